@@ -1,0 +1,62 @@
+#!/usr/bin/env python3
+"""Flesch-Kincaid grade of each topic's body text, measured with textstat 0.7.4.
+
+Usage: python3 scripts/reading_level.py [--max 8] [FILE.toml ...]
+With no files, checks every topic under content/*/topics/. Exits 1 if any
+topic is above --max. Headings, commands, code spans, link targets and the
+source list are left out, as CONTENT-GUIDE.md asks.
+"""
+import argparse
+import glob
+import re
+import sys
+import tomllib
+
+import textstat  # pip install textstat==0.7.4 (later releases download a dictionary)
+
+
+def plain(markdown: str) -> str:
+    text = re.sub(r"`[^`]*`", "", markdown)              # code spans (commands)
+    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)   # links: keep the words
+    text = re.sub(r"[*_]+", "", text)                      # emphasis markers
+    text = re.sub(r"^\s*-\s+", "", text, flags=re.M)       # list bullets
+    lines = []
+    for line in text.splitlines():
+        line = line.strip()
+        # a list item or a line without a full stop still ends a sentence
+        if line and line[-1] not in ".!?:":
+            line += "."
+        lines.append(line)
+    return "\n".join(lines)
+
+
+def body_text(topic: dict) -> str:
+    parts = [topic.get("summary", ""), topic.get("content_note", "")]
+    parts += [s.get("body", "") for s in topic.get("sections", [])]
+    parts += topic.get("key_points", [])
+    parts += topic.get("try_this", [])
+    return "\n\n".join(plain(p) for p in parts if p)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--max", type=float, default=8.0)
+    ap.add_argument("files", nargs="*")
+    args = ap.parse_args()
+    files = args.files or sorted(glob.glob("content/*/topics/*.toml"))
+    worst = 0
+    for path in files:
+        with open(path, "rb") as f:
+            topic = tomllib.load(f)
+        text = body_text(topic)
+        grade = textstat.flesch_kincaid_grade(text)
+        words = textstat.lexicon_count(text)
+        flag = "" if grade <= args.max else f"  <-- above {args.max:g}"
+        print(f"{path}: grade {grade:.1f} ({words} words){flag}")
+        if grade > args.max:
+            worst = 1
+    return worst
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,101 @@
+//! The command line, as clap derive types. Doc comments here are the help text.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// numb: learn about emotional numbness, reflect, and find help. Offline and private.
+///
+/// numb is not a diagnosis and not a substitute for care. If things feel heavy,
+/// run `numb support` for free, confidential help lines.
+#[derive(Debug, Parser)]
+#[command(name = "numb", version, max_term_width = 100)]
+pub struct Cli {
+    /// What to do; with none, numb prints a short welcome.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+
+    /// Options every command shares.
+    #[command(flatten)]
+    pub global: Global,
+}
+
+/// Options every command shares.
+#[derive(Debug, Args)]
+pub struct Global {
+    /// When to use colour: auto follows the terminal, NO_COLOR, CLICOLOR_FORCE and TERM.
+    #[arg(long, value_enum, default_value_t = ColorWhen::Auto, global = true, value_name = "WHEN")]
+    pub color: ColorWhen,
+
+    /// Wrap text to N columns (default: the terminal's width up to 100, or 80 when piped).
+    #[arg(long, value_name = "N", global = true, value_parser = clap::value_parser!(u16).range(20..=1000))]
+    pub width: Option<u16>,
+
+    /// A folder of your own content (topics/*.toml, support.toml) loaded after the
+    /// built-in content; repeat it to add more, later ones win.
+    #[arg(long, value_name = "DIR", global = true, env = "NUMB_CONTENT_DIR")]
+    pub content_dir: Vec<PathBuf>,
+}
+
+/// When to write colour and styles.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorWhen {
+    /// Colour only on a terminal that supports it, unless NO_COLOR is set.
+    Auto,
+    /// Always write styles, even into a pipe.
+    Always,
+    /// Never write escape sequences.
+    Never,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Read about emotional numbness: a table of topics, or one topic.
+    Learn(LearnArgs),
+    /// Free, confidential support lines and emergency numbers. Works offline.
+    Support(SupportArgs),
+    /// Write all topics as Markdown or JSON, for handouts, books and scripts.
+    Export(ExportArgs),
+}
+
+/// Arguments of `numb learn`.
+#[derive(Debug, Args)]
+pub struct LearnArgs {
+    /// The topic to read, by id or alias (e.g. origins, impact). Leave out to list topics.
+    pub topic: Option<String>,
+}
+
+/// Arguments of `numb support`.
+#[derive(Debug, Args)]
+pub struct SupportArgs {
+    /// Show this country's lines first (two letters, e.g. GB, US). Default: from your locale.
+    #[arg(long, value_name = "CC")]
+    pub country: Option<String>,
+}
+
+/// Arguments of `numb export`.
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// The format to write.
+    #[arg(long, value_enum)]
+    pub format: ExportFormat,
+
+    /// Write one file per topic plus README.md into this folder (Markdown only).
+    /// Without it, everything goes to standard output as one document.
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+
+    /// Write into --out even if the folder already has files in it.
+    #[arg(long, requires = "out")]
+    pub force: bool,
+}
+
+/// Export formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// CommonMark, clean for mdBook and markdownlint.
+    Markdown,
+    /// The loaded content as JSON, with a schema_version.
+    Json,
+}

@@ -1,0 +1,80 @@
+//! `numb export`: all topics as one Markdown document, one file per topic, or JSON.
+
+use std::fs;
+use std::io::{self, Write};
+use std::path::Path;
+
+use crate::cli::ExportFormat;
+use crate::content::Library;
+use crate::error::Error;
+use crate::render::{json, markdown};
+
+/// Writes the export to `out`, or into the folder `dir`.
+pub fn run<W: Write>(
+    out: &mut W,
+    library: &Library,
+    format: ExportFormat,
+    dir: Option<&Path>,
+    force: bool,
+) -> Result<(), Error> {
+    match (format, dir) {
+        (ExportFormat::Markdown, None) => markdown::document(out, library)?,
+        (ExportFormat::Json, None) => json::library(out, library)?,
+        (ExportFormat::Markdown, Some(dir)) => write_folder(library, dir, force)?,
+        (ExportFormat::Json, Some(_)) => {
+            return Err(Error::Usage(
+                "--out writes Markdown files; for JSON, redirect standard output instead:\n\n  numb export --format json > numb.json".into(),
+            ));
+        }
+    }
+    Ok(())
+}
+
+fn write_folder(library: &Library, dir: &Path, force: bool) -> Result<(), Error> {
+    let output_error = |source| Error::Output {
+        path: dir.to_path_buf(),
+        source,
+    };
+    fs::create_dir_all(dir).map_err(output_error)?;
+    let mut entries = fs::read_dir(dir).map_err(output_error)?;
+    if !force && entries.next().is_some() {
+        return Err(Error::OutputNotEmpty {
+            path: dir.to_path_buf(),
+        });
+    }
+    for topic in &library.topics {
+        let name = format!("{}.md", topic.id.get_ref());
+        write_file(dir, &name, |w| markdown::topic_file(w, library, topic))?;
+    }
+    write_file(dir, "README.md", |w| markdown::index(w, library))
+}
+
+/// Writes a file whole or not at all: into a temporary file beside it, then renamed.
+fn write_file(
+    dir: &Path,
+    name: &str,
+    render: impl FnOnce(&mut io::BufWriter<&fs::File>) -> io::Result<()>,
+) -> Result<(), Error> {
+    let path = dir.join(name);
+    let output_error = |source| Error::Output {
+        path: path.clone(),
+        source,
+    };
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".numb-export-");
+    #[cfg(unix)]
+    {
+        // A handout is an ordinary file: readable as the umask allows, not 0600.
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(fs::Permissions::from_mode(0o666));
+    }
+    let file = builder.tempfile_in(dir).map_err(output_error)?;
+    {
+        let mut w = io::BufWriter::new(file.as_file());
+        render(&mut w).map_err(output_error)?;
+        w.flush().map_err(output_error)?;
+    }
+    file.as_file().sync_all().map_err(output_error)?;
+    file.persist(&path).map_err(|e| output_error(e.error))?;
+    Ok(())
+}

@@ -1,0 +1,6 @@
+//! One thin file per subcommand: glue between the loaded content and a renderer.
+
+pub mod export;
+pub mod learn;
+pub mod support;
+pub mod welcome;

@@ -1,0 +1,273 @@
+//! Loading content: the built-in pack, then user folders, parsed and checked into a `Library`.
+
+use std::collections::HashMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use serde::de::DeserializeOwned;
+
+use super::model::{AppText, SupportPage, Topic};
+use super::{embedded, validate};
+use crate::error::{Error, Problem, SourceFile};
+
+/// The language of the built-in content.
+const LANG: &str = "en";
+
+/// Everything numb can say, loaded and checked.
+#[derive(Debug, Clone)]
+pub struct Library {
+    /// Topics in reading order.
+    pub topics: Vec<Topic>,
+    /// The support page.
+    pub support: SupportPage,
+    /// The words of numb's own screens.
+    pub app: AppText,
+}
+
+impl Library {
+    /// The topic with this id or alias.
+    pub fn topic(&self, name: &str) -> Option<&Topic> {
+        self.topics
+            .iter()
+            .find(|t| t.id.get_ref() == name || t.aliases.iter().any(|a| a.get_ref() == name))
+    }
+
+    /// The topic id closest to a mistyped name, if one is close enough to suggest.
+    pub fn closest_topic(&self, name: &str) -> Option<&str> {
+        let names = self.topics.iter().flat_map(|t| {
+            std::iter::once((t.id.get_ref(), t.id.get_ref()))
+                .chain(t.aliases.iter().map(move |a| (a.get_ref(), t.id.get_ref())))
+        });
+        names
+            .map(|(candidate, id)| (strsim::jaro_winkler(name, candidate), id))
+            .filter(|(score, _)| *score >= 0.8)
+            .max_by(|a, b| a.0.total_cmp(&b.0))
+            .map(|(_, id)| id.as_str())
+    }
+}
+
+/// One content file to parse.
+struct Pending {
+    file: Arc<SourceFile>,
+    /// Which pack it came from (0 is built-in); later packs replace earlier ids.
+    pack: usize,
+    kind: Kind,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Kind {
+    Topic,
+    Support,
+    App,
+}
+
+/// Loads the built-in content, then each folder in `dirs` in order (later ones win), and checks it.
+pub fn load(dirs: &[PathBuf]) -> Result<Library, Error> {
+    let mut pending = builtin();
+    for (i, dir) in dirs.iter().enumerate() {
+        pending.extend(read_pack(dir, i + 1)?);
+    }
+    from_files(pending)
+}
+
+fn builtin() -> Vec<Pending> {
+    embedded::FILES
+        .iter()
+        .filter_map(|(rel, text)| {
+            let rest = rel.strip_prefix(LANG)?.strip_prefix('/')?;
+            let kind = match rest {
+                "support.toml" => Kind::Support,
+                "app.toml" => Kind::App,
+                _ if rest.starts_with("topics/") => Kind::Topic,
+                _ => return None,
+            };
+            Some(Pending {
+                file: Arc::new(SourceFile {
+                    path: format!("content/{rel}"),
+                    text: (*text).to_string(),
+                }),
+                pack: 0,
+                kind,
+            })
+        })
+        .collect()
+}
+
+/// Reads a user folder: `topics/*.toml` and an optional `support.toml`.
+fn read_pack(dir: &Path, pack: usize) -> Result<Vec<Pending>, Error> {
+    let input_error = |path: &Path, source| Error::Input {
+        path: path.to_path_buf(),
+        source,
+    };
+    let meta = fs::metadata(dir).map_err(|e| input_error(dir, e))?;
+    if !meta.is_dir() {
+        return Err(input_error(dir, std::io::Error::other("not a folder")));
+    }
+    let mut paths = Vec::new();
+    let topics = dir.join("topics");
+    if topics.is_dir() {
+        for entry in fs::read_dir(&topics).map_err(|e| input_error(&topics, e))? {
+            let path = entry.map_err(|e| input_error(&topics, e))?.path();
+            if path.extension().is_some_and(|e| e == "toml") {
+                paths.push((path, Kind::Topic));
+            }
+        }
+    }
+    paths.sort();
+    let support = dir.join("support.toml");
+    if support.is_file() {
+        paths.push((support, Kind::Support));
+    }
+    paths
+        .into_iter()
+        .map(|(path, kind)| {
+            let bytes = fs::read(&path).map_err(|e| input_error(&path, e))?;
+            let text = String::from_utf8_lossy(&bytes).into_owned();
+            Ok(Pending {
+                file: Arc::new(SourceFile {
+                    path: path.display().to_string(),
+                    text,
+                }),
+                pack,
+                kind,
+            })
+        })
+        .collect()
+}
+
+fn parse<T: DeserializeOwned>(file: &Arc<SourceFile>, problems: &mut Vec<Problem>) -> Option<T> {
+    match toml::from_str::<T>(&file.text) {
+        Ok(value) => Some(value),
+        Err(e) => {
+            problems.push(Problem {
+                file: Arc::clone(file),
+                span: e.span().unwrap_or(0..0),
+                message: e.message().trim_end().to_string(),
+            });
+            None
+        }
+    }
+}
+
+fn from_files(pending: Vec<Pending>) -> Result<Library, Error> {
+    let mut problems = Vec::new();
+    let mut topics: Vec<(usize, Topic)> = Vec::new();
+    let mut support = None;
+    let mut app = None;
+    for item in pending {
+        match item.kind {
+            Kind::Topic => {
+                if let Some(mut topic) = parse::<Topic>(&item.file, &mut problems) {
+                    topic.file = Arc::clone(&item.file);
+                    add_topic(&mut topics, item.pack, topic, &mut problems);
+                }
+            }
+            Kind::Support => {
+                if let Some(mut page) = parse::<SupportPage>(&item.file, &mut problems) {
+                    page.file = Arc::clone(&item.file);
+                    support = Some(page);
+                }
+            }
+            Kind::App => {
+                if let Some(mut text) = parse::<AppText>(&item.file, &mut problems) {
+                    text.file = Arc::clone(&item.file);
+                    app = Some(text);
+                }
+            }
+        }
+    }
+    let (Some(support), Some(app)) = (support, app) else {
+        if problems.is_empty() {
+            problems.push(Problem {
+                file: Arc::new(SourceFile {
+                    path: format!("content/{LANG}"),
+                    text: String::new(),
+                }),
+                span: 0..0,
+                message: "support.toml or app.toml is missing from the built-in content".into(),
+            });
+        }
+        return Err(Error::Content(problems));
+    };
+    let mut topics: Vec<Topic> = topics.into_iter().map(|(_, t)| t).collect();
+    sort_topics(&mut topics, &app);
+    let library = Library {
+        topics,
+        support,
+        app,
+    };
+    problems.extend(validate::library(&library));
+    if problems.is_empty() {
+        Ok(library)
+    } else {
+        Err(Error::Content(problems))
+    }
+}
+
+/// Adds a topic; a later pack replaces an earlier one with the same id, the same pack may not repeat it.
+fn add_topic(
+    topics: &mut Vec<(usize, Topic)>,
+    pack: usize,
+    topic: Topic,
+    problems: &mut Vec<Problem>,
+) {
+    match topics
+        .iter_mut()
+        .find(|(_, t)| t.id.get_ref() == topic.id.get_ref())
+    {
+        Some((earlier_pack, earlier)) if *earlier_pack == pack => problems.push(Problem {
+            file: Arc::clone(&topic.file),
+            span: topic.id.span(),
+            message: format!(
+                "topic id `{}` is already used by {}",
+                topic.id.get_ref(),
+                earlier.file.path
+            ),
+        }),
+        Some(slot) => *slot = (pack, topic),
+        None => topics.push((pack, topic)),
+    }
+}
+
+fn sort_topics(topics: &mut [Topic], app: &AppText) {
+    let rank: HashMap<&str, usize> = app
+        .reading_order
+        .iter()
+        .enumerate()
+        .map(|(i, id)| (id.get_ref().as_str(), i))
+        .collect();
+    topics.sort_by(|a, b| {
+        let key = |t: &Topic| {
+            (
+                rank.get(t.id.get_ref().as_str())
+                    .copied()
+                    .unwrap_or(usize::MAX),
+                t.id.get_ref().clone(),
+            )
+        };
+        key(a).cmp(&key(b))
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_content_loads_and_passes_every_check() {
+        let library = load(&[]).unwrap_or_else(|e| panic!("{}", e.report(false)));
+        assert!(library.topics.len() >= 8);
+    }
+
+    #[test]
+    fn aliases_resolve_and_near_misses_are_suggested() {
+        let library = load(&[]).unwrap();
+        assert_eq!(
+            library.topic("impact").unwrap().id.get_ref(),
+            "daily-impact"
+        );
+        assert_eq!(library.closest_topic("orgins"), Some("origins"));
+        assert_eq!(library.closest_topic("zzzzzz"), None);
+    }
+}

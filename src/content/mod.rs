@@ -1,0 +1,9 @@
+//! Content: the model, the built-in files, loading and checking.
+
+pub mod embedded;
+pub mod load;
+pub mod markup;
+pub mod model;
+pub mod validate;
+
+pub use load::{Library, load};

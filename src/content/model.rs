@@ -1,0 +1,279 @@
+//! The content model: serde types for topics and support lines, as authored in TOML.
+
+use std::sync::Arc;
+
+use serde::{Deserialize, Serialize, Serializer};
+use toml::Spanned;
+use toml::value::Datetime;
+
+use crate::error::SourceFile;
+
+/// The newest content `format_version` this numb understands.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// One topic, shown by `numb learn <id>`.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Topic {
+    /// The content format this file is written in.
+    pub format_version: Spanned<u32>,
+    /// Kebab-case id; also the file name on export.
+    pub id: Spanned<String>,
+    /// The page title.
+    pub title: Spanned<String>,
+    /// One line for tables and indexes.
+    pub summary: Spanned<String>,
+    /// Other names `numb learn` accepts.
+    #[serde(default)]
+    pub aliases: Vec<Spanned<String>>,
+    /// A short note shown before the page when it touches abuse or trauma.
+    #[serde(default)]
+    pub content_note: Option<Spanned<String>>,
+    /// The page's take-aways.
+    pub key_points: Vec<Spanned<String>>,
+    /// Gentle, optional suggestions.
+    #[serde(default)]
+    pub try_this: Vec<Spanned<String>>,
+    /// Ids of other topics worth reading next.
+    #[serde(default)]
+    pub related: Vec<Spanned<String>>,
+    /// The body, in reading order.
+    pub sections: Vec<Section>,
+    /// Where the facts and ideas come from.
+    pub sources: Vec<Source>,
+    /// The file this topic was loaded from (not part of the format).
+    #[serde(skip)]
+    pub file: Arc<SourceFile>,
+}
+
+/// A headed part of a topic.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Section {
+    /// The section heading (plain text).
+    pub heading: Spanned<String>,
+    /// The section text, in numb's small Markdown subset.
+    pub body: Spanned<String>,
+}
+
+/// A reference a topic draws on.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    /// Title of the page, article or book.
+    pub title: Spanned<String>,
+    /// Authors, for papers and books.
+    #[serde(default)]
+    pub authors: Option<Spanned<String>>,
+    /// The organisation or journal.
+    #[serde(default)]
+    pub publisher: Option<Spanned<String>>,
+    /// Year of publication or last review, when the source gives one.
+    #[serde(default)]
+    pub year: Option<Spanned<u16>>,
+    /// For undated web pages: the day someone read the page to check it.
+    #[serde(default, serialize_with = "optional_date_as_string")]
+    pub accessed: Option<Spanned<Datetime>>,
+    /// An https address.
+    #[serde(default)]
+    pub url: Option<Spanned<String>>,
+    /// A bare DOI such as `10.1192/bjp.bp.108.051110`.
+    #[serde(default)]
+    pub doi: Option<Spanned<String>>,
+}
+
+impl Source {
+    /// The best link for the source: the DOI resolver when there is a DOI, else the URL.
+    pub fn link(&self) -> Option<String> {
+        match (&self.doi, &self.url) {
+            (Some(doi), _) => Some(format!("https://doi.org/{}", doi.get_ref())),
+            (None, Some(url)) => Some(url.get_ref().clone()),
+            (None, None) => None,
+        }
+    }
+
+    /// "Authors; Publisher (year)" as one line.
+    pub fn byline(&self) -> String {
+        let who: Vec<&str> = [&self.authors, &self.publisher]
+            .into_iter()
+            .flatten()
+            .map(|s| s.get_ref().as_str())
+            .collect();
+        let when = match (&self.year, &self.accessed) {
+            (Some(year), _) => year.get_ref().to_string(),
+            (None, Some(day)) => format!("undated, checked {}", day.get_ref()),
+            (None, None) => "undated".to_string(),
+        };
+        format!("{} ({when})", who.join(", "))
+    }
+}
+
+/// The support page, `content/<lang>/support.toml`.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct SupportPage {
+    /// The content format this file is written in.
+    pub format_version: Spanned<u32>,
+    /// A calm opening line.
+    pub intro: Spanned<String>,
+    /// What to do in immediate danger; always shown.
+    pub emergency: Emergency,
+    /// The international directory of helplines; always shown.
+    pub directory: Directory,
+    /// Helplines, each for one or more countries.
+    #[serde(default)]
+    pub lines: Vec<SupportLine>,
+    /// The file this page was loaded from (not part of the format).
+    #[serde(skip)]
+    pub file: Arc<SourceFile>,
+}
+
+/// The emergency-number line.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Emergency {
+    /// What to do, in one or two sentences.
+    pub text: Spanned<String>,
+    /// The common emergency numbers and where they apply.
+    pub numbers: Spanned<String>,
+    /// The day someone checked this.
+    #[serde(serialize_with = "date_as_string")]
+    pub verified_on: Spanned<Datetime>,
+}
+
+/// A directory of helplines across countries.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Directory {
+    /// The directory's name.
+    pub name: Spanned<String>,
+    /// Its https address.
+    pub url: Spanned<String>,
+    /// What it offers, in one sentence.
+    pub text: Spanned<String>,
+    /// The day someone checked this.
+    #[serde(serialize_with = "date_as_string")]
+    pub verified_on: Spanned<Datetime>,
+}
+
+/// One helpline.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct SupportLine {
+    /// ISO 3166-1 alpha-2 codes of the countries it serves, upper case.
+    pub countries: Vec<Spanned<String>>,
+    /// The service's name.
+    pub name: Spanned<String>,
+    /// How to reach it ("Call or text 988").
+    pub contact: Spanned<String>,
+    /// Cost, hours, who it is for, in one short sentence.
+    #[serde(default)]
+    pub details: Option<Spanned<String>>,
+    /// The service's https address.
+    #[serde(default)]
+    pub url: Option<Spanned<String>>,
+    /// The day someone checked the number on the service's own page.
+    #[serde(serialize_with = "date_as_string")]
+    pub verified_on: Spanned<Datetime>,
+}
+
+fn optional_date_as_string<S: Serializer>(
+    date: &Option<Spanned<Datetime>>,
+    s: S,
+) -> Result<S::Ok, S::Error> {
+    match date {
+        Some(date) => s.collect_str(date.get_ref()),
+        None => s.serialize_none(),
+    }
+}
+
+fn date_as_string<S: Serializer>(date: &Spanned<Datetime>, s: S) -> Result<S::Ok, S::Error> {
+    s.collect_str(date.get_ref())
+}
+
+/// The words of numb's own screens, `content/<lang>/app.toml`.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct AppText {
+    /// The content format this file is written in.
+    pub format_version: Spanned<u32>,
+    /// The one line that ends every page and points to `numb support`.
+    pub support_pointer: Spanned<String>,
+    /// What `numb` alone prints.
+    pub welcome: Welcome,
+    /// Headings of the fixed parts of a topic page.
+    pub labels: Labels,
+    /// Headings and small phrases of the support page.
+    pub support_labels: SupportLabels,
+    /// Topic ids in the order the topic table lists them; others follow by id.
+    pub reading_order: Vec<Spanned<String>>,
+    /// The file this text was loaded from (not part of the format).
+    #[serde(skip)]
+    pub file: Arc<SourceFile>,
+}
+
+/// The welcome screen.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Welcome {
+    /// The first line: what numb is, in a few words.
+    pub title: Spanned<String>,
+    /// What numb is and is not, in the Markdown subset.
+    pub body: Spanned<String>,
+    /// The heading above the suggested commands.
+    pub start_heading: Spanned<String>,
+    /// Commands to start with.
+    pub start: Vec<StartCommand>,
+}
+
+/// A command suggested on the welcome screen.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct StartCommand {
+    /// The command line, e.g. `numb learn what-is-it`.
+    pub command: Spanned<String>,
+    /// What it does, in a few words.
+    pub text: Spanned<String>,
+}
+
+/// Headings of the fixed parts of a topic page and the topic table.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Labels {
+    /// Before a topic's content note.
+    pub content_note: Spanned<String>,
+    /// Above the key points.
+    pub key_points: Spanned<String>,
+    /// Above the "try this" suggestions.
+    pub try_this: Spanned<String>,
+    /// Above the related topics.
+    pub related: Spanned<String>,
+    /// Above the sources.
+    pub sources: Spanned<String>,
+    /// The line under the topic table.
+    pub topics_footer: Spanned<String>,
+}
+
+/// Headings and small phrases of `numb support`. `{country}` and `{date}` are filled in.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct SupportLabels {
+    /// The heading of the support part of an export.
+    pub title: Spanned<String>,
+    /// Above the emergency numbers.
+    pub emergency: Spanned<String>,
+    /// Above the lines of the chosen country (`{country}`).
+    pub lines_for: Spanned<String>,
+    /// When numb has no lines for the chosen country (`{country}`).
+    pub no_lines: Spanned<String>,
+    /// Above the international directory.
+    pub directory: Spanned<String>,
+    /// Above the other countries' lines when a country was chosen.
+    pub other_countries: Spanned<String>,
+    /// Above all the lines when no country was chosen.
+    pub by_country: Spanned<String>,
+    /// When an entry was last checked (`{date}`).
+    pub checked: Spanned<String>,
+    /// The closing line of the support page.
+    pub footer: Spanned<String>,
+}

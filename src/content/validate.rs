@@ -1,0 +1,322 @@
+//! Content checks beyond what serde enforces: ids, references, sources, markup, safety notes.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use toml::Spanned;
+use toml::value::Datetime;
+
+use super::load::Library;
+use super::markup;
+use super::model::{FORMAT_VERSION, Source, SupportPage, Topic};
+use crate::error::{Problem, SourceFile};
+
+/// Words whose presence means a topic needs a `content_note`.
+const NOTE_WORDS: &[&str] = &["abuse", "trauma"];
+
+/// Checks the whole library; returns every problem found, in file order.
+pub fn library(lib: &Library) -> Vec<Problem> {
+    let mut out = Vec::new();
+    let mut names: HashMap<&str, &str> = HashMap::new();
+    for topic in &lib.topics {
+        let mut at = At {
+            file: &topic.file,
+            out: &mut out,
+        };
+        check_topic(topic, &mut at);
+        for name in std::iter::once(&topic.id).chain(&topic.aliases) {
+            if let Some(owner) = names.insert(name.get_ref(), topic.id.get_ref()) {
+                at.push(
+                    name,
+                    format!(
+                        "`{}` is already the id or an alias of topic `{owner}`",
+                        name.get_ref()
+                    ),
+                );
+            }
+        }
+    }
+    for topic in &lib.topics {
+        let mut at = At {
+            file: &topic.file,
+            out: &mut out,
+        };
+        for related in &topic.related {
+            if related.get_ref() == topic.id.get_ref() {
+                at.push(related, "a topic cannot be related to itself".into());
+            } else if !lib
+                .topics
+                .iter()
+                .any(|t| t.id.get_ref() == related.get_ref())
+            {
+                at.push(
+                    related,
+                    format!("related topic `{}` does not exist", related.get_ref()),
+                );
+            }
+        }
+    }
+    check_support(&lib.support, &mut out);
+    let mut at = At {
+        file: &lib.app.file,
+        out: &mut out,
+    };
+    at.version(&lib.app.format_version);
+    at.text(&lib.app.support_pointer, "support_pointer");
+    at.markup(&lib.app.welcome.body);
+    for id in &lib.app.reading_order {
+        if !lib.topics.iter().any(|t| t.id.get_ref() == id.get_ref()) {
+            at.push(
+                id,
+                format!(
+                    "reading_order names `{}`, which is not a topic",
+                    id.get_ref()
+                ),
+            );
+        }
+    }
+    out
+}
+
+/// Collects problems for one file.
+struct At<'a> {
+    file: &'a Arc<SourceFile>,
+    out: &'a mut Vec<Problem>,
+}
+
+impl At<'_> {
+    fn push<T>(&mut self, at: &Spanned<T>, message: String) {
+        self.out.push(Problem {
+            file: Arc::clone(self.file),
+            span: at.span(),
+            message,
+        });
+    }
+
+    fn version(&mut self, version: &Spanned<u32>) {
+        let v = *version.get_ref();
+        if v > FORMAT_VERSION {
+            self.push(version, format!("format_version {v} needs a newer numb (this one reads up to {FORMAT_VERSION}); update numb"));
+        } else if v == 0 {
+            self.push(version, "format_version starts at 1".into());
+        }
+    }
+
+    fn text(&mut self, text: &Spanned<String>, field: &str) {
+        if text.get_ref().trim().is_empty() {
+            self.push(text, format!("`{field}` is empty"));
+        }
+    }
+
+    fn id(&mut self, id: &Spanned<String>, what: &str) {
+        let s = id.get_ref();
+        let ok = s
+            .bytes()
+            .next()
+            .is_some_and(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+            && s.bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+        if !ok {
+            self.push(id, format!("{what} `{s}` must be lower-case letters, digits and dashes, starting with a letter or digit"));
+        }
+    }
+
+    fn https(&mut self, url: &Spanned<String>) {
+        let u = url.get_ref();
+        if !u.starts_with("https://")
+            || u.len() <= "https://".len()
+            || u.contains(char::is_whitespace)
+        {
+            self.push(url, format!("`{u}` is not an https address"));
+        }
+    }
+
+    fn date(&mut self, date: &Spanned<Datetime>) {
+        let d = date.get_ref();
+        if d.date.is_none() || d.time.is_some() {
+            self.push(
+                date,
+                "a date here must be a plain date like 2026-11-25".into(),
+            );
+        }
+    }
+
+    /// Checks body text against the Markdown subset, pointing into the file where possible.
+    fn markup(&mut self, body: &Spanned<String>) {
+        if let Err(e) = markup::parse(body.get_ref()) {
+            let span = body_offset(&self.file.text, body, e.offset);
+            self.out.push(Problem {
+                file: Arc::clone(self.file),
+                span: span..span + 1,
+                message: e.message,
+            });
+        }
+    }
+}
+
+/// Maps an offset inside a string value to an offset in the file. Exact for strings
+/// without escapes (the usual `"""` body); otherwise points at the string's start.
+fn body_offset(file: &str, value: &Spanned<String>, offset: usize) -> usize {
+    let span = value.span();
+    let Some(raw) = file.get(span.clone()) else {
+        return span.start;
+    };
+    let quote = if raw.starts_with("\"\"\"") || raw.starts_with("'''") {
+        3
+    } else {
+        1
+    };
+    let mut start = span.start + quote;
+    if quote == 3 {
+        if file[start..].starts_with("\r\n") {
+            start += 2;
+        } else if file[start..].starts_with('\n') {
+            start += 1;
+        }
+    }
+    let end = span.end.saturating_sub(quote).max(start);
+    if file.get(start..end) == Some(value.get_ref().as_str()) {
+        start + offset
+    } else {
+        span.start
+    }
+}
+
+fn check_topic(topic: &Topic, at: &mut At) {
+    at.version(&topic.format_version);
+    at.id(&topic.id, "topic id");
+    for alias in &topic.aliases {
+        at.id(alias, "alias");
+    }
+    at.text(&topic.title, "title");
+    at.text(&topic.summary, "summary");
+    if topic.summary.get_ref().contains('\n') {
+        at.push(&topic.summary, "`summary` must be one line".into());
+    }
+    if topic.sections.is_empty() {
+        at.push(&topic.id, "a topic needs at least one [[sections]]".into());
+    }
+    for section in &topic.sections {
+        at.text(&section.heading, "heading");
+        at.text(&section.body, "body");
+        at.markup(&section.body);
+    }
+    if topic.key_points.is_empty() {
+        at.push(&topic.id, "a topic needs at least one key point".into());
+    }
+    for point in topic.key_points.iter().chain(&topic.try_this) {
+        at.text(point, "key_points / try_this item");
+    }
+    if let Some(note) = &topic.content_note {
+        at.text(note, "content_note");
+    } else if let Some((field, word)) = note_word(topic) {
+        at.push(
+            field,
+            format!("this topic mentions {word}, so it needs a short `content_note` at the top"),
+        );
+    }
+    if topic.sources.len() < 2 {
+        at.push(
+            &topic.id,
+            format!(
+                "a topic needs at least two [[sources]], found {}",
+                topic.sources.len()
+            ),
+        );
+    }
+    for source in &topic.sources {
+        check_source(source, at);
+    }
+}
+
+/// The first field of a topic that mentions abuse or trauma, and the word.
+fn note_word(topic: &Topic) -> Option<(&Spanned<String>, &'static str)> {
+    let fields = std::iter::once(&topic.summary)
+        .chain(topic.sections.iter().flat_map(|s| [&s.heading, &s.body]))
+        .chain(&topic.key_points)
+        .chain(&topic.try_this);
+    for field in fields {
+        let lower = field.get_ref().to_lowercase();
+        if let Some(word) = NOTE_WORDS.iter().find(|w| lower.contains(**w)) {
+            return Some((field, word));
+        }
+    }
+    None
+}
+
+fn check_source(source: &Source, at: &mut At) {
+    at.text(&source.title, "title");
+    if source.authors.is_none() && source.publisher.is_none() {
+        at.push(
+            &source.title,
+            "a source needs `authors` or `publisher`".into(),
+        );
+    }
+    match (&source.year, &source.accessed) {
+        (Some(year), _) if !(1900..=2100).contains(year.get_ref()) => {
+            at.push(year, format!("year {} looks wrong", year.get_ref()));
+        }
+        (Some(_), _) => {}
+        (None, Some(day)) => at.date(day),
+        (None, None) => at.push(
+            &source.title,
+            "a source needs a `year`, or for an undated page the day it was `accessed`".into(),
+        ),
+    }
+    match (&source.url, &source.doi) {
+        (None, None) => at.push(
+            &source.title,
+            "a source needs an https `url` or a `doi`".into(),
+        ),
+        (url, doi) => {
+            if let Some(url) = url {
+                at.https(url);
+            }
+            if let Some(doi) = doi {
+                let d = doi.get_ref();
+                if !d.starts_with("10.") || !d.contains('/') || d.contains(char::is_whitespace) {
+                    at.push(
+                        doi,
+                        format!("`{d}` is not a bare DOI (like 10.1192/bjp.bp.108.051110)"),
+                    );
+                }
+            }
+        }
+    }
+}
+
+fn check_support(page: &SupportPage, out: &mut Vec<Problem>) {
+    let mut at = At {
+        file: &page.file,
+        out,
+    };
+    at.version(&page.format_version);
+    at.text(&page.intro, "intro");
+    at.text(&page.emergency.text, "emergency.text");
+    at.date(&page.emergency.verified_on);
+    at.https(&page.directory.url);
+    at.date(&page.directory.verified_on);
+    for line in &page.lines {
+        at.text(&line.name, "name");
+        at.text(&line.contact, "contact");
+        at.date(&line.verified_on);
+        if let Some(url) = &line.url {
+            at.https(url);
+        }
+        if line.countries.is_empty() {
+            at.push(
+                &line.name,
+                "a support line needs at least one country".into(),
+            );
+        }
+        for cc in &line.countries {
+            let c = cc.get_ref();
+            if c.len() != 2 || !c.bytes().all(|b| b.is_ascii_uppercase()) {
+                at.push(
+                    cc,
+                    format!("`{c}` is not a two-letter upper-case country code like GB"),
+                );
+            }
+        }
+    }
+}

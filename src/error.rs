@@ -1,0 +1,224 @@
+//! The one error type of numb: each variant carries its context and knows its exit code.
+
+use std::io;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use annotate_snippets::{AnnotationKind, Level, Renderer, Snippet};
+
+/// A content file as loaded: where it came from and its full text.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct SourceFile {
+    /// The path shown in messages (relative for built-in content).
+    pub path: String,
+    /// The whole file.
+    pub text: String,
+}
+
+/// One problem in a content file, at a byte range of that file.
+#[derive(Debug, Clone)]
+pub struct Problem {
+    /// The file the problem is in.
+    pub file: Arc<SourceFile>,
+    /// Byte range of the offending text in the file.
+    pub span: std::ops::Range<usize>,
+    /// What is wrong, for the author.
+    pub message: String,
+}
+
+impl Problem {
+    /// The 1-based line and column (in characters) where the problem starts.
+    pub fn line_col(&self) -> (usize, usize) {
+        let start = self.span.start.min(self.file.text.len());
+        let before = &self.file.text[..floor_char_boundary(&self.file.text, start)];
+        let line = before.matches('\n').count() + 1;
+        let col = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
+        (line, col)
+    }
+
+    /// `path:line:col: message`, then the source line and a caret.
+    pub fn render(&self, color: bool) -> String {
+        let text = &self.file.text;
+        let start = floor_char_boundary(text, self.span.start.min(text.len()));
+        let end = floor_char_boundary(text, self.span.end.clamp(start, text.len()));
+        let report = &[Level::ERROR.primary_title(&self.message).element(
+            Snippet::source(text.as_str())
+                .path(self.file.path.as_str())
+                .annotation(AnnotationKind::Primary.span(start..end)),
+        )];
+        let renderer = if color {
+            Renderer::styled()
+        } else {
+            Renderer::plain()
+        };
+        renderer.render(report)
+    }
+}
+
+fn floor_char_boundary(text: &str, mut at: usize) -> usize {
+    while at > 0 && !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+/// Everything that can go wrong in numb.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// Content that does not load or does not pass the checks.
+    #[error("{} problem{} in content", .0.len(), if .0.len() == 1 { "" } else { "s" })]
+    Content(Vec<Problem>),
+
+    /// `numb learn <name>` with a name that is no topic or alias.
+    #[error("there is no topic called `{name}`{}", suggestion_text(.suggestion))]
+    UnknownTopic {
+        /// What the user typed.
+        name: String,
+        /// The closest topic id, if any is close.
+        suggestion: Option<String>,
+    },
+
+    /// A command-line value that clap cannot judge on its own.
+    #[error("{0}")]
+    Usage(String),
+
+    /// An input file or folder that is not there or cannot be read.
+    #[error("cannot read {}: {source}", .path.display())]
+    Input {
+        /// The path given.
+        path: PathBuf,
+        /// Why it failed.
+        source: io::Error,
+    },
+
+    /// An output file or folder that cannot be created.
+    #[error("cannot write {}: {source}", .path.display())]
+    Output {
+        /// The path given.
+        path: PathBuf,
+        /// Why it failed.
+        source: io::Error,
+    },
+
+    /// `--out DIR` names a folder that already has files in it.
+    #[error("{} is not empty; choose an empty folder or add --force to overwrite", .path.display())]
+    OutputNotEmpty {
+        /// The folder given.
+        path: PathBuf,
+    },
+
+    /// Writing to standard output failed (a full disk, a closed terminal…).
+    #[error("cannot write output: {0}")]
+    Write(#[source] io::Error),
+}
+
+fn suggestion_text(suggestion: &Option<String>) -> String {
+    match suggestion {
+        Some(id) => format!(
+            "; did you mean `{id}`?\n\n  numb learn {id}\n\nRun `numb learn` to see every topic."
+        ),
+        None => "\n\nRun `numb learn` to see every topic.".to_string(),
+    }
+}
+
+impl Error {
+    /// The process exit code for this error (sysexits.h where one fits).
+    pub fn exit_code(&self) -> i32 {
+        match self {
+            Error::Content(_) => 65,
+            Error::UnknownTopic { .. } | Error::Usage(_) => 2,
+            Error::Input { .. } => 66,
+            Error::Output { .. } | Error::OutputNotEmpty { .. } => 73,
+            Error::Write(_) => 74,
+        }
+    }
+
+    /// True when the reader went away (`numb … | head`): not a failure.
+    pub fn is_broken_pipe(&self) -> bool {
+        matches!(self, Error::Write(e) if e.kind() == io::ErrorKind::BrokenPipe)
+    }
+
+    /// The full message for stderr, starting with `error:`.
+    pub fn report(&self, color: bool) -> String {
+        match self {
+            Error::Content(problems) => {
+                let mut out = String::new();
+                for problem in problems {
+                    out.push_str(&problem.render(color));
+                    out.push_str("\n\n");
+                }
+                out.push_str(&format!("error: {self}"));
+                out
+            }
+            _ => format!("error: {self}"),
+        }
+    }
+}
+
+impl From<io::Error> for Error {
+    fn from(e: io::Error) -> Self {
+        Error::Write(e)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn problem(text: &str, span: std::ops::Range<usize>) -> Problem {
+        Problem {
+            file: Arc::new(SourceFile {
+                path: "content/en/topics/x.toml".into(),
+                text: text.into(),
+            }),
+            span,
+            message: "unknown topic `nope`".into(),
+        }
+    }
+
+    #[test]
+    fn line_and_column_are_one_based_and_count_characters() {
+        let text = "a = 1\nb = \"é\" # x\nrelated = [\"nope\"]\n";
+        let at = text.find("\"nope\"").unwrap();
+        assert_eq!(problem(text, at..at + 6).line_col(), (3, 12));
+        let at = text.find('#').unwrap();
+        assert_eq!(problem(text, at..at + 1).line_col(), (2, 9));
+    }
+
+    #[test]
+    fn render_shows_path_line_col_source_and_caret() {
+        let text = "id = \"x\"\nrelated = [\"nope\"]\n";
+        let at = text.find("\"nope\"").unwrap();
+        let out = problem(text, at..at + 6).render(false);
+        assert!(out.contains("error: unknown topic `nope`"), "{out}");
+        assert!(out.contains("--> content/en/topics/x.toml:2:12"), "{out}");
+        assert!(out.contains("related = [\"nope\"]"), "{out}");
+        assert!(out.contains("^^^^^^"), "{out}");
+        assert!(!out.contains('\x1b'));
+    }
+
+    #[test]
+    fn exit_codes_follow_the_design() {
+        let io = || io::Error::other("x");
+        assert_eq!(Error::Content(vec![]).exit_code(), 65);
+        assert_eq!(Error::Usage("x".into()).exit_code(), 2);
+        assert_eq!(
+            Error::Input {
+                path: "p".into(),
+                source: io()
+            }
+            .exit_code(),
+            66
+        );
+        assert_eq!(
+            Error::Output {
+                path: "p".into(),
+                source: io()
+            }
+            .exit_code(),
+            73
+        );
+        assert_eq!(Error::Write(io()).exit_code(), 74);
+        assert!(Error::Write(io::ErrorKind::BrokenPipe.into()).is_broken_pipe());
+    }
+}

@@ -1,0 +1,35 @@
+//! The JSON export: every loaded topic and the support page, with a schema version.
+
+use std::io::{self, Write};
+
+use serde::Serialize;
+
+use crate::content::Library;
+use crate::content::model::{SupportPage, Topic};
+
+/// Bumped whenever the JSON shape changes in a way a script could notice.
+pub const SCHEMA_VERSION: u32 = 1;
+
+#[derive(Serialize)]
+struct Export<'a> {
+    schema_version: u32,
+    generator: String,
+    language: &'static str,
+    support_pointer: &'a str,
+    topics: &'a [Topic],
+    support: &'a SupportPage,
+}
+
+/// Writes the whole library as pretty JSON with a trailing newline.
+pub fn library<W: Write>(out: &mut W, library: &Library) -> io::Result<()> {
+    let export = Export {
+        schema_version: SCHEMA_VERSION,
+        generator: format!("numb {}", env!("CARGO_PKG_VERSION")),
+        language: "en",
+        support_pointer: library.app.support_pointer.get_ref(),
+        topics: &library.topics,
+        support: &library.support,
+    };
+    serde_json::to_writer_pretty(&mut *out, &export)?;
+    writeln!(out)
+}

@@ -1,0 +1,42 @@
+//! Making content text safe for a terminal: control characters and bidi overrides shown, not run.
+
+/// Replaces control characters and bidi controls with visible escapes (`\x1b`, `\u{202e}`).
+pub fn escape_controls(text: &str) -> String {
+    if !text.chars().any(needs_escape) {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for ch in text.chars() {
+        if needs_escape(ch) {
+            let code = ch as u32;
+            if code < 0x100 {
+                out.push_str(&format!("\\x{code:02x}"));
+            } else {
+                out.push_str(&format!("\\u{{{code:04x}}}"));
+            }
+        } else {
+            out.push(ch);
+        }
+    }
+    out
+}
+
+/// True for characters that could change what a terminal shows: C0 and C1 controls, DEL,
+/// and the Unicode bidirectional embedding, override and isolate controls.
+pub fn needs_escape(ch: char) -> bool {
+    ch.is_control()
+        || matches!(ch, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{061C}' | '\u{200E}' | '\u{200F}')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_terminal_sequences_and_bidi_overrides() {
+        assert_eq!(escape_controls("a\x1b[2Jb"), "a\\x1b[2Jb");
+        assert_eq!(escape_controls("x\u{202E}y"), "x\\u{202e}y");
+        assert_eq!(escape_controls("bell\x07\u{9b}"), "bell\\x07\\x9b");
+        assert_eq!(escape_controls("calm text, é, 感情"), "calm text, é, 感情");
+    }
+}

@@ -1,0 +1,45 @@
+//! Tables for the terminal (comfy-table), sized to the output width and free of escape bytes.
+
+use comfy_table::{ContentArrangement, LineStyle, Table, TableStyle};
+
+use super::sanitize::escape_controls;
+
+/// A quiet table: a line under the header, no other borders.
+const QUIET: TableStyle =
+    TableStyle::new().header_separator(LineStyle::none().fill('─').junction(' '));
+
+/// A table with a header row, laid out to fit `width` columns.
+pub fn table(header: &[&str], rows: Vec<Vec<String>>, width: usize) -> Table {
+    let mut table = Table::new();
+    table
+        .load_style(QUIET)
+        .set_content_arrangement(ContentArrangement::Dynamic)
+        .set_width(u16::try_from(width).unwrap_or(u16::MAX))
+        .set_header(header.to_vec());
+    for row in rows {
+        table.add_row(
+            row.iter()
+                .map(|cell| escape_controls(cell))
+                .collect::<Vec<_>>(),
+        );
+    }
+    table
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use textwrap::core::display_width;
+
+    #[test]
+    fn fits_the_width_and_escapes_cells() {
+        let rows = vec![vec![
+            "origins".to_string(),
+            "Where it comes \x1b[31m from, in many words that need wrapping".to_string(),
+        ]];
+        let text = table(&["id", "title"], rows, 30).to_string();
+        assert!(text.lines().all(|l| display_width(l) <= 30), "{text}");
+        assert!(!text.contains('\x1b'));
+        assert!(text.contains("\\x1b"));
+    }
+}

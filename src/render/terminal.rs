@@ -1,0 +1,376 @@
+//! Topic pages, the welcome screen and the support page, laid out for a terminal.
+
+use std::io::{self, Write};
+
+use anstyle::{AnsiColor, Style};
+
+use textwrap::core::display_width;
+
+use super::sanitize::escape_controls;
+use super::wrap::{Span, wrap};
+use crate::content::Library;
+use crate::content::markup::{self, Block, Inline};
+use crate::content::model::{SupportLabels, SupportLine, Topic};
+
+/// How output should look: its width in columns and whether to style it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Look {
+    /// Columns to wrap at.
+    pub width: usize,
+    /// Whether to write styles (escape sequences).
+    pub color: bool,
+}
+
+/// The few styles numb uses; calm on purpose.
+struct Styles;
+
+impl Styles {
+    fn title() -> Style {
+        Style::new().bold()
+    }
+    fn heading() -> Style {
+        Style::new().bold().fg_color(Some(AnsiColor::Cyan.into()))
+    }
+    fn quiet() -> Style {
+        Style::new().italic()
+    }
+    fn command() -> Style {
+        Style::new().fg_color(Some(AnsiColor::Cyan.into()))
+    }
+    fn link() -> Style {
+        Style::new().underline()
+    }
+    fn dim() -> Style {
+        Style::new().dimmed()
+    }
+    fn note() -> Style {
+        Style::new().fg_color(Some(AnsiColor::Yellow.into()))
+    }
+}
+
+const BULLET: &str = "  • ";
+const HANG: &str = "    ";
+
+/// `text` in `style` when colour is on.
+fn paint(text: &str, style: Style, color: bool) -> String {
+    if color {
+        format!("{style}{text}{style:#}")
+    } else {
+        text.to_string()
+    }
+}
+
+/// Writes lines of wrapped text.
+struct Page<'w, W: Write> {
+    out: &'w mut W,
+    look: Look,
+}
+
+impl<W: Write> Page<'_, W> {
+    fn lines(&mut self, spans: &[Span], first: &str, rest: &str) -> io::Result<()> {
+        for line in wrap(spans, self.look.width, first, rest, self.look.color) {
+            writeln!(self.out, "{line}")?;
+        }
+        Ok(())
+    }
+
+    fn para(&mut self, spans: &[Span]) -> io::Result<()> {
+        self.lines(spans, "", "")
+    }
+
+    fn blank(&mut self) -> io::Result<()> {
+        writeln!(self.out)
+    }
+
+    fn heading(&mut self, text: &str) -> io::Result<()> {
+        self.blank()?;
+        self.para(&[Span::new(text, Styles::heading())])?;
+        self.blank()
+    }
+
+    /// Body text in the Markdown subset (already checked at load).
+    fn body(&mut self, text: &str) -> io::Result<()> {
+        let blocks = markup::parse(text).unwrap_or_default();
+        for (i, block) in blocks.iter().enumerate() {
+            if i > 0 {
+                self.blank()?;
+            }
+            match block {
+                Block::Paragraph(run) => self.para(&spans(run, Style::new()))?,
+                Block::List(items) => {
+                    for item in items {
+                        self.lines(&spans(item, Style::new()), BULLET, HANG)?;
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn bullets<'a>(&mut self, items: impl IntoIterator<Item = &'a str>) -> io::Result<()> {
+        for item in items {
+            self.lines(&inline_spans(item), BULLET, HANG)?;
+        }
+        Ok(())
+    }
+}
+
+/// Styled spans for inline text.
+fn spans(run: &[Inline], base: Style) -> Vec<Span> {
+    let mut out = Vec::new();
+    for inline in run {
+        match inline {
+            Inline::Text(t) => out.push(Span::new(t.as_str(), base)),
+            Inline::SoftBreak => out.push(Span::new(" ", base)),
+            Inline::Code(c) => out.push(Span::new(c.as_str(), Styles::command())),
+            Inline::Emphasis(inner) => out.extend(spans(inner, base.italic())),
+            Inline::Strong(inner) => out.extend(spans(inner, base.bold())),
+            Inline::Link { text, url } => {
+                out.extend(spans(text, base.underline()));
+                out.push(Span::new(format!(" ({url})"), Styles::dim()));
+            }
+        }
+    }
+    out
+}
+
+/// Styled spans for a short field that may use inline markup (key points, the support line).
+fn inline_spans(text: &str) -> Vec<Span> {
+    match markup::parse(text).ok().as_deref() {
+        Some([Block::Paragraph(run)]) => spans(run, Style::new()),
+        _ => vec![Span::new(text, Style::new())],
+    }
+}
+
+/// Renders one topic page.
+pub fn topic<W: Write>(
+    out: &mut W,
+    library: &Library,
+    topic: &Topic,
+    look: Look,
+) -> io::Result<()> {
+    let labels = &library.app.labels;
+    let mut page = Page { out, look };
+    page.para(&[Span::new(topic.title.get_ref().as_str(), Styles::title())])?;
+    page.para(&[Span::new(topic.summary.get_ref().as_str(), Styles::quiet())])?;
+    if let Some(note) = &topic.content_note {
+        page.blank()?;
+        let mut spans = vec![Span::new(
+            format!("{}:", labels.content_note.get_ref()),
+            Styles::note().bold(),
+        )];
+        spans.push(Span::new(" ", Style::new()));
+        spans.extend(inline_spans(note.get_ref()));
+        page.para(&spans)?;
+    }
+    for section in &topic.sections {
+        page.heading(section.heading.get_ref())?;
+        page.body(section.body.get_ref())?;
+    }
+    page.heading(labels.key_points.get_ref())?;
+    page.bullets(topic.key_points.iter().map(|p| p.get_ref().as_str()))?;
+    if !topic.try_this.is_empty() {
+        page.heading(labels.try_this.get_ref())?;
+        page.bullets(topic.try_this.iter().map(|p| p.get_ref().as_str()))?;
+    }
+    if !topic.related.is_empty() {
+        page.heading(labels.related.get_ref())?;
+        for id in &topic.related {
+            let title = library
+                .topic(id.get_ref())
+                .map(|t| t.title.get_ref().as_str())
+                .unwrap_or("");
+            let spans = [
+                Span::new(format!("numb learn {}", id.get_ref()), Styles::command()),
+                Span::new(format!(" — {title}"), Style::new()),
+            ];
+            page.lines(&spans, "  ", HANG)?;
+        }
+    }
+    page.heading(labels.sources.get_ref())?;
+    for (i, source) in topic.sources.iter().enumerate() {
+        let mut spans = vec![
+            Span::new(format!("{}.", source.title.get_ref()), Style::new()),
+            Span::new(format!(" {}.", source.byline()), Style::new()),
+        ];
+        if let Some(link) = source.link() {
+            spans.push(Span::new(format!(" {link}"), Styles::dim()));
+        }
+        page.lines(&spans, &format!("  {:>2}. ", i + 1), "      ")?;
+    }
+    page.blank()?;
+    support_pointer(page.out, library, look)
+}
+
+/// A short line of inline text, wrapped (such as the note under the topic table).
+pub fn footer<W: Write>(out: &mut W, text: &str, look: Look) -> io::Result<()> {
+    Page { out, look }.para(&inline_spans(text))
+}
+
+/// The one line that points to `numb support`.
+pub fn support_pointer<W: Write>(out: &mut W, library: &Library, look: Look) -> io::Result<()> {
+    let mut page = Page { out, look };
+    page.para(&inline_spans(library.app.support_pointer.get_ref()))
+}
+
+/// The welcome screen of `numb` alone.
+pub fn welcome<W: Write>(out: &mut W, library: &Library, look: Look) -> io::Result<()> {
+    let welcome = &library.app.welcome;
+    let mut page = Page { out, look };
+    page.para(&[Span::new(welcome.title.get_ref().as_str(), Styles::title())])?;
+    page.blank()?;
+    page.body(welcome.body.get_ref())?;
+    page.heading(welcome.start_heading.get_ref())?;
+    let pad = welcome
+        .start
+        .iter()
+        .map(|s| s.command.get_ref().chars().count())
+        .max()
+        .unwrap_or(0);
+    for start in &welcome.start {
+        let command = escape_controls(start.command.get_ref());
+        let text = start.text.get_ref();
+        let gap = " ".repeat(pad.saturating_sub(command.chars().count()) + 2);
+        let fits = 2 + pad + 2 + display_width(text) <= look.width
+            && display_width(&command) + 2 <= look.width;
+        if fits {
+            let styled = paint(&command, Styles::command(), look.color);
+            writeln!(page.out, "  {styled}{gap}{}", escape_controls(text))?;
+        } else {
+            page.lines(
+                &[Span::new(command.as_str(), Styles::command())],
+                "  ",
+                "  ",
+            )?;
+            page.lines(&inline_spans(text), "      ", "      ")?;
+        }
+    }
+    page.blank()?;
+    support_pointer(page.out, library, look)
+}
+
+/// The support page, with the lines for `country` first when given.
+pub fn support<W: Write>(
+    out: &mut W,
+    library: &Library,
+    country: Option<&str>,
+    look: Look,
+) -> io::Result<()> {
+    let page_text = &library.support;
+    let labels = &library.app.support_labels;
+    let mut page = Page { out, look };
+    page.para(&inline_spans(page_text.intro.get_ref()))?;
+
+    let emergency = &page_text.emergency;
+    page.heading(labels.emergency.get_ref())?;
+    page.para(&inline_spans(emergency.text.get_ref()))?;
+    page.lines(
+        &[Span::new(
+            emergency.numbers.get_ref().as_str(),
+            Style::new().bold(),
+        )],
+        "  ",
+        "  ",
+    )?;
+    let checked = labels
+        .checked
+        .get_ref()
+        .replace("{date}", &emergency.verified_on.get_ref().to_string());
+    page.lines(&[Span::new(checked, Styles::dim())], "  ", "  ")?;
+
+    let (here, elsewhere): (Vec<&SupportLine>, Vec<&SupportLine>) = page_text
+        .lines
+        .iter()
+        .partition(|l| country.is_some_and(|c| l.countries.iter().any(|cc| cc.get_ref() == c)));
+    if let Some(c) = country {
+        if here.is_empty() {
+            page.blank()?;
+            let text = labels.no_lines.get_ref().replace("{country}", c);
+            page.para(&[Span::new(text, Styles::quiet())])?;
+        } else {
+            page.heading(&labels.lines_for.get_ref().replace("{country}", c))?;
+            for (i, line) in here.iter().enumerate() {
+                if i > 0 {
+                    page.blank()?;
+                }
+                support_line(&mut page, line, labels)?;
+            }
+        }
+    }
+
+    let directory = &page_text.directory;
+    page.heading(labels.directory.get_ref())?;
+    page.lines(
+        &[Span::new(
+            directory.name.get_ref().as_str(),
+            Style::new().bold(),
+        )],
+        "  ",
+        HANG,
+    )?;
+    page.lines(&inline_spans(directory.text.get_ref()), HANG, HANG)?;
+    let checked = labels
+        .checked
+        .get_ref()
+        .replace("{date}", &directory.verified_on.get_ref().to_string());
+    let tail = [
+        Span::new(format!("{} ", directory.url.get_ref()), Styles::link()),
+        Span::new(format!("({checked})"), Styles::dim()),
+    ];
+    page.lines(&tail, HANG, HANG)?;
+
+    if !elsewhere.is_empty() {
+        let heading = if country.is_some() {
+            &labels.other_countries
+        } else {
+            &labels.by_country
+        };
+        page.heading(heading.get_ref())?;
+        for (i, line) in elsewhere.iter().enumerate() {
+            if i > 0 {
+                page.blank()?;
+            }
+            support_line(&mut page, line, labels)?;
+        }
+    }
+    page.blank()?;
+    page.para(&inline_spans(labels.footer.get_ref()))
+}
+
+fn support_line<W: Write>(
+    page: &mut Page<'_, W>,
+    line: &SupportLine,
+    labels: &SupportLabels,
+) -> io::Result<()> {
+    let countries: Vec<&str> = line
+        .countries
+        .iter()
+        .map(|c| c.get_ref().as_str())
+        .collect();
+    let head = [
+        Span::new(format!("{} ", countries.join(", ")), Styles::dim()),
+        Span::new(line.name.get_ref().as_str(), Style::new().bold()),
+    ];
+    page.lines(&head, "  ", HANG)?;
+    page.lines(
+        &[Span::new(
+            line.contact.get_ref().as_str(),
+            Styles::command(),
+        )],
+        HANG,
+        HANG,
+    )?;
+    if let Some(details) = &line.details {
+        page.lines(&inline_spans(details.get_ref()), HANG, HANG)?;
+    }
+    let mut tail = Vec::new();
+    if let Some(url) = &line.url {
+        tail.push(Span::new(format!("{}  ", url.get_ref()), Styles::link()));
+    }
+    let checked = labels
+        .checked
+        .get_ref()
+        .replace("{date}", &line.verified_on.get_ref().to_string());
+    tail.push(Span::new(format!("({checked})"), Styles::dim()));
+    page.lines(&tail, HANG, HANG)
+}

@@ -1,0 +1,242 @@
+//! Wrapping styled text to a width: words keep their styles, lines never exceed the width.
+
+use anstyle::Style;
+use textwrap::core::{Fragment, display_width};
+use textwrap::wrap_algorithms::{Penalties, wrap_first_fit, wrap_optimal_fit};
+
+use super::sanitize::escape_controls;
+
+/// A run of text with one style.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Span {
+    /// The text (may contain spaces; it is split into words when wrapped).
+    pub text: String,
+    /// How it looks on a colour terminal.
+    pub style: Style,
+}
+
+impl Span {
+    /// A span of text in a style.
+    pub fn new(text: impl Into<String>, style: Style) -> Self {
+        Span {
+            text: text.into(),
+            style,
+        }
+    }
+}
+
+/// A word made of styled pieces, with or without a space after it.
+#[derive(Debug, Clone)]
+struct Word {
+    pieces: Vec<(String, Style)>,
+    width: usize,
+    space_after: bool,
+}
+
+impl Fragment for Word {
+    fn width(&self) -> f64 {
+        self.width as f64
+    }
+    fn whitespace_width(&self) -> f64 {
+        if self.space_after { 1.0 } else { 0.0 }
+    }
+    fn penalty_width(&self) -> f64 {
+        0.0
+    }
+}
+
+/// Splits spans into words at whitespace, keeping styles; control characters are escaped.
+fn words(spans: &[Span]) -> Vec<Word> {
+    let mut out: Vec<Word> = Vec::new();
+    // True when the next text continues the last word (no whitespace in between).
+    let mut joined = false;
+    for span in spans {
+        let mut rest = span.text.as_str();
+        while !rest.is_empty() {
+            let ws = rest.len() - rest.trim_start().len();
+            if ws > 0 {
+                if let Some(last) = out.last_mut() {
+                    last.space_after = true;
+                }
+                joined = false;
+                rest = &rest[ws..];
+                continue;
+            }
+            let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+            let piece = escape_controls(&rest[..end]);
+            let width = display_width(&piece);
+            match out.last_mut() {
+                Some(last) if joined => {
+                    last.width += width;
+                    last.pieces.push((piece, span.style));
+                }
+                _ => out.push(Word {
+                    pieces: vec![(piece, span.style)],
+                    width,
+                    space_after: false,
+                }),
+            }
+            joined = true;
+            rest = &rest[end..];
+        }
+    }
+    out
+}
+
+/// Cuts a word wider than `width` into pieces that fit.
+fn break_long(word: Word, width: usize) -> Vec<Word> {
+    if word.width <= width {
+        return vec![word];
+    }
+    let mut out = Vec::new();
+    let mut current = Word {
+        pieces: Vec::new(),
+        width: 0,
+        space_after: false,
+    };
+    for (text, style) in word.pieces {
+        let mut chunk = String::new();
+        for ch in text.chars() {
+            let w = display_width(ch.encode_utf8(&mut [0; 4]));
+            if current.width + w > width && current.width + display_width(&chunk) > 0 {
+                if !chunk.is_empty() {
+                    current.pieces.push((std::mem::take(&mut chunk), style));
+                }
+                out.push(std::mem::replace(
+                    &mut current,
+                    Word {
+                        pieces: Vec::new(),
+                        width: 0,
+                        space_after: false,
+                    },
+                ));
+            }
+            chunk.push(ch);
+            current.width += w;
+        }
+        if !chunk.is_empty() {
+            current.pieces.push((chunk, style));
+        }
+    }
+    current.space_after = word.space_after;
+    out.push(current);
+    out
+}
+
+/// Wraps spans to `width` columns. The first line starts with `first`, the rest with `rest`
+/// (both plain text). Returns finished lines, styled when `color` is true.
+pub fn wrap(spans: &[Span], width: usize, first: &str, rest: &str, color: bool) -> Vec<String> {
+    let first_w = display_width(first);
+    let rest_w = display_width(rest);
+    let room = width.saturating_sub(first_w.max(rest_w)).max(1);
+    let words: Vec<Word> = words(spans)
+        .into_iter()
+        .flat_map(|w| break_long(w, room))
+        .collect();
+    let widths = [
+        width.saturating_sub(first_w).max(1) as f64,
+        width.saturating_sub(rest_w).max(1) as f64,
+    ];
+    let lines = wrap_optimal_fit(&words, &widths, &Penalties::new())
+        .unwrap_or_else(|_| wrap_first_fit(&words, &widths));
+    lines
+        .iter()
+        .enumerate()
+        .map(|(i, line)| {
+            let mut pieces: Vec<(&str, Style)> = Vec::new();
+            for (j, word) in line.iter().enumerate() {
+                for (text, style) in &word.pieces {
+                    pieces.push((text, *style));
+                }
+                if word.space_after && j + 1 < line.len() {
+                    // A space between two words of one style takes that style.
+                    let before = word.pieces.last().map(|p| p.1);
+                    let after = line[j + 1].pieces.first().map(|p| p.1);
+                    let style = if before == after {
+                        before.unwrap_or_default()
+                    } else {
+                        Style::new()
+                    };
+                    pieces.push((" ", style));
+                }
+            }
+            let indent = if i == 0 { first } else { rest };
+            indent.to_string() + &paint_runs(&pieces, color)
+        })
+        .collect()
+}
+
+/// Joins pieces, opening and closing a style once per run of equal styles.
+fn paint_runs(pieces: &[(&str, Style)], color: bool) -> String {
+    let mut out = String::new();
+    let mut i = 0;
+    while i < pieces.len() {
+        let style = pieces[i].1;
+        let start = i;
+        while i < pieces.len() && pieces[i].1 == style {
+            i += 1;
+        }
+        let text: String = pieces[start..i].iter().map(|p| p.0).collect();
+        if color && style != Style::new() {
+            out.push_str(&format!("{style}{text}{style:#}"));
+        } else {
+            out.push_str(&text);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn plain(text: &str) -> Vec<Span> {
+        vec![Span::new(text, Style::new())]
+    }
+
+    #[test]
+    fn wraps_at_word_boundaries_with_indents() {
+        let lines = wrap(&plain("one two three four five six"), 12, "- ", "  ", false);
+        assert_eq!(lines, vec!["- one two", "  three four", "  five six"]);
+    }
+
+    #[test]
+    fn keeps_punctuation_with_a_styled_word() {
+        let bold = Style::new().bold();
+        let spans = vec![
+            Span::new("a ", Style::new()),
+            Span::new("word", bold),
+            Span::new(", then more", Style::new()),
+        ];
+        assert_eq!(wrap(&spans, 80, "", "", false), vec!["a word, then more"]);
+        let styled = wrap(&spans, 80, "", "", true);
+        assert_eq!(styled, vec!["a \x1b[1mword\x1b[0m, then more"]);
+        let heading = wrap(&[Span::new("two words", bold)], 80, "", "", true);
+        assert_eq!(heading, vec!["\x1b[1mtwo words\x1b[0m"]);
+    }
+
+    #[test]
+    fn breaks_words_longer_than_the_line() {
+        let lines = wrap(
+            &plain("https://example.org/a/very/long/path"),
+            10,
+            "",
+            "",
+            false,
+        );
+        assert!(lines.iter().all(|l| display_width(l) <= 10), "{lines:?}");
+        assert_eq!(lines.concat(), "https://example.org/a/very/long/path");
+    }
+
+    #[test]
+    fn escapes_control_characters_before_measuring() {
+        let lines = wrap(&plain("red \x1b[31m text"), 80, "", "", false);
+        assert_eq!(lines, vec!["red \\x1b[31m text"]);
+    }
+
+    #[test]
+    fn wide_characters_count_as_two_columns() {
+        let lines = wrap(&plain("感情 感情 感情"), 9, "", "", false);
+        assert!(lines.iter().all(|l| display_width(l) <= 9), "{lines:?}");
+    }
+}
