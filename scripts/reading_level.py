@@ -19,15 +19,24 @@ def plain(markdown: str) -> str:
     text = re.sub(r"`[^`]*`", "", markdown)              # code spans (commands)
     text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)   # links: keep the words
     text = re.sub(r"[*_]+", "", text)                      # emphasis markers
-    text = re.sub(r"^\s*-\s+", "", text, flags=re.M)       # list bullets
-    lines = []
-    for line in text.splitlines():
-        line = line.strip()
-        # a list item or a line without a full stop still ends a sentence
-        if line and line[-1] not in ".!?:":
-            line += "."
-        lines.append(line)
-    return "\n".join(lines)
+    sentences = []
+    for block in re.split(r"\n\s*\n", text):
+        # A list item is its own unit; other lines of a paragraph join up.
+        units, current = [], []
+        for line in block.splitlines():
+            line = line.strip()
+            if re.match(r"^-\s+", line):
+                if current:
+                    units.append(" ".join(current))
+                current = [re.sub(r"^-\s+", "", line)]
+            elif line:
+                current.append(line)
+        if current:
+            units.append(" ".join(current))
+        for unit in units:
+            # a list item or a heading-like line without a full stop still ends a sentence
+            sentences.append(unit if unit[-1] in ".!?:" else unit + ".")
+    return "\n".join(sentences)
 
 
 def body_text(topic: dict) -> str:

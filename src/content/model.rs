@@ -92,7 +92,17 @@ impl Source {
         }
     }
 
-    /// "Authors; Publisher (year)" as one line.
+    /// The title followed by a full stop, unless it already ends in punctuation.
+    pub fn title_sentence(&self) -> String {
+        let title = self.title.get_ref().trim_end();
+        if title.ends_with(['.', '?', '!']) {
+            title.to_string()
+        } else {
+            format!("{title}.")
+        }
+    }
+
+    /// "Authors, Publisher (year)" as one line.
     pub fn byline(&self) -> String {
         let who: Vec<&str> = [&self.authors, &self.publisher]
             .into_iter()

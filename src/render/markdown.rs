@@ -13,6 +13,10 @@ use crate::content::model::{SupportLine, Topic};
 /// The longest line the export writes where it can break (markdownlint's MD013 default).
 const LINE: usize = 80;
 
+/// Stands for a space that must not become a line break (inside code spans). Content text
+/// never contains it: control characters are escaped before they reach the export.
+const KEEP: char = '\u{1}';
+
 /// How links to other topics are written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Links {
@@ -65,7 +69,12 @@ fn code(text: &str) -> String {
     } else {
         ""
     };
-    format!("{fence}{pad}{text}{pad}{fence}")
+    format!("{fence}{pad}{text}{pad}{fence}").replace(' ', &KEEP.to_string())
+}
+
+/// Columns a piece of the export takes once `KEEP` is a space again.
+fn cols(text: &str) -> usize {
+    display_width(text) + text.matches(KEEP).count()
 }
 
 /// Inline text back to CommonMark, on one line.
@@ -79,18 +88,24 @@ fn inline(run: &[Inline]) -> String {
             Inline::Emphasis(inner) => out.push_str(&format!("*{}*", inline(inner))),
             Inline::Strong(inner) => out.push_str(&format!("**{}**", inline(inner))),
             Inline::Link { text, url } => {
-                out.push_str(&format!("[{}](<{}>)", inline(text), escape_url(url)))
+                out.push_str(&format!("[{}]({})", inline(text), destination(url)))
             }
         }
     }
     out
 }
 
-fn escape_url(url: &str) -> String {
-    escape_controls(url)
+/// A link destination: bare when it is simple, in `<…>` when it has parentheses.
+fn destination(url: &str) -> String {
+    let url = escape_controls(url)
         .replace('<', "%3C")
         .replace('>', "%3E")
-        .replace(' ', "%20")
+        .replace(' ', "%20");
+    if url.contains(['(', ')', '\\']) {
+        format!("<{url}>")
+    } else {
+        url
+    }
 }
 
 /// A short field that may use inline markup.
@@ -127,7 +142,7 @@ fn wrap(text: &str, first: &str, rest: &str) -> String {
     let mut line = String::from(first);
     let mut empty = true;
     for word in words {
-        if !empty && display_width(&line) + 1 + display_width(&word) > LINE {
+        if !empty && cols(&line) + 1 + cols(&word) > LINE {
             out.push_str(line.trim_end());
             out.push('\n');
             line = String::from(rest);
@@ -141,7 +156,7 @@ fn wrap(text: &str, first: &str, rest: &str) -> String {
     }
     out.push_str(line.trim_end());
     out.push('\n');
-    out
+    out.replace(KEEP, " ")
 }
 
 /// Writes Markdown blocks separated by exactly one blank line.
@@ -248,12 +263,14 @@ fn topic_blocks<W: Write>(
     }
     doc.heading(level + 1, labels.sources.get_ref())?;
     doc.numbered(topic.sources.iter().map(|s| {
-        let title = escape(s.title.get_ref());
+        let sentence = escape(&s.title_sentence());
+        let title = escape(s.title.get_ref().trim_end());
+        let stop = &sentence[title.len()..];
         let title = match s.link() {
-            Some(link) => format!("[{title}](<{}>)", escape_url(&link)),
+            Some(link) => format!("[{title}]({})", destination(&link)),
             None => title,
         };
-        format!("{title}. {}.", escape(&s.byline()))
+        format!("{title}{stop} {}.", escape(&s.byline()))
     }))?;
     doc.para(&field(library.app.support_pointer.get_ref()))
 }
@@ -321,18 +338,18 @@ fn support_blocks<W: Write>(
     doc.para(&field(page.intro.get_ref()))?;
     doc.heading(level + 1, labels.emergency.get_ref())?;
     let e = &page.emergency;
+    doc.para(&field(e.text.get_ref()))?;
     doc.para(&format!(
-        "{} {} ({}).",
-        field(e.text.get_ref()),
+        "**{}** ({})",
         field(e.numbers.get_ref()),
         checked(e.verified_on.get_ref())
     ))?;
     doc.heading(level + 1, labels.directory.get_ref())?;
     let d = &page.directory;
     doc.para(&format!(
-        "[{}](<{}>): {} ({}).",
+        "[{}]({}): {} ({})",
         escape(d.name.get_ref()),
-        escape_url(d.url.get_ref()),
+        destination(d.url.get_ref()),
         field(d.text.get_ref()),
         checked(d.verified_on.get_ref())
     ))?;
@@ -346,9 +363,9 @@ fn support_blocks<W: Write>(
                 .collect();
             let name = match &line.url {
                 Some(url) => format!(
-                    "[{}](<{}>)",
+                    "[{}]({})",
                     escape(line.name.get_ref()),
-                    escape_url(url.get_ref())
+                    destination(url.get_ref())
                 ),
                 None => escape(line.name.get_ref()),
             };
@@ -358,7 +375,7 @@ fn support_blocks<W: Write>(
                 .map(|d| format!(" {}", field(d.get_ref())))
                 .unwrap_or_default();
             format!(
-                "**{}:** {name}. {}.{details} ({}).",
+                "**{}:** {name}. {}.{details} ({})",
                 countries.join(", "),
                 field(line.contact.get_ref()),
                 checked(line.verified_on.get_ref())
@@ -383,6 +400,7 @@ mod tests {
 
     #[test]
     fn code_spans_survive_backticks() {
+        let code = |t: &str| code(t).replace(KEEP, " ");
         assert_eq!(code("numb learn"), "`numb learn`");
         assert_eq!(code("a`b"), "``a`b``");
         assert_eq!(code("`x"), "`` `x ``");
@@ -405,6 +423,23 @@ mod tests {
                     .lines()
                     .all(|l| display_width(l) <= LINE || !l.contains(' ')),
                 "{wrapped}"
+            );
+        }
+    }
+
+    #[test]
+    fn code_spans_are_never_broken_across_lines() {
+        for fill in 0..30 {
+            let text = format!(
+                "{} {}",
+                "x".repeat(fill),
+                code("numb learn when-to-seek-help")
+            );
+            let out = wrap(&format!("{} {text}", "word ".repeat(12)), "- ", "  ");
+            assert!(
+                out.lines()
+                    .any(|l| l.contains("`numb learn when-to-seek-help`")),
+                "{out}"
             );
         }
     }

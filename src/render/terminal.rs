@@ -190,7 +190,7 @@ pub fn topic<W: Write>(
     page.heading(labels.sources.get_ref())?;
     for (i, source) in topic.sources.iter().enumerate() {
         let mut spans = vec![
-            Span::new(format!("{}.", source.title.get_ref()), Style::new()),
+            Span::new(source.title_sentence(), Style::new()),
             Span::new(format!(" {}.", source.byline()), Style::new()),
         ];
         if let Some(link) = source.link() {

@@ -137,8 +137,22 @@ pub fn wrap(spans: &[Span], width: usize, first: &str, rest: &str, color: bool) 
         width.saturating_sub(first_w).max(1) as f64,
         width.saturating_sub(rest_w).max(1) as f64,
     ];
-    let lines = wrap_optimal_fit(&words, &widths, &Penalties::new())
-        .unwrap_or_else(|_| wrap_first_fit(&words, &widths));
+    // Optimal fit gives even lines but may trade a little overflow for evenness;
+    // numb never overflows, so it falls back to first fit when that happens.
+    let fits = |lines: &[&[Word]]| {
+        lines.iter().enumerate().all(|(i, line)| {
+            let used: usize = line
+                .iter()
+                .map(|w| w.width + usize::from(w.space_after))
+                .sum();
+            let last_space = line.last().is_some_and(|w| w.space_after);
+            used - usize::from(last_space) <= widths[i.min(1)] as usize
+        })
+    };
+    let lines = match wrap_optimal_fit(&words, &widths, &Penalties::new()) {
+        Ok(lines) if fits(&lines) => lines,
+        _ => wrap_first_fit(&words, &widths),
+    };
     lines
         .iter()
         .enumerate()

@@ -1,0 +1,98 @@
+//! User content folders (`--content-dir`, `NUMB_CONTENT_DIR`) and content errors.
+
+use predicates::prelude::*;
+
+use crate::{fixture, numb, stdout_of};
+
+#[test]
+fn escape_sequences_planted_in_a_topic_are_shown_escaped() {
+    let dir = fixture("planted-escape");
+    for color in ["never", "always"] {
+        let page = stdout_of(
+            numb()
+                .args(["learn", "planted", "--color", color])
+                .arg("--content-dir")
+                .arg(&dir),
+        );
+        assert!(page.contains("Planted \\x1b[2J title"), "{page}");
+        assert!(page.contains("\\u{202e}"), "{page}");
+        assert!(page.contains("\\x07"), "{page}");
+        assert!(page.contains("\\x1b]0;pwned\\x07"), "{page}");
+        assert!(page.contains("\\u{2066}"), "{page}");
+        assert!(
+            !page.contains("\x1b[2J")
+                && !page.contains("\x1b]0")
+                && !page.contains('\u{202e}')
+                && !page.contains('\x07'),
+            "{page:?}"
+        );
+    }
+    let table = stdout_of(numb().arg("learn").arg("--content-dir").arg(&dir));
+    assert!(
+        table.contains("\\x1b[2J") && !table.contains("\x1b[2J"),
+        "{table}"
+    );
+}
+
+#[test]
+fn a_user_topic_replaces_the_built_in_one_with_the_same_id() {
+    let page = stdout_of(
+        numb()
+            .args(["learn", "origins"])
+            .env("NUMB_CONTENT_DIR", fixture("override")),
+    );
+    assert!(
+        page.starts_with("Origins, as my practice explains them"),
+        "{page}"
+    );
+    // Other topics still come from the built-in pack.
+    stdout_of(
+        numb()
+            .args(["learn", "signs"])
+            .env("NUMB_CONTENT_DIR", fixture("override")),
+    );
+}
+
+#[test]
+fn bad_content_reports_every_problem_with_path_line_col_and_exits_65() {
+    let assert = numb()
+        .arg("learn")
+        .arg("--content-dir")
+        .arg(fixture("bad-content"))
+        .assert()
+        .code(65)
+        .stdout("");
+    let err = String::from_utf8(assert.get_output().stderr.clone()).unwrap();
+    let broken = "tests/fixtures/bad-content/topics/broken.toml";
+    let typo = "tests/fixtures/bad-content/topics/typo.toml";
+    for (needle, what) in [
+        (format!("{typo}:3:1"), "unknown field"),
+        (
+            format!("{broken}:6:12"),
+            "related topic `no-such-topic` does not exist",
+        ),
+        (format!("{broken}:2:6"), "at least two [[sources]]"),
+        (format!("{broken}:16:7"), "is not an https address"),
+    ] {
+        assert!(err.contains(&needle), "{needle} missing from\n{err}");
+        assert!(err.contains(what), "{what} missing from\n{err}");
+    }
+    assert!(err.contains("unknown field `titel`"), "{err}");
+    assert!(err.contains("related = [\"no-such-topic\"]"), "{err}");
+    assert!(err.contains("^^^"), "{err}");
+    assert!(
+        err.trim_end().ends_with("error: 4 problems in content"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_missing_content_dir_exits_66() {
+    numb()
+        .args(["learn", "--content-dir", "/no/such/numb/folder"])
+        .assert()
+        .code(66)
+        .stderr(predicate::str::starts_with(
+            "error: cannot read /no/such/numb/folder",
+        ));
+}

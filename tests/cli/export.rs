@@ -1,0 +1,188 @@
+//! `numb export --format markdown|json [--out DIR]`.
+
+use std::collections::BTreeSet;
+use std::fs;
+
+use predicates::prelude::*;
+
+use crate::{numb, stdout_of, topic_ids};
+
+#[test]
+fn markdown_document_snapshot() {
+    insta::assert_snapshot!(stdout_of(numb().args(["export", "--format", "markdown"])));
+}
+
+#[test]
+fn markdown_document_carries_every_topic_sources_and_support() {
+    let doc = stdout_of(numb().args(["export", "--format", "markdown"]));
+    let json: serde_json::Value =
+        serde_json::from_str(&stdout_of(numb().args(["export", "--format", "json"]))).unwrap();
+    for topic in json["topics"].as_array().unwrap() {
+        assert!(
+            doc.contains(&format!("\n## {}\n", topic["title"].as_str().unwrap())),
+            "{}",
+            topic["id"]
+        );
+    }
+    assert_eq!(
+        doc.matches("\n# ").count() + usize::from(doc.starts_with("# ")),
+        1,
+        "one top-level heading"
+    );
+    assert!(doc.contains("### Sources"));
+    assert!(doc.contains("findahelpline.com"));
+    assert!(doc.contains("`numb support`"));
+    assert!(!doc.contains('\x1b'));
+    assert!(!doc.contains("\n\n\n"), "no double blank lines");
+    assert!(doc.ends_with("\n") && !doc.ends_with("\n\n"));
+}
+
+#[test]
+fn markdown_out_dir_writes_one_file_per_topic_and_an_index() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("handouts");
+    numb()
+        .args(["export", "--format", "markdown", "--out"])
+        .arg(&out)
+        .assert()
+        .success()
+        .stdout("");
+    let names: BTreeSet<String> = fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    let mut expected: BTreeSet<String> = topic_ids()
+        .into_iter()
+        .map(|id| format!("{id}.md"))
+        .collect();
+    expected.insert("README.md".into());
+    assert_eq!(names, expected);
+
+    let index = fs::read_to_string(out.join("README.md")).unwrap();
+    for id in topic_ids() {
+        assert!(
+            index.contains(&format!("]({id}.md)")),
+            "{id} not linked from the index"
+        );
+        let page = fs::read_to_string(out.join(format!("{id}.md"))).unwrap();
+        assert!(page.starts_with("# "), "{id}");
+        assert!(page.contains("## Sources"), "{id}");
+        assert!(
+            page.trim_end()
+                .replace('\n', " ")
+                .ends_with("free, confidential help lines."),
+            "{id}"
+        );
+        for link in page.split("](").skip(1) {
+            let target = &link[..link.find(')').unwrap()];
+            if !target.starts_with('<') && target.ends_with(".md") {
+                assert!(out.join(target).is_file(), "{id} links to missing {target}");
+            }
+        }
+    }
+    insta::assert_snapshot!(
+        "origins_file",
+        fs::read_to_string(out.join("origins.md")).unwrap()
+    );
+}
+
+#[test]
+fn markdown_out_dir_refuses_a_non_empty_folder_unless_forced() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("notes.txt"), "mine").unwrap();
+    numb()
+        .args(["export", "--format", "markdown", "--out"])
+        .arg(dir.path())
+        .assert()
+        .code(73)
+        .stderr(predicate::str::contains("is not empty").and(predicate::str::contains("--force")));
+    assert_eq!(
+        fs::read_dir(dir.path()).unwrap().count(),
+        1,
+        "nothing written"
+    );
+
+    numb()
+        .args(["export", "--format", "markdown", "--force", "--out"])
+        .arg(dir.path())
+        .assert()
+        .success();
+    assert_eq!(
+        fs::read_to_string(dir.path().join("notes.txt")).unwrap(),
+        "mine",
+        "other files are left alone"
+    );
+    assert!(dir.path().join("origins.md").is_file());
+    let leftovers = fs::read_dir(dir.path())
+        .unwrap()
+        .filter(|e| {
+            e.as_ref()
+                .unwrap()
+                .file_name()
+                .to_string_lossy()
+                .starts_with(".numb-export-")
+        })
+        .count();
+    assert_eq!(leftovers, 0, "no temporary files left behind");
+}
+
+#[test]
+fn markdown_out_that_cannot_be_created_exits_73() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("a-file");
+    fs::write(&file, "x").unwrap();
+    numb()
+        .args(["export", "--format", "markdown", "--out"])
+        .arg(file.join("sub"))
+        .assert()
+        .code(73)
+        .stderr(predicate::str::starts_with("error: cannot write"));
+}
+
+#[test]
+fn json_export_parses_and_carries_every_topic() {
+    let text = stdout_of(numb().args(["export", "--format", "json"]));
+    let json: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(json["schema_version"], 1);
+    let topics = json["topics"].as_array().unwrap();
+    let ids: Vec<&str> = topics.iter().map(|t| t["id"].as_str().unwrap()).collect();
+    assert_eq!(ids.len(), topic_ids().len());
+    for topic in topics {
+        for field in [
+            "title",
+            "summary",
+            "sections",
+            "key_points",
+            "sources",
+            "related",
+            "aliases",
+        ] {
+            assert!(!topic[field].is_null(), "{} has no {field}", topic["id"]);
+        }
+        for source in topic["sources"].as_array().unwrap() {
+            assert!(source["url"].is_string() || source["doi"].is_string());
+        }
+    }
+    assert!(json["support"]["lines"].as_array().unwrap().len() >= 4);
+    assert_eq!(
+        json["support"]["lines"][0]["verified_on"]
+            .as_str()
+            .map(str::len),
+        Some(10)
+    );
+    assert!(
+        json["support_pointer"]
+            .as_str()
+            .unwrap()
+            .contains("numb support")
+    );
+}
+
+#[test]
+fn json_with_out_dir_is_a_usage_error() {
+    numb()
+        .args(["export", "--format", "json", "--out", "x"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("redirect"));
+}

@@ -1,0 +1,71 @@
+//! Integration tests for the numb binary: one test binary, one module per feature.
+
+mod content_dirs;
+mod export;
+mod learn;
+mod output;
+mod support;
+
+use std::path::PathBuf;
+use std::sync::OnceLock;
+
+use assert_cmd::Command;
+
+/// A `numb` command isolated from the caller's environment: no colour or content
+/// variables, no locale, `COLUMNS=80`, and a private empty home.
+pub fn numb() -> Command {
+    Command::from_std(numb_std())
+}
+
+/// The same isolated command as [`numb`], as a plain `std::process::Command`.
+pub fn numb_std() -> std::process::Command {
+    static HOME: OnceLock<tempfile::TempDir> = OnceLock::new();
+    let home = HOME.get_or_init(|| tempfile::tempdir().expect("temp home"));
+    let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin!("numb"));
+    for (key, _) in std::env::vars_os() {
+        let key = key.to_string_lossy().into_owned();
+        let drop = key.starts_with("NUMB_")
+            || key.starts_with("XDG_")
+            || key.starts_with("LC_")
+            || key.starts_with("CLICOLOR")
+            || matches!(
+                key.as_str(),
+                "NO_COLOR" | "LANG" | "LANGUAGE" | "COLUMNS" | "TERM"
+            );
+        if drop {
+            cmd.env_remove(&key);
+        }
+    }
+    cmd.env("COLUMNS", "80")
+        .env("TERM", "xterm-256color")
+        .env("HOME", home.path());
+    cmd
+}
+
+/// Standard output of a successful run, as text.
+pub fn stdout_of(cmd: &mut Command) -> String {
+    let out = cmd.assert().success().get_output().stdout.clone();
+    String::from_utf8(out).expect("numb writes UTF-8")
+}
+
+/// A fixture folder under tests/fixtures.
+pub fn fixture(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+}
+
+/// Every built-in topic id, read from the JSON export.
+pub fn topic_ids() -> Vec<String> {
+    let json: serde_json::Value =
+        serde_json::from_str(&stdout_of(numb().args(["export", "--format", "json"]))).unwrap();
+    json["topics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["id"].as_str().unwrap().to_string())
+        .collect()
+}
+
+/// The one line that ends every page.
+pub const SUPPORT_POINTER: &str = "numb support lists free,";

@@ -1,0 +1,193 @@
+//! Behaviour every command shares: colour, width, pipes and write errors.
+
+use std::io::Read;
+use std::process::Stdio;
+
+use numb::content;
+use numb::render::{Look, terminal};
+use proptest::prelude::*;
+use textwrap::core::display_width;
+
+use crate::{numb, numb_std, stdout_of};
+
+const COMMANDS: &[&[&str]] = &[
+    &[],
+    &["learn"],
+    &["learn", "origins"],
+    &["support"],
+    &["export", "--format", "markdown"],
+];
+
+#[test]
+fn piped_output_has_no_escape_bytes() {
+    for args in COMMANDS {
+        let out = stdout_of(numb().args(*args));
+        assert!(!out.contains('\x1b'), "{args:?}");
+    }
+}
+
+#[test]
+fn no_color_never_and_dumb_terminals_write_no_escape_bytes_even_when_forced() {
+    for args in COMMANDS {
+        for (key, value) in [("NO_COLOR", "1"), ("TERM", "dumb")] {
+            let out = stdout_of(numb().args(*args).env("CLICOLOR_FORCE", "").env(key, value));
+            assert!(!out.contains('\x1b'), "{args:?} {key}");
+        }
+        let out = stdout_of(
+            numb()
+                .args(*args)
+                .arg("--color=never")
+                .env("CLICOLOR_FORCE", "1"),
+        );
+        assert!(!out.contains('\x1b'), "{args:?}");
+    }
+}
+
+#[test]
+fn color_always_and_clicolor_force_style_the_page() {
+    let always = stdout_of(numb().args(["learn", "origins", "--color", "always"]));
+    assert!(
+        always.starts_with("\x1b[1mWhere numbness comes from\x1b[0m\n"),
+        "{always:?}"
+    );
+    let forced = stdout_of(numb().args(["learn", "origins"]).env("CLICOLOR_FORCE", "1"));
+    assert_eq!(always, forced);
+    let plain = stdout_of(numb().args(["learn", "origins"]));
+    let stripped = always
+        .replace("\x1b[0m", "")
+        .replace("\x1b[1m", "")
+        .replace("\x1b[3m", "")
+        .replace("\x1b[4m", "")
+        .replace("\x1b[2m", "")
+        .replace("\x1b[36m", "")
+        .replace("\x1b[33m", "");
+    assert_eq!(stripped, plain, "styles change nothing but the look");
+}
+
+#[test]
+fn width_follows_the_flag_then_columns_then_80() {
+    let widest = |s: &str| s.lines().map(display_width).max().unwrap_or(0);
+    let page = stdout_of(numb().args(["learn", "reconnection", "--width", "44"]));
+    assert!(
+        widest(&page) <= 44 && widest(&page) > 34,
+        "{}",
+        widest(&page)
+    );
+    let page = stdout_of(numb().args(["learn", "reconnection"]).env("COLUMNS", "60"));
+    assert!(widest(&page) <= 60 && widest(&page) > 50);
+    let page = stdout_of(numb().args(["learn", "reconnection"]).env_remove("COLUMNS"));
+    assert!(widest(&page) <= 80 && widest(&page) > 70);
+    numb().args(["learn", "--width", "5"]).assert().code(2);
+}
+
+#[test]
+fn a_closed_pipe_is_a_quiet_success() {
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin!("numb"))
+        .args(["export", "--format", "markdown"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Close the only reader before numb writes: its writes fail with EPIPE.
+    drop(child.stdout.take());
+    let status = child.wait().unwrap();
+    let mut err = String::new();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut err)
+        .unwrap();
+    assert_eq!(status.code(), Some(0), "{err}");
+    assert_eq!(err, "");
+}
+
+#[test]
+fn closed_pipe_through_head_exits_zero() {
+    let bin = assert_cmd::cargo::cargo_bin!("numb");
+    let script = format!(
+        "set -o pipefail; '{}' export --format markdown | head -c1 >/dev/null",
+        bin.display()
+    );
+    let out = std::process::Command::new("bash")
+        .args(["-c", &script])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_full_disk_gives_one_line_and_exit_74() {
+    for args in COMMANDS {
+        let full = std::fs::OpenOptions::new()
+            .write(true)
+            .open("/dev/full")
+            .unwrap();
+        let out = numb_std().args(*args).stdout(full).output().unwrap();
+        assert_eq!(out.status.code(), Some(74), "{args:?}");
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert!(err.starts_with("error: cannot write output: "), "{err}");
+        assert_eq!(err.lines().count(), 1, "{err}");
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn wrapped_lines_never_exceed_the_width(width in 20usize..=200, color: bool) {
+        let library = content::load(&[]).unwrap();
+        let look = Look { width, color };
+        let mut pages = Vec::new();
+        for topic in &library.topics {
+            let mut out = Vec::new();
+            terminal::topic(&mut out, &library, topic, look).unwrap();
+            pages.push(out);
+        }
+        for render in [terminal::welcome, |o: &mut Vec<u8>, l: &content::Library, k: Look| terminal::support(o, l, Some("GB"), k)] {
+            let mut out = Vec::new();
+            render(&mut out, &library, look).unwrap();
+            pages.push(out);
+        }
+        for page in pages {
+            let text = String::from_utf8(page).unwrap();
+            let plain = strip_styles(&text);
+            for line in plain.lines() {
+                prop_assert!(display_width(line) <= width, "{} > {width}: {line:?}", display_width(line));
+            }
+        }
+    }
+}
+
+#[test]
+fn the_topic_table_fits_wide_and_narrow_widths() {
+    for width in [40, 60, 80, 100, 160] {
+        let table = stdout_of(numb().args(["learn", "--width", &width.to_string()]));
+        for line in table.lines() {
+            assert!(display_width(line) <= width, "{width}: {line:?}");
+        }
+    }
+}
+
+fn strip_styles(text: &str) -> String {
+    let mut out = String::new();
+    let mut chars = text.chars();
+    while let Some(c) = chars.next() {
+        if c == '\x1b' {
+            for c in chars.by_ref() {
+                if c == 'm' {
+                    break;
+                }
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
