@@ -2,6 +2,7 @@
 
 use std::collections::HashMap;
 use std::fs;
+use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -47,12 +48,17 @@ impl Library {
     }
 }
 
+/// The largest content file numb reads; anything bigger is refused before parsing.
+pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
+
 /// One content file to parse.
 struct Pending {
     file: Arc<SourceFile>,
     /// Which pack it came from (0 is built-in); later packs replace earlier ids.
     pack: usize,
     kind: Kind,
+    /// Why the file cannot be parsed at all (too big, not UTF-8), and where.
+    unreadable: Option<(std::ops::Range<usize>, String)>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -89,6 +95,7 @@ fn builtin() -> Vec<Pending> {
                 }),
                 pack: 0,
                 kind,
+                unreadable: None,
             })
         })
         .collect()
@@ -121,19 +128,54 @@ fn read_pack(dir: &Path, pack: usize) -> Result<Vec<Pending>, Error> {
     }
     paths
         .into_iter()
-        .map(|(path, kind)| {
-            let bytes = fs::read(&path).map_err(|e| input_error(&path, e))?;
-            let text = String::from_utf8_lossy(&bytes).into_owned();
-            Ok(Pending {
-                file: Arc::new(SourceFile {
-                    path: path.display().to_string(),
-                    text,
-                }),
-                pack,
-                kind,
-            })
-        })
+        .map(|(path, kind)| read_file(&path, pack, kind))
         .collect()
+}
+
+/// Reads one user file: at most `MAX_FILE_BYTES`, regular files only, UTF-8 checked.
+fn read_file(path: &Path, pack: usize, kind: Kind) -> Result<Pending, Error> {
+    let input_error = |source| Error::Input {
+        path: path.to_path_buf(),
+        source,
+    };
+    let file = fs::File::open(path).map_err(input_error)?;
+    let meta = file.metadata().map_err(input_error)?;
+    let mut unreadable = None;
+    let mut bytes = Vec::new();
+    if !meta.is_file() {
+        unreadable = Some((0..0, "this is not a regular file".to_string()));
+    } else {
+        file.take(MAX_FILE_BYTES + 1)
+            .read_to_end(&mut bytes)
+            .map_err(input_error)?;
+        if bytes.len() as u64 > MAX_FILE_BYTES {
+            bytes.clear();
+            unreadable = Some((
+                0..0,
+                "this file is larger than 1 MiB; numb does not read it".to_string(),
+            ));
+        }
+    }
+    let text = match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(e) => {
+            let at = e.utf8_error().valid_up_to();
+            unreadable = Some((
+                at..at + 1,
+                "this file is not valid UTF-8 from here on".to_string(),
+            ));
+            String::from_utf8_lossy(e.as_bytes()).into_owned()
+        }
+    };
+    Ok(Pending {
+        file: Arc::new(SourceFile {
+            path: path.display().to_string(),
+            text,
+        }),
+        pack,
+        kind,
+        unreadable,
+    })
 }
 
 fn parse<T: DeserializeOwned>(file: &Arc<SourceFile>, problems: &mut Vec<Problem>) -> Option<T> {
@@ -156,6 +198,14 @@ fn from_files(pending: Vec<Pending>) -> Result<Library, Error> {
     let mut support = None;
     let mut app = None;
     for item in pending {
+        if let Some((span, message)) = item.unreadable {
+            problems.push(Problem {
+                file: item.file,
+                span,
+                message,
+            });
+            continue;
+        }
         match item.kind {
             Kind::Topic => {
                 if let Some(mut topic) = parse::<Topic>(&item.file, &mut problems) {

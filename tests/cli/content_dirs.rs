@@ -96,3 +96,38 @@ fn a_missing_content_dir_exits_66() {
             "error: cannot read /no/such/numb/folder",
         ));
 }
+
+#[test]
+fn unreadable_files_are_problems_not_crashes() {
+    let dir = tempfile::tempdir().unwrap();
+    let topics = dir.path().join("topics");
+    std::fs::create_dir(&topics).unwrap();
+    std::fs::write(
+        topics.join("bad.toml"),
+        b"format_version = 1\nid = \"x\xff\"\n",
+    )
+    .unwrap();
+    std::fs::write(topics.join("big.toml"), vec![b'#'; 1024 * 1024 + 1]).unwrap();
+    #[cfg(unix)]
+    std::os::unix::fs::symlink("/dev/zero", topics.join("zero.toml")).unwrap();
+    let assert = numb()
+        .arg("learn")
+        .arg("--content-dir")
+        .arg(dir.path())
+        .assert()
+        .code(65);
+    let err = String::from_utf8(assert.get_output().stderr.clone()).unwrap();
+    assert!(
+        err.contains("bad.toml:2:8") && err.contains("not valid UTF-8"),
+        "{err}"
+    );
+    assert!(
+        err.contains("big.toml:1:1") && err.contains("larger than 1 MiB"),
+        "{err}"
+    );
+    #[cfg(unix)]
+    assert!(
+        err.contains("zero.toml:1:1") && err.contains("not a regular file"),
+        "{err}"
+    );
+}
