@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use serde::de::DeserializeOwned;
 
-use super::model::{AppText, SupportPage, Topic};
+use super::model::{AppText, FORMAT_VERSION, SupportPage, Topic};
 use super::{embedded, validate};
 use crate::error::{Error, Problem, SourceFile};
 
@@ -178,10 +178,27 @@ fn read_file(path: &Path, pack: usize, kind: Kind) -> Result<Pending, Error> {
     })
 }
 
+/// Just the version of a file, to explain a failed parse of a newer format.
+#[derive(serde::Deserialize)]
+struct VersionOnly {
+    format_version: toml::Spanned<u32>,
+}
+
 fn parse<T: DeserializeOwned>(file: &Arc<SourceFile>, problems: &mut Vec<Problem>) -> Option<T> {
     match toml::from_str::<T>(&file.text) {
         Ok(value) => Some(value),
         Err(e) => {
+            // A file from a newer numb fails on fields this one does not know; say why.
+            if let Ok(v) = toml::from_str::<VersionOnly>(&file.text)
+                && *v.format_version.get_ref() > FORMAT_VERSION
+            {
+                problems.push(Problem {
+                    file: Arc::clone(file),
+                    span: v.format_version.span(),
+                    message: validate::newer_version_message(*v.format_version.get_ref()),
+                });
+                return None;
+            }
             problems.push(Problem {
                 file: Arc::clone(file),
                 span: e.span().unwrap_or(0..0),

@@ -78,6 +78,13 @@ pub fn library(lib: &Library) -> Vec<Problem> {
     out
 }
 
+/// What to say about a file written for a newer numb.
+pub fn newer_version_message(version: u32) -> String {
+    format!(
+        "format_version {version} needs a newer numb (this one reads format_version {FORMAT_VERSION}); please update numb"
+    )
+}
+
 /// Collects problems for one file.
 struct At<'a> {
     file: &'a Arc<SourceFile>,
@@ -96,7 +103,7 @@ impl At<'_> {
     fn version(&mut self, version: &Spanned<u32>) {
         let v = *version.get_ref();
         if v > FORMAT_VERSION {
-            self.push(version, format!("format_version {v} needs a newer numb (this one reads up to {FORMAT_VERSION}); update numb"));
+            self.push(version, newer_version_message(v));
         } else if v == 0 {
             self.push(version, "format_version starts at 1".into());
         }

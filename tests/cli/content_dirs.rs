@@ -131,3 +131,24 @@ fn unreadable_files_are_problems_not_crashes() {
         "{err}"
     );
 }
+
+#[test]
+fn a_newer_format_version_asks_for_a_newer_numb() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("topics")).unwrap();
+    std::fs::write(
+        dir.path().join("topics/new.toml"),
+        "format_version = 2\nid = \"new\"\nshiny = true\n",
+    )
+    .unwrap();
+    numb()
+        .arg("learn")
+        .arg("--content-dir")
+        .arg(dir.path())
+        .assert()
+        .code(65)
+        .stderr(predicate::str::contains(
+            "format_version 2 needs a newer numb",
+        ))
+        .stderr(predicate::str::contains("new.toml:1:18"));
+}
