@@ -317,6 +317,22 @@ fn sort_topics(topics: &mut [Topic], app: &AppText) {
     });
 }
 
+/// Loads the built-in content plus topics given as (path, text), as one user pack.
+#[cfg(test)]
+pub(crate) fn with_topics(files: &[(&str, &str)]) -> Result<Library, Error> {
+    let mut pending = builtin();
+    pending.extend(files.iter().map(|(path, text)| Pending {
+        file: Arc::new(SourceFile {
+            path: (*path).to_string(),
+            text: (*text).to_string(),
+        }),
+        pack: 1,
+        kind: Kind::Topic,
+        unreadable: None,
+    }));
+    from_files(pending)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

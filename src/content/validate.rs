@@ -327,3 +327,148 @@ fn check_support(page: &SupportPage, out: &mut Vec<Problem>) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::content::load::with_topics;
+    use crate::error::Error;
+
+    const GOOD: &str = r#"format_version = 1
+id = "extra"
+title = "An extra topic"
+summary = "One line."
+aliases = ["more"]
+key_points = ["A point."]
+related = ["origins"]
+
+[[sections]]
+heading = "A heading"
+body = """
+A paragraph.
+
+- a list item
+"""
+
+[[sources]]
+title = "A source"
+publisher = "Someone"
+year = 2020
+url = "https://example.org/"
+
+[[sources]]
+title = "Another source"
+authors = "A. Person"
+accessed = 2026-11-25
+doi = "10.1000/xyz"
+"#;
+
+    /// The problems for one changed topic, as "line:col message" strings.
+    fn problems(text: &str) -> Vec<String> {
+        match with_topics(&[("extra.toml", text)]) {
+            Ok(_) => Vec::new(),
+            Err(Error::Content(problems)) => problems
+                .iter()
+                .map(|p| {
+                    let (line, col) = p.line_col();
+                    format!("{}:{line}:{col} {}", p.file.path, p.message)
+                })
+                .collect(),
+            Err(e) => panic!("{e}"),
+        }
+    }
+
+    fn one(text: &str) -> String {
+        let found = problems(text);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        found[0].clone()
+    }
+
+    #[test]
+    fn a_good_topic_passes() {
+        assert_eq!(problems(GOOD), Vec::<String>::new());
+    }
+
+    #[test]
+    fn ids_and_aliases_must_be_unique_and_kebab_case() {
+        let clash = one(&GOOD.replace(r#"aliases = ["more"]"#, r#"aliases = ["impact"]"#));
+        assert!(
+            clash.starts_with(
+                "extra.toml:5:12 `impact` is already the id or an alias of topic `daily-impact`"
+            ),
+            "{clash}"
+        );
+        let bad = one(&GOOD.replace(r#"id = "extra""#, r#"id = "Extra_Topic""#));
+        assert!(
+            bad.starts_with("extra.toml:2:6 topic id `Extra_Topic` must be"),
+            "{bad}"
+        );
+        let twice = one(&GOOD.replace(r#"aliases = ["more"]"#, r#"aliases = ["more", "more"]"#));
+        assert!(
+            twice.contains("`more` is already the id or an alias of topic `extra`"),
+            "{twice}"
+        );
+    }
+
+    #[test]
+    fn related_ids_must_resolve() {
+        let p = one(&GOOD.replace(
+            r#"related = ["origins"]"#,
+            r#"related = ["origins", "nowhere"]"#,
+        ));
+        assert!(
+            p.starts_with("extra.toml:7:23 related topic `nowhere` does not exist"),
+            "{p}"
+        );
+        let own = one(&GOOD.replace(r#"related = ["origins"]"#, r#"related = ["extra"]"#));
+        assert!(own.contains("related to itself"), "{own}");
+    }
+
+    #[test]
+    fn sources_need_two_with_https_or_doi_and_a_date() {
+        let cut = GOOD.find("[[sources]]\ntitle = \"Another").unwrap();
+        let p = one(&GOOD[..cut]);
+        assert!(p.contains("at least two [[sources]], found 1"), "{p}");
+        let p = one(&GOOD.replace("https://example.org/", "http://example.org/"));
+        assert!(
+            p.starts_with("extra.toml:21:7 `http://example.org/` is not an https address"),
+            "{p}"
+        );
+        let p = one(&GOOD.replace("doi = \"10.1000/xyz\"\n", ""));
+        assert!(p.contains("needs an https `url` or a `doi`"), "{p}");
+        let p = one(&GOOD.replace("10.1000/xyz", "https://doi.org/10.1000/xyz"));
+        assert!(p.contains("is not a bare DOI"), "{p}");
+        let p = one(&GOOD.replace("accessed = 2026-11-25\n", ""));
+        assert!(p.contains("needs a `year`"), "{p}");
+    }
+
+    #[test]
+    fn sections_must_not_be_empty_and_must_use_the_subset() {
+        let p = one(&GOOD.replace("A paragraph.\n\n- a list item\n", "   \n"));
+        assert!(p.contains("`body` is empty"), "{p}");
+        let p = one(&GOOD.replace("- a list item", "## A heading in the body"));
+        assert!(p.starts_with("extra.toml:14:1 a heading"), "{p}");
+        let p = one(&GOOD.replace(r#"heading = "A heading""#, r#"heading = """#));
+        assert!(p.contains("`heading` is empty"), "{p}");
+    }
+
+    #[test]
+    fn trauma_or_abuse_needs_a_content_note() {
+        let text = GOOD.replace("A paragraph.", "After trauma, feelings can go quiet.");
+        let p = one(&text);
+        assert!(
+            p.starts_with("extra.toml:11:8 this topic mentions trauma"),
+            "{p}"
+        );
+        let noted = text.replace(
+            "key_points",
+            "content_note = \"This page mentions trauma, without detail.\"\nkey_points",
+        );
+        assert_eq!(problems(&noted), Vec::<String>::new());
+    }
+
+    #[test]
+    fn versions_newer_or_zero_are_refused() {
+        let p = one(&GOOD.replace("format_version = 1", "format_version = 0"));
+        assert!(p.contains("format_version starts at 1"), "{p}");
+    }
+}
