@@ -1,0 +1,31 @@
+//! Uses numb as a library: loads the built-in content and prints one topic as a Markdown handout.
+//!
+//!     cargo run --example markdown_handout -- reconnection > reconnection.md
+
+use std::io::Write;
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let name = std::env::args().nth(1).unwrap_or_else(|| "origins".to_string());
+    let library = match numb::content::load(&[]) {
+        Ok(library) => library,
+        Err(e) => {
+            eprintln!("{}", e.report(false));
+            return ExitCode::from(65);
+        }
+    };
+    let Some(topic) = library.topic(&name) else {
+        let ids: Vec<&str> = library.topics.iter().map(|t| t.id.get_ref().as_str()).collect();
+        eprintln!("error: no topic `{name}`; try one of: {}", ids.join(", "));
+        return ExitCode::from(2);
+    };
+    let mut out = std::io::stdout().lock();
+    match numb::render::markdown::topic_file(&mut out, &library, topic).and_then(|()| out.flush()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: cannot write output: {e}");
+            ExitCode::from(74)
+        }
+    }
+}
