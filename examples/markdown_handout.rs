@@ -6,7 +6,9 @@ use std::io::Write;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    let name = std::env::args().nth(1).unwrap_or_else(|| "origins".to_string());
+    let name = std::env::args()
+        .nth(1)
+        .unwrap_or_else(|| "origins".to_string());
     let library = match numb::content::load(&[]) {
         Ok(library) => library,
         Err(e) => {
@@ -15,7 +17,11 @@ fn main() -> ExitCode {
         }
     };
     let Some(topic) = library.topic(&name) else {
-        let ids: Vec<&str> = library.topics.iter().map(|t| t.id.get_ref().as_str()).collect();
+        let ids: Vec<&str> = library
+            .topics
+            .iter()
+            .map(|t| t.id.get_ref().as_str())
+            .collect();
         eprintln!("error: no topic `{name}`; try one of: {}", ids.join(", "));
         return ExitCode::from(2);
     };
