@@ -27,13 +27,13 @@ pub struct Global {
     #[arg(long, value_enum, default_value_t = ColorWhen::Auto, global = true, value_name = "WHEN")]
     pub color: ColorWhen,
 
-    /// Wrap text to N columns (default: the terminal's width up to 100, or 80 when piped).
+    /// Wrap text to N columns (default: the terminal's width up to 100, else COLUMNS, else 80).
     #[arg(long, value_name = "N", global = true, value_parser = clap::value_parser!(u16).range(20..=1000))]
     pub width: Option<u16>,
 
-    /// A folder of your own content (topics/*.toml, support.toml) loaded after the
-    /// built-in content; repeat it to add more, later ones win.
-    #[arg(long, value_name = "DIR", global = true, env = "NUMB_CONTENT_DIR")]
+    /// A folder of your own content (topics/*.toml, support.toml), loaded after the
+    /// built-in content and after NUMB_CONTENT_DIR; repeat it to add more, later ones win.
+    #[arg(long, value_name = "DIR", global = true)]
     pub content_dir: Vec<PathBuf>,
 }
 

@@ -155,12 +155,6 @@ impl Error {
     }
 }
 
-impl From<io::Error> for Error {
-    fn from(e: io::Error) -> Self {
-        Error::Write(e)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

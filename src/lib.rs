@@ -10,28 +10,38 @@ pub mod output;
 pub mod render;
 
 use std::io::{self, Write};
+use std::path::PathBuf;
 
 pub use error::Error;
 
 use cli::{Cli, Command};
+use content::Library;
 
 /// Runs numb for parsed arguments, writing data to stdout.
 pub fn run(cli: Cli) -> Result<(), Error> {
     let env = output::Environment::detect();
     let look = output::look(cli.global.color, cli.global.width, &env);
-    let library = content::load(&cli.global.content_dir)?;
+    let dirs = content_dirs(&cli.global.content_dir);
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
+    // Problems in the user's content that did not stop a help page from showing.
+    let mut deferred = None;
     match &cli.command {
-        None => commands::welcome::run(&mut out, &library, look)?,
-        Some(Command::Learn(args)) => {
-            commands::learn::run(&mut out, &library, args.topic.as_deref(), look)?
+        None => {
+            let library = load_for_help(&dirs, &mut deferred)?;
+            commands::welcome::run(&mut out, &library, look)?;
         }
         Some(Command::Support(args)) => {
+            let library = load_for_help(&dirs, &mut deferred)?;
             let locale = ["LC_ALL", "LC_MESSAGES", "LANG"].map(|k| std::env::var(k).ok());
             commands::support::run(&mut out, &library, args.country.as_deref(), &locale, look)?;
         }
+        Some(Command::Learn(args)) => {
+            let library = content::load(&dirs)?;
+            commands::learn::run(&mut out, &library, args.topic.as_deref(), look)?;
+        }
         Some(Command::Export(args)) => {
+            let library = content::load(&dirs)?;
             commands::export::run(
                 &mut out,
                 &library,
@@ -41,6 +51,30 @@ pub fn run(cli: Cli) -> Result<(), Error> {
             )?;
         }
     }
-    out.flush()?;
-    Ok(())
+    out.flush().map_err(Error::Write)?;
+    deferred.map_or(Ok(()), Err)
+}
+
+/// The user's content folders in load order: `NUMB_CONTENT_DIR`, then each `--content-dir`.
+fn content_dirs(flags: &[PathBuf]) -> Vec<PathBuf> {
+    let from_env = std::env::var_os("NUMB_CONTENT_DIR").filter(|v| !v.is_empty());
+    from_env
+        .map(PathBuf::from)
+        .into_iter()
+        .chain(flags.iter().cloned())
+        .collect()
+}
+
+/// Loads content for a page that must never be blocked: the welcome and the support lines.
+/// If the user's content is broken, the built-in content is shown and the problem is
+/// reported afterwards (and still sets the exit code).
+fn load_for_help(dirs: &[PathBuf], deferred: &mut Option<Error>) -> Result<Library, Error> {
+    match content::load(dirs) {
+        Ok(library) => Ok(library),
+        Err(e) if !dirs.is_empty() => {
+            *deferred = Some(e);
+            content::load(&[])
+        }
+        Err(e) => Err(e),
+    }
 }

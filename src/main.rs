@@ -1,27 +1,74 @@
 //! The numb binary: parse arguments, run, and turn an error into a message and an exit code.
 
-use std::io::{IsTerminal, Write};
+use std::ffi::OsString;
+use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
 
 use clap::Parser;
 use numb::cli::{Cli, ColorWhen};
+use numb::output::{Environment, use_color};
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
-    let when = cli.global.color;
+    let args: Vec<OsString> = std::env::args_os().collect();
+    let when = color_flag(&args);
+    // clap's help and errors follow the same colour decision as numb's own output.
+    anstream::ColorChoice::write_global(match when {
+        ColorWhen::Auto => anstream::ColorChoice::Auto,
+        ColorWhen::Always => anstream::ColorChoice::Always,
+        ColorWhen::Never => anstream::ColorChoice::Never,
+    });
+    let cli = match Cli::try_parse_from(&args) {
+        Ok(cli) => cli,
+        Err(e) => {
+            // --help and --version land here too, with exit code 0.
+            let code = e.exit_code();
+            return match e.print() {
+                Ok(()) => ExitCode::from(u8::try_from(code).unwrap_or(2)),
+                Err(io) => write_failed(&io),
+            };
+        }
+    };
     match numb::run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         // The reader went away (`numb … | head`): stop quietly.
         Err(e) if e.is_broken_pipe() => ExitCode::SUCCESS,
         Err(e) => {
-            let env = numb::output::Environment {
-                is_terminal: std::io::stderr().is_terminal(),
-                ..numb::output::Environment::detect()
+            let env = Environment {
+                is_terminal: io::stderr().is_terminal(),
+                ..Environment::detect()
             };
-            let color = when != ColorWhen::Never && numb::output::use_color(ColorWhen::Auto, &env);
             // stderr may be closed too; there is nowhere left to complain, so ignore that.
-            let _ = writeln!(std::io::stderr(), "{}", e.report(color));
+            let _ = writeln!(io::stderr(), "{}", e.report(use_color(when, &env)));
             ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(1))
         }
     }
+}
+
+/// Writing clap's help or error failed: a closed pipe is fine, anything else is exit 74.
+fn write_failed(e: &io::Error) -> ExitCode {
+    if e.kind() == io::ErrorKind::BrokenPipe {
+        return ExitCode::SUCCESS;
+    }
+    let _ = writeln!(io::stderr(), "error: cannot write output: {e}");
+    ExitCode::from(74)
+}
+
+/// The `--color` value, read before clap runs so its own output can follow it.
+fn color_flag(args: &[OsString]) -> ColorWhen {
+    let mut when = ColorWhen::Auto;
+    let mut args = args.iter().skip(1).map(|a| a.to_string_lossy());
+    while let Some(arg) = args.next() {
+        let value = match arg.as_ref() {
+            "--" => break,
+            "--color" => args.next().map(|v| v.into_owned()),
+            other => other.strip_prefix("--color=").map(str::to_string),
+        };
+        match value.as_deref() {
+            Some("always") => when = ColorWhen::Always,
+            Some("never") => when = ColorWhen::Never,
+            Some("auto") => when = ColorWhen::Auto,
+            _ => {}
+        }
+    }
+    when
 }

@@ -52,18 +52,19 @@ fn set(v: &Option<String>) -> bool {
     v.as_deref().is_some_and(|s| !s.is_empty())
 }
 
-/// Whether to write styles. The flag wins; then NO_COLOR, CLICOLOR_FORCE, CLICOLOR=0,
-/// TERM=dumb, and whether stdout is a terminal.
+/// Whether to write styles. The flag wins; then NO_COLOR and TERM=dumb (off), CLICOLOR_FORCE
+/// (on), CLICOLOR=0 (off), and whether stdout is a terminal.
 pub fn use_color(when: ColorWhen, env: &Environment) -> bool {
     match when {
         ColorWhen::Always => true,
         ColorWhen::Never => false,
         ColorWhen::Auto => {
-            if set(&env.no_color) {
+            // A dumb terminal cannot show styles, so even CLICOLOR_FORCE does not send them.
+            if set(&env.no_color) || env.term.as_deref() == Some("dumb") {
                 false
             } else if set(&env.clicolor_force) && env.clicolor_force.as_deref() != Some("0") {
                 true
-            } else if env.clicolor.as_deref() == Some("0") || env.term.as_deref() == Some("dumb") {
+            } else if env.clicolor.as_deref() == Some("0") {
                 false
             } else {
                 env.is_terminal
@@ -82,7 +83,13 @@ pub fn width(flag: Option<u16>, env: &Environment) -> usize {
     } else {
         None
     }
-    .or_else(|| env.columns.as_deref().and_then(|c| c.trim().parse().ok()))
+    .filter(|w| *w > 0)
+    .or_else(|| {
+        env.columns
+            .as_deref()
+            .and_then(|c| c.trim().parse().ok())
+            .filter(|w| *w > 0)
+    })
     .unwrap_or(DEFAULT_WIDTH);
     auto.clamp(MIN_WIDTH, MAX_AUTO_WIDTH)
 }
@@ -152,6 +159,12 @@ mod tests {
             ..env()
         };
         assert!(use_color(ColorWhen::Auto, &piped_forced));
+        let dumb_forced = Environment {
+            term: Some("dumb".into()),
+            clicolor_force: Some("1".into()),
+            ..env()
+        };
+        assert!(!use_color(ColorWhen::Auto, &dumb_forced));
         let both = Environment {
             no_color: Some("1".into()),
             clicolor_force: Some("1".into()),
@@ -202,10 +215,15 @@ mod tests {
                 None,
                 &Environment {
                     columns: Some("junk".into()),
-                    ..piped
+                    ..piped.clone()
                 }
             ),
             80
         );
+        let zero = Environment {
+            columns: Some("0".into()),
+            ..piped
+        };
+        assert_eq!(width(None, &zero), 80);
     }
 }

@@ -18,8 +18,8 @@ pub fn run<W: Write>(
     force: bool,
 ) -> Result<(), Error> {
     match (format, dir) {
-        (ExportFormat::Markdown, None) => markdown::document(out, library)?,
-        (ExportFormat::Json, None) => json::library(out, library)?,
+        (ExportFormat::Markdown, None) => markdown::document(out, library).map_err(Error::Write)?,
+        (ExportFormat::Json, None) => json::library(out, library).map_err(Error::Write)?,
         (ExportFormat::Markdown, Some(dir)) => write_folder(library, dir, force)?,
         (ExportFormat::Json, Some(_)) => {
             return Err(Error::Usage(

@@ -1,6 +1,6 @@
 //! `numb learn [topic]`: the topic table, or one topic page.
 
-use std::io::Write;
+use std::io::{self, Write};
 
 use crate::content::Library;
 use crate::error::Error;
@@ -14,19 +14,19 @@ pub fn run<W: Write>(
     look: Look,
 ) -> Result<(), Error> {
     match name {
-        None => list(out, library, look),
+        None => list(out, library, look).map_err(Error::Write),
         Some(name) => {
             let topic = library.topic(name).ok_or_else(|| Error::UnknownTopic {
                 name: name.to_string(),
                 suggestion: library.closest_topic(name).map(str::to_string),
             })?;
-            terminal::topic(out, library, topic, look)?;
+            terminal::topic(out, library, topic, look).map_err(Error::Write)?;
             Ok(())
         }
     }
 }
 
-fn list<W: Write>(out: &mut W, library: &Library, look: Look) -> Result<(), Error> {
+fn list<W: Write>(out: &mut W, library: &Library, look: Look) -> io::Result<()> {
     let rows = library
         .topics
         .iter()
@@ -38,13 +38,18 @@ fn list<W: Write>(out: &mut W, library: &Library, look: Look) -> Result<(), Erro
             ]
         })
         .collect();
-    let table = table::table(&["Topic", "Title", "What it covers"], rows, look.width);
+    let labels = &library.app.labels;
+    let header = [
+        labels.table_topic.get_ref().as_str(),
+        labels.table_title.get_ref(),
+        labels.table_summary.get_ref(),
+    ];
+    let table = table::table(&header, rows, look.width);
     for line in table.lines() {
         writeln!(out, "{}", line.trim_end())?;
     }
     writeln!(out)?;
     terminal::footer(out, library.app.labels.topics_footer.get_ref(), look)?;
     writeln!(out)?;
-    terminal::support_pointer(out, library, look)?;
-    Ok(())
+    terminal::support_pointer(out, library, look)
 }

@@ -18,7 +18,7 @@ pub fn run<W: Write>(
         Some(flag) => Some(parse_country(flag)?),
         None => locale_country(locale),
     };
-    terminal::support(out, library, country.as_deref(), look)?;
+    terminal::support(out, library, country.as_deref(), look).map_err(Error::Write)?;
     Ok(())
 }
 

@@ -8,6 +8,6 @@ use crate::render::{Look, terminal};
 
 /// Prints the welcome screen.
 pub fn run<W: Write>(out: &mut W, library: &Library, look: Look) -> Result<(), Error> {
-    terminal::welcome(out, library, look)?;
+    terminal::welcome(out, library, look).map_err(Error::Write)?;
     Ok(())
 }

@@ -27,15 +27,18 @@ pub struct Library {
 }
 
 impl Library {
-    /// The topic with this id or alias.
+    /// The topic with this id or alias, ignoring case and surrounding spaces.
     pub fn topic(&self, name: &str) -> Option<&Topic> {
+        let name = name.trim().to_lowercase();
         self.topics
             .iter()
-            .find(|t| t.id.get_ref() == name || t.aliases.iter().any(|a| a.get_ref() == name))
+            .find(|t| *t.id.get_ref() == name || t.aliases.iter().any(|a| *a.get_ref() == name))
     }
 
     /// The topic id closest to a mistyped name, if one is close enough to suggest.
     pub fn closest_topic(&self, name: &str) -> Option<&str> {
+        let name = name.trim().to_lowercase();
+        let name = name.as_str();
         let names = self.topics.iter().flat_map(|t| {
             std::iter::once((t.id.get_ref(), t.id.get_ref()))
                 .chain(t.aliases.iter().map(move |a| (a.get_ref(), t.id.get_ref())))
@@ -138,13 +141,14 @@ fn read_file(path: &Path, pack: usize, kind: Kind) -> Result<Pending, Error> {
         path: path.to_path_buf(),
         source,
     };
-    let file = fs::File::open(path).map_err(input_error)?;
-    let meta = file.metadata().map_err(input_error)?;
+    // Look before opening: opening a FIFO would wait for a writer forever.
+    let meta = fs::metadata(path).map_err(input_error)?;
     let mut unreadable = None;
     let mut bytes = Vec::new();
     if !meta.is_file() {
         unreadable = Some((0..0, "this is not a regular file".to_string()));
     } else {
+        let file = fs::File::open(path).map_err(input_error)?;
         file.take(MAX_FILE_BYTES + 1)
             .read_to_end(&mut bytes)
             .map_err(input_error)?;
@@ -212,7 +216,7 @@ fn parse<T: DeserializeOwned>(file: &Arc<SourceFile>, problems: &mut Vec<Problem
 fn from_files(pending: Vec<Pending>) -> Result<Library, Error> {
     let mut problems = Vec::new();
     let mut topics: Vec<(usize, Topic)> = Vec::new();
-    let mut support = None;
+    let mut support: Option<SupportPage> = None;
     let mut app = None;
     for item in pending {
         if let Some((span, message)) = item.unreadable {
@@ -233,6 +237,13 @@ fn from_files(pending: Vec<Pending>) -> Result<Library, Error> {
             Kind::Support => {
                 if let Some(mut page) = parse::<SupportPage>(&item.file, &mut problems) {
                     page.file = Arc::clone(&item.file);
+                    for line in &mut page.lines {
+                        line.file = Arc::clone(&item.file);
+                    }
+                    // A user's page adds its lines first; built-in lines are never removed.
+                    if let Some(earlier) = support.take() {
+                        page.lines.extend(earlier.lines);
+                    }
                     support = Some(page);
                 }
             }

@@ -185,6 +185,9 @@ pub struct SupportLine {
     /// The day someone checked the number on the service's own page.
     #[serde(serialize_with = "date_as_string")]
     pub verified_on: Spanned<Datetime>,
+    /// The file this line was loaded from (not part of the format).
+    #[serde(skip)]
+    pub file: Arc<SourceFile>,
 }
 
 fn optional_date_as_string<S: Serializer>(
@@ -262,6 +265,12 @@ pub struct Labels {
     pub sources: Spanned<String>,
     /// The line under the topic table.
     pub topics_footer: Spanned<String>,
+    /// The topic table's first column heading.
+    pub table_topic: Spanned<String>,
+    /// The topic table's second column heading.
+    pub table_title: Spanned<String>,
+    /// The topic table's third column heading.
+    pub table_summary: Spanned<String>,
 }
 
 /// Headings and small phrases of `numb support`. `{country}` and `{date}` are filled in.

@@ -12,7 +12,7 @@ use super::model::{FORMAT_VERSION, Source, SupportPage, Topic};
 use crate::error::{Problem, SourceFile};
 
 /// Words whose presence means a topic needs a `content_note`.
-const NOTE_WORDS: &[&str] = &["abuse", "trauma"];
+const NOTE_WORDS: &[&str] = &["abuse", "trauma", "ptsd", "neglect", "assault", "violen"];
 
 /// Checks the whole library; returns every problem found, in file order.
 pub fn library(lib: &Library) -> Vec<Problem> {
@@ -62,8 +62,44 @@ pub fn library(lib: &Library) -> Vec<Problem> {
         out: &mut out,
     };
     at.version(&lib.app.format_version);
-    at.text(&lib.app.support_pointer, "support_pointer");
-    at.markup(&lib.app.welcome.body);
+    let app = &lib.app;
+    at.inline(&app.support_pointer, "support_pointer");
+    at.line(&app.welcome.title, "welcome.title");
+    at.text(&app.welcome.body, "welcome.body");
+    at.markup(&app.welcome.body);
+    at.line(&app.welcome.start_heading, "welcome.start_heading");
+    for start in &app.welcome.start {
+        at.line(&start.command, "command");
+        at.line(&start.text, "text");
+    }
+    let l = &app.labels;
+    for label in [
+        &l.content_note,
+        &l.key_points,
+        &l.try_this,
+        &l.related,
+        &l.sources,
+        &l.table_topic,
+        &l.table_title,
+        &l.table_summary,
+    ] {
+        at.line(label, "label");
+    }
+    at.inline(&l.topics_footer, "topics_footer");
+    let s = &app.support_labels;
+    for label in [
+        &s.title,
+        &s.emergency,
+        &s.lines_for,
+        &s.no_lines,
+        &s.directory,
+        &s.other_countries,
+        &s.by_country,
+        &s.checked,
+    ] {
+        at.line(label, "label");
+    }
+    at.inline(&s.footer, "footer");
     for id in &lib.app.reading_order {
         if !lib.topics.iter().any(|t| t.id.get_ref() == id.get_ref()) {
             at.push(
@@ -112,6 +148,31 @@ impl At<'_> {
     fn text(&mut self, text: &Spanned<String>, field: &str) {
         if text.get_ref().trim().is_empty() {
             self.push(text, format!("`{field}` is empty"));
+        }
+    }
+
+    /// Plain text on one line: titles, headings, names, labels.
+    fn line(&mut self, text: &Spanned<String>, field: &str) {
+        self.text(text, field);
+        if text.get_ref().contains(['\n', '\r']) {
+            self.push(text, format!("`{field}` must be one line"));
+        }
+    }
+
+    /// One paragraph in the inline subset: *emphasis*, **strong**, `code`, links.
+    fn inline(&mut self, text: &Spanned<String>, field: &str) {
+        self.text(text, field);
+        match markup::parse(text.get_ref()) {
+            Ok(blocks)
+                if blocks.len() > 1 || matches!(blocks.first(), Some(markup::Block::List(_))) =>
+            {
+                self.push(
+                    text,
+                    format!("`{field}` must be one paragraph, without lists"),
+                );
+            }
+            Ok(_) => {}
+            Err(_) => self.markup(text),
         }
     }
 
@@ -195,27 +256,27 @@ fn check_topic(topic: &Topic, at: &mut At) {
     for alias in &topic.aliases {
         at.id(alias, "alias");
     }
-    at.text(&topic.title, "title");
-    at.text(&topic.summary, "summary");
-    if topic.summary.get_ref().contains('\n') {
-        at.push(&topic.summary, "`summary` must be one line".into());
-    }
+    at.line(&topic.title, "title");
+    at.line(&topic.summary, "summary");
     if topic.sections.is_empty() {
         at.push(&topic.id, "a topic needs at least one [[sections]]".into());
     }
     for section in &topic.sections {
-        at.text(&section.heading, "heading");
+        at.line(&section.heading, "heading");
         at.text(&section.body, "body");
         at.markup(&section.body);
     }
     if topic.key_points.is_empty() {
         at.push(&topic.id, "a topic needs at least one key point".into());
     }
-    for point in topic.key_points.iter().chain(&topic.try_this) {
-        at.text(point, "key_points / try_this item");
+    for point in &topic.key_points {
+        at.inline(point, "key_points item");
+    }
+    for point in &topic.try_this {
+        at.inline(point, "try_this item");
     }
     if let Some(note) = &topic.content_note {
-        at.text(note, "content_note");
+        at.inline(note, "content_note");
     } else if let Some((field, word)) = note_word(topic) {
         at.push(
             field,
@@ -238,7 +299,8 @@ fn check_topic(topic: &Topic, at: &mut At) {
 
 /// The first field of a topic that mentions abuse or trauma, and the word.
 fn note_word(topic: &Topic) -> Option<(&Spanned<String>, &'static str)> {
-    let fields = std::iter::once(&topic.summary)
+    let fields = [&topic.title, &topic.summary]
+        .into_iter()
         .chain(topic.sections.iter().flat_map(|s| [&s.heading, &s.body]))
         .chain(&topic.key_points)
         .chain(&topic.try_this);
@@ -298,14 +360,25 @@ fn check_support(page: &SupportPage, out: &mut Vec<Problem>) {
         out,
     };
     at.version(&page.format_version);
-    at.text(&page.intro, "intro");
-    at.text(&page.emergency.text, "emergency.text");
+    at.inline(&page.intro, "intro");
+    at.inline(&page.emergency.text, "emergency.text");
+    at.inline(&page.emergency.numbers, "emergency.numbers");
     at.date(&page.emergency.verified_on);
+    at.line(&page.directory.name, "directory.name");
+    at.inline(&page.directory.text, "directory.text");
     at.https(&page.directory.url);
     at.date(&page.directory.verified_on);
     for line in &page.lines {
-        at.text(&line.name, "name");
-        at.text(&line.contact, "contact");
+        // Lines may come from several files: built-in and the user's.
+        let mut at = At {
+            file: &line.file,
+            out: at.out,
+        };
+        at.line(&line.name, "name");
+        at.inline(&line.contact, "contact");
+        if let Some(details) = &line.details {
+            at.inline(details, "details");
+        }
         at.date(&line.verified_on);
         if let Some(url) = &line.url {
             at.https(url);

@@ -1,6 +1,6 @@
 //! Tables for the terminal (comfy-table), sized to the output width and free of escape bytes.
 
-use comfy_table::{ContentArrangement, LineStyle, Table, TableStyle};
+use comfy_table::{ColumnConstraint, ContentArrangement, LineStyle, Table, TableStyle};
 
 use super::sanitize::escape_controls;
 
@@ -10,6 +10,12 @@ const QUIET: TableStyle =
 
 /// A table with a header row, laid out to fit `width` columns.
 pub fn table(header: &[&str], rows: Vec<Vec<String>>, width: usize) -> Table {
+    let first = rows
+        .iter()
+        .filter_map(|row| row.first())
+        .map(|cell| textwrap::core::display_width(&escape_controls(cell)) + 2)
+        .max()
+        .unwrap_or(0);
     let mut table = Table::new();
     table
         .load_style(QUIET)
@@ -22,6 +28,12 @@ pub fn table(header: &[&str], rows: Vec<Vec<String>>, width: usize) -> Table {
                 .map(|cell| escape_controls(cell))
                 .collect::<Vec<_>>(),
         );
+    }
+    // Keep the first column (ids, commands) whole when there is room for the rest.
+    if width >= first + 30
+        && let Some(column) = table.column_mut(0)
+    {
+        column.set_constraint(ColumnConstraint::ContentWidth);
     }
     table
 }

@@ -224,25 +224,23 @@ pub fn welcome<W: Write>(out: &mut W, library: &Library, look: Look) -> io::Resu
     let pad = welcome
         .start
         .iter()
-        .map(|s| s.command.get_ref().chars().count())
+        .map(|s| display_width(&escape_controls(s.command.get_ref())))
         .max()
         .unwrap_or(0);
     for start in &welcome.start {
         let command = escape_controls(start.command.get_ref());
-        let text = start.text.get_ref();
-        let gap = " ".repeat(pad.saturating_sub(command.chars().count()) + 2);
-        let fits = 2 + pad + 2 + display_width(text) <= look.width
-            && display_width(&command) + 2 <= look.width;
-        if fits {
+        let text = escape_controls(start.text.get_ref());
+        let gap = " ".repeat(pad - display_width(&command) + 2);
+        if 2 + pad + 2 + display_width(&text) <= look.width {
             let styled = paint(&command, Styles::command(), look.color);
-            writeln!(page.out, "  {styled}{gap}{}", escape_controls(text))?;
+            writeln!(page.out, "  {styled}{gap}{text}")?;
         } else {
             page.lines(
                 &[Span::new(command.as_str(), Styles::command())],
                 "  ",
                 "  ",
             )?;
-            page.lines(&inline_spans(text), "      ", "      ")?;
+            page.lines(&inline_spans(&text), "      ", "      ")?;
         }
     }
     page.blank()?;

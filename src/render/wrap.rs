@@ -45,6 +45,11 @@ impl Fragment for Word {
     }
 }
 
+/// True for whitespace where a line may break; no-break spaces keep `116 123` together.
+fn breaks(c: char) -> bool {
+    c.is_whitespace() && !matches!(c, '\u{a0}' | '\u{2007}' | '\u{202f}')
+}
+
 /// Splits spans into words at whitespace, keeping styles; control characters are escaped.
 fn words(spans: &[Span]) -> Vec<Word> {
     let mut out: Vec<Word> = Vec::new();
@@ -53,7 +58,7 @@ fn words(spans: &[Span]) -> Vec<Word> {
     for span in spans {
         let mut rest = span.text.as_str();
         while !rest.is_empty() {
-            let ws = rest.len() - rest.trim_start().len();
+            let ws = rest.len() - rest.trim_start_matches(breaks).len();
             if ws > 0 {
                 if let Some(last) = out.last_mut() {
                     last.space_after = true;
@@ -62,7 +67,7 @@ fn words(spans: &[Span]) -> Vec<Word> {
                 rest = &rest[ws..];
                 continue;
             }
-            let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+            let end = rest.find(breaks).unwrap_or(rest.len());
             let piece = escape_controls(&rest[..end]);
             let width = display_width(&piece);
             match out.last_mut() {
@@ -246,6 +251,12 @@ mod tests {
     fn escapes_control_characters_before_measuring() {
         let lines = wrap(&plain("red \x1b[31m text"), 80, "", "", false);
         assert_eq!(lines, vec!["red \\x1b[31m text"]);
+    }
+
+    #[test]
+    fn no_break_spaces_hold_words_together() {
+        let lines = wrap(&plain("Call 116\u{a0}123 now"), 10, "", "", false);
+        assert_eq!(lines, vec!["Call", "116\u{a0}123", "now"]);
     }
 
     #[test]

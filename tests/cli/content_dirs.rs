@@ -87,6 +87,64 @@ fn bad_content_reports_every_problem_with_path_line_col_and_exits_65() {
 }
 
 #[test]
+fn broken_user_content_never_hides_the_support_lines() {
+    for args in [&["support"][..], &[]] {
+        let assert = numb()
+            .args(args)
+            .arg("--content-dir")
+            .arg(fixture("bad-content"))
+            .assert()
+            .code(65);
+        let out = String::from_utf8(assert.get_output().stdout.clone()).unwrap();
+        assert!(
+            out.contains("numb support") || out.contains("116 123"),
+            "{out}"
+        );
+        let err = String::from_utf8(assert.get_output().stderr.clone()).unwrap();
+        assert!(err.contains("problems in content"), "{err}");
+    }
+    let assert = numb()
+        .args(["support", "--content-dir", "/no/such/numb/folder"])
+        .assert()
+        .code(66);
+    assert!(String::from_utf8_lossy(&assert.get_output().stdout).contains("116 123"));
+}
+
+#[test]
+fn user_support_lines_come_first_and_never_remove_the_built_in_ones() {
+    let page = stdout_of(
+        numb()
+            .args(["support", "--country", "NZ"])
+            .env("NUMB_CONTENT_DIR", fixture("override")),
+    );
+    let local = page.find("A made-up local line").expect("user line shown");
+    assert!(local < page.find("findahelpline.com").unwrap(), "{page}");
+    for built_in in ["988", "116 123", "13 11 14"] {
+        assert!(page.contains(built_in), "{built_in} missing:\n{page}");
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_fifo_among_the_topics_does_not_hang() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("topics")).unwrap();
+    let status = std::process::Command::new("mkfifo")
+        .arg(dir.path().join("topics/pipe.toml"))
+        .status()
+        .unwrap();
+    assert!(status.success());
+    numb()
+        .arg("learn")
+        .arg("--content-dir")
+        .arg(dir.path())
+        .timeout(std::time::Duration::from_secs(20))
+        .assert()
+        .code(65)
+        .stderr(predicate::str::contains("not a regular file"));
+}
+
+#[test]
 fn a_missing_content_dir_exits_66() {
     numb()
         .args(["learn", "--content-dir", "/no/such/numb/folder"])

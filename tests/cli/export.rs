@@ -29,7 +29,7 @@ fn markdown_document_carries_every_topic_sources_and_support() {
         1,
         "one top-level heading"
     );
-    assert!(doc.contains("### Sources"));
+    assert!(doc.contains("**Sources:**"));
     assert!(doc.contains("findahelpline.com"));
     assert!(doc.contains("`numb support`"));
     assert!(!doc.contains('\x1b'));
@@ -145,8 +145,23 @@ fn json_export_parses_and_carries_every_topic() {
     let json: serde_json::Value = serde_json::from_str(&text).unwrap();
     assert_eq!(json["schema_version"], 1);
     let topics = json["topics"].as_array().unwrap();
-    let ids: Vec<&str> = topics.iter().map(|t| t["id"].as_str().unwrap()).collect();
-    assert_eq!(ids.len(), topic_ids().len());
+    let mut ids: Vec<&str> = topics.iter().map(|t| t["id"].as_str().unwrap()).collect();
+    ids.sort_unstable();
+    // Every file under content/en/topics is one topic, named after its id.
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("content/en/topics");
+    let mut files: Vec<String> = fs::read_dir(dir)
+        .unwrap()
+        .map(|e| {
+            e.unwrap()
+                .path()
+                .file_stem()
+                .unwrap()
+                .to_string_lossy()
+                .into_owned()
+        })
+        .collect();
+    files.sort_unstable();
+    assert_eq!(ids, files);
     for topic in topics {
         for field in [
             "title",
@@ -176,6 +191,33 @@ fn json_export_parses_and_carries_every_topic() {
             .unwrap()
             .contains("numb support")
     );
+}
+
+#[test]
+fn json_export_snapshot() {
+    insta::assert_snapshot!(stdout_of(numb().args(["export", "--format", "json"])));
+}
+
+#[test]
+fn content_that_looks_like_markdown_stays_literal_in_the_export() {
+    let doc = stdout_of(
+        numb()
+            .args(["export", "--format", "markdown"])
+            .arg("--content-dir")
+            .arg(crate::fixture("markdown-lookalikes")),
+    );
+    for needle in [
+        "## Step \\#\\#\n",
+        "\n2025\\. A new year starts.\n",
+        "\n- \\- a dash\n",
+        "\n- \\# a hash\n",
+        "\n- \\> a quote\n",
+        "\n- 1\\) a number\n",
+        "\n\\{{#include /etc/passwd}}",
+        "\\*not emphasis\\*",
+    ] {
+        assert!(doc.contains(needle), "{needle:?} not in the export");
+    }
 }
 
 #[test]

@@ -56,18 +56,20 @@ fn origins_page_snapshot() {
 
 #[test]
 fn topic_table_lists_every_topic_with_its_title() {
-    let table = stdout_of(numb().arg("learn"));
+    // Wide enough that no cell wraps: each row holds id, title and summary whole.
+    let wide = stdout_of(numb().args(["learn", "--width", "300"]));
     let json: serde_json::Value =
         serde_json::from_str(&stdout_of(numb().args(["export", "--format", "json"]))).unwrap();
     for topic in json["topics"].as_array().unwrap() {
         let id = topic["id"].as_str().unwrap();
-        assert!(
-            table.lines().any(|l| l.trim_start().starts_with(id)),
-            "{id} not in\n{table}"
-        );
-        let first_word = topic["title"].as_str().unwrap().split(' ').next().unwrap();
-        assert!(table.contains(first_word));
+        let row = wide
+            .lines()
+            .find(|l| l.trim_start().starts_with(&format!("{id} ")))
+            .unwrap_or_else(|| panic!("{id} not in\n{wide}"));
+        assert!(row.contains(topic["title"].as_str().unwrap()), "{row}");
+        assert!(row.contains(topic["summary"].as_str().unwrap()), "{row}");
     }
+    let table = stdout_of(numb().arg("learn"));
     assert!(table.lines().all(|l| l.chars().count() <= 80), "{table}");
     assert!(table.contains(SUPPORT_POINTER));
 }
@@ -79,6 +81,18 @@ fn aliases_show_the_same_page() {
     assert_eq!(by_alias, by_id);
     let by_alias = stdout_of(numb().args(["learn", "causes"]));
     assert_eq!(by_alias, stdout_of(numb().args(["learn", "origins"])));
+}
+
+#[test]
+fn topic_names_ignore_case_and_spaces() {
+    let page = stdout_of(numb().args(["learn", "origins"]));
+    assert_eq!(stdout_of(numb().args(["learn", "ORIGINS"])), page);
+    assert_eq!(stdout_of(numb().args(["learn", " Origins "])), page);
+    numb()
+        .args(["learn", "Orgins"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("did you mean `origins`?"));
 }
 
 #[test]

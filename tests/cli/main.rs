@@ -19,9 +19,16 @@ pub fn numb() -> Command {
 
 /// The same isolated command as [`numb`], as a plain `std::process::Command`.
 pub fn numb_std() -> std::process::Command {
+    let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin!("numb"));
+    isolate(&mut cmd);
+    cmd
+}
+
+/// Clears the caller's colour, content and locale variables and sets `COLUMNS=80`, `TERM`
+/// and a private empty home, for any command (numb itself, or a shell running it).
+pub fn isolate(cmd: &mut std::process::Command) {
     static HOME: OnceLock<tempfile::TempDir> = OnceLock::new();
     let home = HOME.get_or_init(|| tempfile::tempdir().expect("temp home"));
-    let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin!("numb"));
     for (key, _) in std::env::vars_os() {
         let key = key.to_string_lossy().into_owned();
         let drop = key.starts_with("NUMB_")
@@ -39,7 +46,6 @@ pub fn numb_std() -> std::process::Command {
     cmd.env("COLUMNS", "80")
         .env("TERM", "xterm-256color")
         .env("HOME", home.path());
-    cmd
 }
 
 /// Standard output of a successful run, as text.

@@ -30,7 +30,12 @@ fn piped_output_has_no_escape_bytes() {
 fn no_color_never_and_dumb_terminals_write_no_escape_bytes_even_when_forced() {
     for args in COMMANDS {
         for (key, value) in [("NO_COLOR", "1"), ("TERM", "dumb")] {
-            let out = stdout_of(numb().args(*args).env("CLICOLOR_FORCE", "").env(key, value));
+            let out = stdout_of(
+                numb()
+                    .args(*args)
+                    .env("CLICOLOR_FORCE", "1")
+                    .env(key, value),
+            );
             assert!(!out.contains('\x1b'), "{args:?} {key}");
         }
         let out = stdout_of(
@@ -82,7 +87,7 @@ fn width_follows_the_flag_then_columns_then_80() {
 
 #[test]
 fn a_closed_pipe_is_a_quiet_success() {
-    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin!("numb"))
+    let mut child = numb_std()
         .args(["export", "--format", "markdown"])
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -109,16 +114,27 @@ fn closed_pipe_through_head_exits_zero() {
         "set -o pipefail; '{}' export --format markdown | head -c1 >/dev/null",
         bin.display()
     );
-    let out = std::process::Command::new("bash")
-        .args(["-c", &script])
-        .output()
-        .unwrap();
+    let mut bash = std::process::Command::new("bash");
+    crate::isolate(&mut bash);
+    let out = bash.args(["-c", &script]).output().unwrap();
     assert!(out.status.success(), "{out:?}");
     assert!(
         out.stderr.is_empty(),
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn help_to_a_full_disk_exits_74() {
+    let full = std::fs::OpenOptions::new()
+        .write(true)
+        .open("/dev/full")
+        .unwrap();
+    let out = numb_std().arg("--help").stdout(full).output().unwrap();
+    assert_eq!(out.status.code(), Some(74));
+    assert!(String::from_utf8_lossy(&out.stderr).starts_with("error: cannot write output"));
 }
 
 #[cfg(target_os = "linux")]

@@ -1,0 +1,365 @@
+//! Writing CommonMark safely: escaping, code spans, link destinations, wrapping at 80 columns
+//! without ever starting a line with block syntax, and blocks separated by one blank line.
+
+use std::collections::HashSet;
+use std::io::{self, Write};
+
+use textwrap::core::display_width;
+
+use crate::content::markup::{self, Block, Inline};
+use crate::render::sanitize::escape_controls;
+
+/// The longest line the export writes where it can break (markdownlint's MD013 default).
+pub const LINE: usize = 80;
+
+/// Stands for a space that must not become a line break (inside code spans). Content text
+/// never contains it: control characters are escaped before they reach the export.
+const KEEP: char = '\u{1}';
+
+/// Escapes text so CommonMark (and mdBook) shows it literally; control characters are made
+/// visible. Block syntax at the start of a line is handled by [`wrap`].
+pub fn escape(text: &str) -> String {
+    let text = escape_controls(text);
+    let mut out = String::with_capacity(text.len());
+    let chars: Vec<char> = text.chars().collect();
+    for (i, &ch) in chars.iter().enumerate() {
+        match ch {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '~' | '|' => {
+                out.push('\\');
+                out.push(ch);
+            }
+            '&' if looks_like_entity(&chars[i + 1..]) => out.push_str("\\&"),
+            // mdBook runs `{{#include …}}` and friends anywhere in the text.
+            '{' if chars.get(i + 1) == Some(&'{') => out.push_str("\\{"),
+            _ => out.push(ch),
+        }
+    }
+    out
+}
+
+/// True when the characters after a `&` would make CommonMark read an entity (`&amp;`, `&#38;`).
+fn looks_like_entity(after: &[char]) -> bool {
+    let after = after.strip_prefix(&['#']).unwrap_or(after);
+    let name = after
+        .iter()
+        .take_while(|c| c.is_ascii_alphanumeric())
+        .count();
+    name > 0 && after.get(name) == Some(&';')
+}
+
+/// A code span that survives backticks inside it and is never broken across lines.
+pub fn code(text: &str) -> String {
+    let text = escape_controls(text);
+    let mut run = 0;
+    let mut longest = 0;
+    for ch in text.chars() {
+        run = if ch == '`' { run + 1 } else { 0 };
+        longest = longest.max(run);
+    }
+    let fence = "`".repeat(longest + 1);
+    let pad = if text.starts_with('`') || text.ends_with('`') {
+        " "
+    } else {
+        ""
+    };
+    format!("{fence}{pad}{text}{pad}{fence}").replace(' ', &KEEP.to_string())
+}
+
+/// A link destination: bare when it is simple, in `<…>` when it has parentheses.
+pub fn destination(url: &str) -> String {
+    let url = escape_controls(url)
+        .replace('<', "%3C")
+        .replace('>', "%3E")
+        .replace(' ', "%20");
+    if url.contains(['(', ')', '\\']) {
+        format!("<{url}>")
+    } else {
+        url
+    }
+}
+
+/// `[text](url)` with the text escaped.
+pub fn link(text: &str, url: &str) -> String {
+    format!("[{}]({})", escape(text), destination(url))
+}
+
+/// Inline text from the content model back to CommonMark, on one line.
+pub fn inline(run: &[Inline]) -> String {
+    let mut out = String::new();
+    for item in run {
+        match item {
+            Inline::Text(t) => out.push_str(&escape(t)),
+            Inline::SoftBreak => out.push(' '),
+            Inline::Code(c) => out.push_str(&code(c)),
+            Inline::Emphasis(inner) => out.push_str(&format!("*{}*", inline(inner))),
+            Inline::Strong(inner) => out.push_str(&format!("**{}**", inline(inner))),
+            Inline::Link { text, url } => {
+                out.push_str(&format!("[{}]({})", inline(text), destination(url)))
+            }
+        }
+    }
+    out
+}
+
+/// A short content field in the inline subset (checked at load), as CommonMark.
+pub fn field(text: &str) -> String {
+    match markup::parse(text).ok().as_deref() {
+        Some([Block::Paragraph(run)]) => inline(run),
+        _ => escape(text),
+    }
+}
+
+/// Columns a piece of the export takes once `KEEP` is a space again.
+fn cols(text: &str) -> usize {
+    display_width(text) + text.matches(KEEP).count()
+}
+
+/// True when `word` at the start of a line would open a block: a list item, heading, block
+/// quote, fence or setext underline (and so would change what the text means).
+fn opens_block(word: &str) -> bool {
+    let digits = word.bytes().take_while(u8::is_ascii_digit).count();
+    matches!(word, "-" | "+" | "*")
+        || (!word.is_empty() && word.len() <= 6 && word.bytes().all(|b| b == b'#'))
+        || word.starts_with('>')
+        || word.starts_with("```")
+        || word.starts_with("~~~")
+        || (!word.is_empty()
+            && (word.bytes().all(|b| b == b'-') || word.bytes().all(|b| b == b'=')))
+        || ((1..=9).contains(&digits) && matches!(&word[digits..], "." | ")"))
+}
+
+/// The same word, made literal at the start of a line.
+fn defuse(word: &str) -> String {
+    let digits = word.bytes().take_while(u8::is_ascii_digit).count();
+    if digits > 0 && digits < word.len() {
+        format!("{}\\{}", &word[..digits], &word[digits..])
+    } else {
+        format!("\\{word}")
+    }
+}
+
+/// Wraps one logical line of Markdown at spaces to [`LINE`] columns. The first word is made
+/// literal if it would open a block; later such words stay on the line before them.
+pub fn wrap(text: &str, first: &str, rest: &str) -> String {
+    let mut words: Vec<String> = Vec::new();
+    for word in text.split(' ').filter(|w| !w.is_empty()) {
+        match words.last_mut() {
+            None if opens_block(word) => words.push(defuse(word)),
+            Some(last) if opens_block(word) => {
+                last.push(' ');
+                last.push_str(word);
+            }
+            _ => words.push(word.to_string()),
+        }
+    }
+    let mut out = String::new();
+    let mut line = String::from(first);
+    let mut empty = true;
+    for word in words {
+        if !empty && cols(&line) + 1 + cols(&word) > LINE {
+            out.push_str(line.trim_end());
+            out.push('\n');
+            line = String::from(rest);
+            empty = true;
+        }
+        if !empty {
+            line.push(' ');
+        }
+        line.push_str(&word);
+        empty = false;
+    }
+    out.push_str(line.trim_end());
+    out.push('\n');
+    out.replace(KEEP, " ")
+}
+
+/// Writes Markdown blocks separated by exactly one blank line, headings kept unique.
+pub struct Doc<'w, W: Write> {
+    out: &'w mut W,
+    started: bool,
+    headings: HashSet<String>,
+}
+
+impl<'w, W: Write> Doc<'w, W> {
+    /// A new, empty document.
+    pub fn new(out: &'w mut W) -> Self {
+        Doc {
+            out,
+            started: false,
+            headings: HashSet::new(),
+        }
+    }
+
+    fn block(&mut self, text: &str) -> io::Result<()> {
+        if self.started {
+            writeln!(self.out)?;
+        }
+        self.started = true;
+        write!(self.out, "{text}")
+    }
+
+    /// An ATX heading. A heading seen before gets `(context)` added, so no two are the same.
+    pub fn heading(&mut self, level: usize, text: &str, context: &str) -> io::Result<()> {
+        let mut text = text.trim().to_string();
+        if !self.headings.insert(text.to_lowercase()) && !context.is_empty() {
+            text = format!("{text} ({context})");
+            self.headings.insert(text.to_lowercase());
+        }
+        let escaped = escape(&text);
+        // A trailing run of `#` would be read as the heading's closing sequence.
+        let body = escaped.trim_end_matches('#');
+        let hashes = escaped.len() - body.len();
+        let text = format!("{body}{}", "\\#".repeat(hashes));
+        self.block(&format!("{} {}\n", "#".repeat(level), text))
+    }
+
+    /// A paragraph of CommonMark inline text.
+    pub fn para(&mut self, text: &str) -> io::Result<()> {
+        self.block(&wrap(text, "", ""))
+    }
+
+    /// A `-` list of CommonMark inline items.
+    pub fn list<I: IntoIterator<Item = String>>(&mut self, items: I) -> io::Result<()> {
+        let text: String = items
+            .into_iter()
+            .map(|item| wrap(&item, "- ", "  "))
+            .collect();
+        self.block(&text)
+    }
+
+    /// A numbered list of CommonMark inline items.
+    pub fn numbered<I: IntoIterator<Item = String>>(&mut self, items: I) -> io::Result<()> {
+        let text: String = items
+            .into_iter()
+            .enumerate()
+            .map(|(i, item)| {
+                let mark = format!("{}. ", i + 1);
+                wrap(&item, &mark, &" ".repeat(mark.len()))
+            })
+            .collect();
+        self.block(&text)
+    }
+
+    /// Body text in numb's Markdown subset (checked at load).
+    pub fn body(&mut self, text: &str) -> io::Result<()> {
+        for block in markup::parse(text).unwrap_or_default() {
+            match block {
+                Block::Paragraph(run) => self.para(&inline(&run))?,
+                Block::List(items) => self.list(items.iter().map(|run| inline(run)))?,
+            }
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+    use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+
+    #[test]
+    fn escapes_markdown_and_controls() {
+        assert_eq!(
+            escape("a*b_c [d] <e> \\ `f` Q&A &amp;"),
+            "a\\*b\\_c \\[d\\] \\<e> \\\\ \\`f\\` Q&A \\&amp;"
+        );
+        assert_eq!(escape("\x1b[2J"), "\\\\x1b\\[2J");
+        assert_eq!(
+            escape("{{#include /etc/passwd}}"),
+            "\\{{#include /etc/passwd}}"
+        );
+    }
+
+    #[test]
+    fn code_spans_survive_backticks() {
+        let code = |t: &str| code(t).replace(KEEP, " ");
+        assert_eq!(code("numb learn"), "`numb learn`");
+        assert_eq!(code("a`b"), "``a`b``");
+        assert_eq!(code("`x"), "`` `x ``");
+    }
+
+    #[test]
+    fn code_spans_are_never_broken_across_lines() {
+        for fill in 0..30 {
+            let text = format!(
+                "{} {}",
+                "x".repeat(fill),
+                code("numb learn when-to-seek-help")
+            );
+            let out = wrap(&format!("{} {text}", "word ".repeat(12)), "- ", "  ");
+            assert!(
+                out.lines()
+                    .any(|l| l.contains("`numb learn when-to-seek-help`")),
+                "{out}"
+            );
+        }
+    }
+
+    #[test]
+    fn wrap_hangs_list_items() {
+        let item = "word ".repeat(30);
+        let out = wrap(item.trim(), "- ", "  ");
+        assert!(out.starts_with("- word"));
+        assert!(
+            out.lines().skip(1).all(|l| l.starts_with("  word")),
+            "{out}"
+        );
+    }
+
+    #[test]
+    fn block_syntax_at_the_start_is_made_literal() {
+        assert_eq!(wrap("2025. A new year", "", ""), "2025\\. A new year\n");
+        assert_eq!(wrap("- a", "- ", "  "), "- \\- a\n");
+        assert_eq!(wrap("# h", "", ""), "\\# h\n");
+        assert_eq!(wrap("> q", "", ""), "\\> q\n");
+        assert_eq!(wrap("--- x", "", ""), "\\--- x\n");
+    }
+
+    #[test]
+    fn headings_stay_unique_and_keep_trailing_hashes() {
+        let mut out = Vec::new();
+        let mut doc = Doc::new(&mut out);
+        doc.heading(2, "Step ##", "").unwrap();
+        doc.heading(3, "Key points", "A").unwrap();
+        doc.heading(3, "Key points", "B").unwrap();
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "## Step \\#\\#\n\n### Key points\n\n### Key points (B)\n"
+        );
+    }
+
+    /// What CommonMark (with mdBook's extensions) reads back from a paragraph.
+    fn read_back(markdown: &str) -> Option<String> {
+        let options = Options::ENABLE_TABLES
+            | Options::ENABLE_STRIKETHROUGH
+            | Options::ENABLE_FOOTNOTES
+            | Options::ENABLE_TASKLISTS;
+        let events: Vec<Event> = Parser::new_ext(markdown, options).collect();
+        let (Some(Event::Start(Tag::Paragraph)), Some(Event::End(TagEnd::Paragraph))) =
+            (events.first(), events.last())
+        else {
+            return None;
+        };
+        let mut text = String::new();
+        for event in &events[1..events.len() - 1] {
+            match event {
+                Event::Text(t) => text.push_str(t),
+                Event::SoftBreak => text.push(' '),
+                _ => return None,
+            }
+        }
+        Some(text)
+    }
+
+    proptest! {
+        #[test]
+        fn any_text_reads_back_as_the_same_paragraph(
+            words in proptest::collection::vec("[-#>+*=_`~|<>&;!\\[\\](){}\\\\.)0-9a-z]{1,12}", 1..40)
+        ) {
+            let text = words.join(" ");
+            let markdown = wrap(&escape(&text), "", "");
+            prop_assert_eq!(read_back(&markdown), Some(text), "{}", markdown);
+        }
+    }
+}
