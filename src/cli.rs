@@ -69,8 +69,13 @@ pub struct LearnArgs {
 /// Arguments of `numb support`.
 #[derive(Debug, Args)]
 pub struct SupportArgs {
-    /// Show this country's lines first (two letters, e.g. GB, US). Default: from your locale.
-    #[arg(long, value_name = "CC")]
+    /// Show this country's lines first: a two-letter code such as GB, US or AU, or a common
+    /// name such as UK. Default: the country of your locale (LANG).
+    #[arg(value_name = "COUNTRY")]
+    pub country_name: Option<String>,
+
+    /// The same as COUNTRY.
+    #[arg(long, value_name = "CC", conflicts_with = "country_name")]
     pub country: Option<String>,
 }
 

@@ -43,7 +43,7 @@ impl Problem {
         let end = floor_char_boundary(text, self.span.end.clamp(start, text.len()));
         let report = &[Level::ERROR.primary_title(&self.message).element(
             Snippet::source(text.as_str())
-                .path(self.file.path.as_str())
+                .path(crate::render::sanitize::escape_controls(&self.file.path))
                 .annotation(AnnotationKind::Primary.span(start..end)),
         )];
         let renderer = if color {
@@ -70,12 +70,12 @@ pub enum Error {
     Content(Vec<Problem>),
 
     /// `numb learn <name>` with a name that is no topic or alias.
-    #[error("there is no topic called `{name}`{}", suggestion_text(.suggestion))]
+    #[error("{}", unknown_topic(.name, .suggestion))]
     UnknownTopic {
         /// What the user typed.
         name: String,
-        /// The closest topic id, if any is close.
-        suggestion: Option<String>,
+        /// Where to point them instead.
+        suggestion: Suggestion,
     },
 
     /// A command-line value that clap cannot judge on its own.
@@ -83,7 +83,7 @@ pub enum Error {
     Usage(String),
 
     /// An input file or folder that is not there or cannot be read.
-    #[error("cannot read {}: {source}", .path.display())]
+    #[error("cannot read {}: {}", shown(.path), describe(.source))]
     Input {
         /// The path given.
         path: PathBuf,
@@ -92,7 +92,7 @@ pub enum Error {
     },
 
     /// An output file or folder that cannot be created.
-    #[error("cannot write {}: {source}", .path.display())]
+    #[error("cannot write {}: {}", shown(.path), describe(.source))]
     Output {
         /// The path given.
         path: PathBuf,
@@ -101,23 +101,70 @@ pub enum Error {
     },
 
     /// `--out DIR` names a folder that already has files in it.
-    #[error("{} is not empty; choose an empty folder or add --force to overwrite", .path.display())]
+    #[error("{} is not empty; choose an empty folder, or add --force to replace numb's files there", shown(.path))]
     OutputNotEmpty {
         /// The folder given.
         path: PathBuf,
     },
 
     /// Writing to standard output failed (a full disk, a closed terminal…).
-    #[error("cannot write output: {0}")]
+    #[error("cannot write output: {}", describe(.0))]
     Write(#[source] io::Error),
 }
 
-fn suggestion_text(suggestion: &Option<String>) -> String {
+/// Where to send someone who asked for a topic that does not exist.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Suggestion {
+    /// A topic id close to what they typed.
+    Topic(String),
+    /// They asked for help itself ("crisis", "help"): the support lines.
+    Support,
+    /// Nothing close: the topic list.
+    List,
+}
+
+const SUPPORT_LINE: &str =
+    "If things feel heavy, `numb support` lists free, confidential help lines.";
+
+fn unknown_topic(name: &str, suggestion: &Suggestion) -> String {
+    let name = shorten(&crate::render::sanitize::escape_controls(name.trim()), 60);
     match suggestion {
-        Some(id) => format!(
-            "; did you mean `{id}`?\n\n  numb learn {id}\n\nRun `numb learn` to see every topic."
+        Suggestion::Topic(id) => format!(
+            "there is no topic called `{name}`; did you mean `{id}`?\n\n  numb learn {id}\n\n\
+             Run `numb learn` to see every topic.\n{SUPPORT_LINE}"
         ),
-        None => "\n\nRun `numb learn` to see every topic.".to_string(),
+        Suggestion::Support => format!(
+            "there is no topic called `{name}`.\n\n\
+             For free, confidential help lines, any time, run:\n\n  numb support"
+        ),
+        Suggestion::List => {
+            format!(
+                "there is no topic called `{name}`.\n\nRun `numb learn` to see every topic.\n{SUPPORT_LINE}"
+            )
+        }
+    }
+}
+
+/// A path as the user can read it: control characters escaped.
+fn shown(path: &std::path::Path) -> String {
+    crate::render::sanitize::escape_controls(&path.display().to_string())
+}
+
+/// An I/O error in plain words, without the "(os error N)" tail.
+fn describe(e: &io::Error) -> String {
+    let text = e.to_string();
+    match text.rfind(" (os error ") {
+        Some(at) if text.ends_with(')') => text[..at].to_string(),
+        _ => text,
+    }
+}
+
+/// At most `max` characters, with an ellipsis when cut.
+fn shorten(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        text.to_string()
+    } else {
+        text.chars().take(max - 1).chain(['…']).collect()
     }
 }
 

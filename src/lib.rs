@@ -34,7 +34,8 @@ pub fn run(cli: Cli) -> Result<(), Error> {
         Some(Command::Support(args)) => {
             let library = load_for_help(&dirs, &mut deferred)?;
             let locale = ["LC_ALL", "LC_MESSAGES", "LANG"].map(|k| std::env::var(k).ok());
-            commands::support::run(&mut out, &library, args.country.as_deref(), &locale, look)?;
+            let country = args.country.as_deref().or(args.country_name.as_deref());
+            commands::support::run(&mut out, &library, country, &locale, look)?;
         }
         Some(Command::Learn(args)) => {
             let library = content::load(&dirs)?;

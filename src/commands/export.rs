@@ -2,7 +2,7 @@
 
 use std::fs;
 use std::io::{self, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use crate::cli::ExportFormat;
 use crate::content::Library;
@@ -33,8 +33,11 @@ pub fn run<W: Write>(
 fn write_folder(library: &Library, dir: &Path, force: bool) -> Result<(), Error> {
     let output_error = |source| Error::Output {
         path: dir.to_path_buf(),
-        source,
+        source: plain(source),
     };
+    if dir.exists() && !dir.is_dir() {
+        return Err(output_error(io::Error::other("it is a file, not a folder")));
+    }
     fs::create_dir_all(dir).map_err(output_error)?;
     let mut entries = fs::read_dir(dir).map_err(output_error)?;
     if !force && entries.next().is_some() {
@@ -42,23 +45,43 @@ fn write_folder(library: &Library, dir: &Path, force: bool) -> Result<(), Error>
             path: dir.to_path_buf(),
         });
     }
+    // Every file is written to a temporary file first; only when all are complete are they
+    // renamed into place, so a failure (a full disk, say) leaves no half-written set behind.
+    let mut staged = Vec::new();
     for topic in &library.topics {
         let name = format!("{}.md", topic.id.get_ref());
-        write_file(dir, &name, |w| markdown::topic_file(w, library, topic))?;
+        staged.push(stage(dir, &name, |w| {
+            markdown::topic_file(w, library, topic)
+        })?);
     }
-    write_file(dir, "README.md", |w| markdown::index(w, library))
+    staged.push(stage(dir, "README.md", |w| markdown::index(w, library))?);
+    for (path, _) in &staged {
+        if path.is_dir() {
+            return Err(Error::Output {
+                path: path.clone(),
+                source: io::Error::other("a folder is in the way of this file"),
+            });
+        }
+    }
+    for (path, file) in staged {
+        file.persist(&path).map_err(|e| Error::Output {
+            path: path.clone(),
+            source: plain(e.error),
+        })?;
+    }
+    Ok(())
 }
 
-/// Writes a file whole or not at all: into a temporary file beside it, then renamed.
-fn write_file(
+/// Renders one file into a temporary file beside its final path.
+fn stage(
     dir: &Path,
     name: &str,
     render: impl FnOnce(&mut io::BufWriter<&fs::File>) -> io::Result<()>,
-) -> Result<(), Error> {
+) -> Result<(PathBuf, tempfile::NamedTempFile), Error> {
     let path = dir.join(name);
     let output_error = |source| Error::Output {
         path: path.clone(),
-        source,
+        source: plain(source),
     };
     let mut builder = tempfile::Builder::new();
     builder.prefix(".numb-export-");
@@ -75,6 +98,13 @@ fn write_file(
         w.flush().map_err(output_error)?;
     }
     file.as_file().sync_all().map_err(output_error)?;
-    file.persist(&path).map_err(|e| output_error(e.error))?;
-    Ok(())
+    Ok((path, file))
+}
+
+/// The error without the temporary file's name, which means nothing to the user.
+fn plain(e: io::Error) -> io::Error {
+    match e.raw_os_error() {
+        Some(code) => io::Error::from_raw_os_error(code),
+        None => e,
+    }
 }

@@ -3,7 +3,7 @@
 use std::io::{self, Write};
 
 use crate::content::Library;
-use crate::error::Error;
+use crate::error::{Error, Suggestion};
 use crate::render::{Look, table, terminal};
 
 /// Prints the topic table, or the topic named `name` (an id or alias).
@@ -15,14 +15,45 @@ pub fn run<W: Write>(
 ) -> Result<(), Error> {
     match name {
         None => list(out, library, look).map_err(Error::Write),
+        Some(name) if name.trim().is_empty() => Err(Error::Usage(NO_NAME.into())),
         Some(name) => {
             let topic = library.topic(name).ok_or_else(|| Error::UnknownTopic {
                 name: name.to_string(),
-                suggestion: library.closest_topic(name).map(str::to_string),
+                suggestion: suggest(library, name),
             })?;
             terminal::topic(out, library, topic, look).map_err(Error::Write)?;
             Ok(())
         }
+    }
+}
+
+/// Words that mean "I need help", which get the support lines rather than a near-miss topic.
+const HELP_WORDS: &[&str] = &[
+    "help",
+    "support",
+    "crisis",
+    "suicide",
+    "suicidal",
+    "emergency",
+    "helpline",
+    "hotline",
+    "urgent",
+    "danger",
+    "sos",
+    "988",
+];
+
+const NO_NAME: &str =
+    "name a topic, for example `numb learn origins`, or run `numb learn` to see them all";
+
+fn suggest(library: &Library, name: &str) -> Suggestion {
+    let lower = name.trim().to_lowercase();
+    if HELP_WORDS.contains(&lower.as_str()) {
+        return Suggestion::Support;
+    }
+    match library.closest_topic(name) {
+        Some(id) => Suggestion::Topic(id.to_string()),
+        None => Suggestion::List,
     }
 }
 

@@ -6,7 +6,8 @@ use crate::content::Library;
 use crate::error::Error;
 use crate::render::{Look, terminal};
 
-/// Prints the support page; `country` is a flag value, `locale` the user's locale variables.
+/// Prints the support page; `country` is what the user typed, `locale` their locale variables.
+/// A country that cannot be read still gets the whole page, then a usage error.
 pub fn run<W: Write>(
     out: &mut W,
     library: &Library,
@@ -14,23 +15,46 @@ pub fn run<W: Write>(
     locale: &[Option<String>],
     look: Look,
 ) -> Result<(), Error> {
-    let country = match country {
-        Some(flag) => Some(parse_country(flag)?),
-        None => locale_country(locale),
+    let (country, problem) = match country.map(parse_country) {
+        Some(Ok(code)) => (Some(code), None),
+        Some(Err(e)) => (None, Some(e)),
+        None => (locale_country(locale), None),
     };
     terminal::support(out, library, country.as_deref(), look).map_err(Error::Write)?;
-    Ok(())
+    problem.map_or(Ok(()), Err)
 }
 
-/// Accepts a two-letter country code in any case; `UK` is taken as `GB`.
-fn parse_country(flag: &str) -> Result<String, Error> {
-    let code = flag.trim().to_ascii_uppercase();
-    if code.len() != 2 || !code.bytes().all(|b| b.is_ascii_uppercase()) {
-        return Err(Error::Usage(format!(
-            "--country takes a two-letter country code such as GB, US or AU, not `{flag}`"
-        )));
+/// Common names people type for the countries numb knows, beyond their two-letter codes.
+const COUNTRY_NAMES: &[(&str, &str)] = &[
+    ("UK", "GB"),
+    ("GBR", "GB"),
+    ("ENGLAND", "GB"),
+    ("SCOTLAND", "GB"),
+    ("WALES", "GB"),
+    ("USA", "US"),
+    ("AMERICA", "US"),
+    ("CAN", "CA"),
+    ("CANADA", "CA"),
+    ("AUS", "AU"),
+    ("AUSTRALIA", "AU"),
+    ("IRL", "IE"),
+    ("IRELAND", "IE"),
+];
+
+/// Reads a country: a two-letter code in any case, or a common name such as `UK` or `usa`.
+fn parse_country(text: &str) -> Result<String, Error> {
+    let code = text.trim().to_ascii_uppercase().replace([' ', '.'], "");
+    if let Some((_, cc)) = COUNTRY_NAMES.iter().find(|(name, _)| *name == code) {
+        return Ok((*cc).to_string());
     }
-    Ok(if code == "UK" { "GB".to_string() } else { code })
+    if code.len() == 2 && code.bytes().all(|b| b.is_ascii_uppercase()) {
+        return Ok(code);
+    }
+    Err(Error::Usage(format!(
+        "numb did not recognise the country `{}`; use a two-letter code, for example \
+         `numb support --country GB` (all lines are shown above)",
+        crate::render::sanitize::escape_controls(text)
+    )))
 }
 
 /// The country of the first set locale variable (LC_ALL, LC_MESSAGES, LANG), e.g. `en_GB.UTF-8` → GB.
@@ -41,7 +65,9 @@ pub fn locale_country(vars: &[Option<String>]) -> Option<String> {
         .chars()
         .take_while(|c| c.is_ascii_alphabetic())
         .collect();
-    (code.len() == 2).then(|| code.to_ascii_uppercase())
+    (code.len() == 2)
+        .then(|| code.to_ascii_uppercase())
+        .and_then(|c| parse_country(&c).ok())
 }
 
 #[cfg(test)]
@@ -63,6 +89,7 @@ mod tests {
             locale_country(&[some(""), None, some("fr_CA")]),
             Some("CA".into())
         );
+        assert_eq!(locale_country(&[some("en_UK.UTF-8")]), Some("GB".into()));
         assert_eq!(locale_country(&[some("C.UTF-8")]), None);
         assert_eq!(locale_country(&[some("POSIX")]), None);
         assert_eq!(locale_country(&[]), None);
@@ -72,7 +99,10 @@ mod tests {
     fn country_flags_are_checked() {
         assert_eq!(parse_country("gb").unwrap(), "GB");
         assert_eq!(parse_country("uk").unwrap(), "GB");
-        assert!(parse_country("Britain").is_err());
+        assert_eq!(parse_country(" U.S.A. ").unwrap(), "US");
+        assert_eq!(parse_country("Australia").unwrap(), "AU");
+        assert!(parse_country("Britannia").is_err());
+        assert!(parse_country("").is_err());
         assert!(parse_country("1x").is_err());
     }
 }

@@ -116,17 +116,30 @@ fn read_pack(dir: &Path, pack: usize) -> Result<Vec<Pending>, Error> {
     }
     let mut paths = Vec::new();
     let topics = dir.join("topics");
+    let support = dir.join("support.toml");
+    if !topics.is_dir() && !support.exists() {
+        return Err(input_error(
+            dir,
+            std::io::Error::other(
+                "it has no topics/ folder and no support.toml, so numb finds nothing to load there",
+            ),
+        ));
+    }
     if topics.is_dir() {
         for entry in fs::read_dir(&topics).map_err(|e| input_error(&topics, e))? {
-            let path = entry.map_err(|e| input_error(&topics, e))?.path();
+            let entry = entry.map_err(|e| input_error(&topics, e))?;
+            // Editors and file systems leave hidden files (`.#x.toml`, `._x.toml`): skip them.
+            if entry.file_name().to_string_lossy().starts_with('.') {
+                continue;
+            }
+            let path = entry.path();
             if path.extension().is_some_and(|e| e == "toml") {
                 paths.push((path, Kind::Topic));
             }
         }
     }
     paths.sort();
-    let support = dir.join("support.toml");
-    if support.is_file() {
+    if support.exists() {
         paths.push((support, Kind::Support));
     }
     paths
@@ -206,11 +219,26 @@ fn parse<T: DeserializeOwned>(file: &Arc<SourceFile>, problems: &mut Vec<Problem
             problems.push(Problem {
                 file: Arc::clone(file),
                 span: e.span().unwrap_or(0..0),
-                message: e.message().trim_end().to_string(),
+                message: friendly(e.message().trim_end()),
             });
             None
         }
     }
+}
+
+/// The TOML parser's message with Rust type names put in an author's words.
+fn friendly(message: &str) -> String {
+    message
+        .replace("expected u16", "expected a whole number")
+        .replace("expected u32", "expected a whole number")
+        .replace(
+            "expected a sequence",
+            "expected a list, like [\"a\", \"b\"]",
+        )
+        .replace(
+            "expected a TOML datetime",
+            "expected a date like 2026-11-25, without quotes",
+        )
 }
 
 fn from_files(pending: Vec<Pending>) -> Result<Library, Error> {

@@ -11,6 +11,9 @@ use super::markup;
 use super::model::{FORMAT_VERSION, Source, SupportPage, Topic};
 use crate::error::{Problem, SourceFile};
 
+/// The longest id: ids become file names, which must stay short on every system.
+const MAX_ID: usize = 64;
+
 /// Words whose presence means a topic needs a `content_note`.
 const NOTE_WORDS: &[&str] = &["abuse", "trauma", "ptsd", "neglect", "assault", "violen"];
 
@@ -49,9 +52,13 @@ pub fn library(lib: &Library) -> Vec<Problem> {
                 .iter()
                 .any(|t| t.id.get_ref() == related.get_ref())
             {
+                let alias_of = lib.topic(related.get_ref()).map(|t| t.id.get_ref());
+                let hint = alias_of
+                    .map(|id| format!("; `related` takes ids: use `{id}`"))
+                    .unwrap_or_default();
                 at.push(
                     related,
-                    format!("related topic `{}` does not exist", related.get_ref()),
+                    format!("related topic `{}` does not exist{hint}", related.get_ref()),
                 );
             }
         }
@@ -178,6 +185,15 @@ impl At<'_> {
 
     fn id(&mut self, id: &Spanned<String>, what: &str) {
         let s = id.get_ref();
+        if s.len() > MAX_ID {
+            self.push(
+                id,
+                format!(
+                    "{what} is {} characters long; keep it to {MAX_ID} or fewer",
+                    s.len()
+                ),
+            );
+        }
         let ok = s
             .bytes()
             .next()
@@ -193,7 +209,7 @@ impl At<'_> {
         let u = url.get_ref();
         if !u.starts_with("https://")
             || u.len() <= "https://".len()
-            || u.contains(char::is_whitespace)
+            || u.contains(|c: char| c.is_whitespace() || c.is_control())
         {
             self.push(url, format!("`{u}` is not an https address"));
         }
@@ -253,6 +269,12 @@ fn body_offset(file: &str, value: &Spanned<String>, offset: usize) -> usize {
 fn check_topic(topic: &Topic, at: &mut At) {
     at.version(&topic.format_version);
     at.id(&topic.id, "topic id");
+    if topic.id.get_ref() == "readme" {
+        at.push(
+            &topic.id,
+            "`readme` cannot be a topic id: the export writes its index to README.md".into(),
+        );
+    }
     for alias in &topic.aliases {
         at.id(alias, "alias");
     }
@@ -343,7 +365,10 @@ fn check_source(source: &Source, at: &mut At) {
             }
             if let Some(doi) = doi {
                 let d = doi.get_ref();
-                if !d.starts_with("10.") || !d.contains('/') || d.contains(char::is_whitespace) {
+                if !d.starts_with("10.")
+                    || !d.contains('/')
+                    || d.contains(|c: char| c.is_whitespace() || c.is_control())
+                {
                     at.push(
                         doi,
                         format!("`{d}` is not a bare DOI (like 10.1192/bjp.bp.108.051110)"),
@@ -480,6 +505,19 @@ doi = "10.1000/xyz"
             twice.contains("`more` is already the id or an alias of topic `extra`"),
             "{twice}"
         );
+    }
+
+    #[test]
+    fn ids_are_short_and_not_readme() {
+        let long = format!("id = \"{}\"", "a".repeat(65));
+        assert!(one(&GOOD.replace(r#"id = "extra""#, &long)).contains("keep it to 64 or fewer"));
+        assert!(one(&GOOD.replace(r#"id = "extra""#, r#"id = "readme""#)).contains("README.md"));
+    }
+
+    #[test]
+    fn related_aliases_are_pointed_to_their_id() {
+        let p = one(&GOOD.replace(r#"related = ["origins"]"#, r#"related = ["impact"]"#));
+        assert!(p.contains("`related` takes ids: use `daily-impact`"), "{p}");
     }
 
     #[test]

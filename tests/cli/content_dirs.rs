@@ -210,3 +210,45 @@ fn a_newer_format_version_asks_for_a_newer_numb() {
         ))
         .stderr(predicate::str::contains("new.toml:1:18"));
 }
+
+#[test]
+fn a_folder_without_topics_or_support_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("mine.toml"), "format_version = 1\n").unwrap();
+    numb()
+        .arg("learn")
+        .arg("--content-dir")
+        .arg(dir.path())
+        .assert()
+        .code(66)
+        .stderr(predicate::str::contains(
+            "no topics/ folder and no support.toml",
+        ));
+}
+
+#[test]
+fn hidden_files_in_topics_are_skipped_and_type_errors_read_plainly() {
+    let dir = tempfile::tempdir().unwrap();
+    let topics = dir.path().join("topics");
+    std::fs::create_dir(&topics).unwrap();
+    std::fs::write(topics.join("._mine.toml"), b"\x00\x05\x16\x07junk").unwrap();
+    let text = std::fs::read_to_string(fixture("override").join("topics/origins.toml")).unwrap();
+    std::fs::write(
+        topics.join("origins.toml"),
+        text.replacen("year = 2026", "year = \"2026\"", 1),
+    )
+    .unwrap();
+    let assert = numb()
+        .arg("learn")
+        .arg("--content-dir")
+        .arg(dir.path())
+        .assert()
+        .code(65);
+    let err = String::from_utf8(assert.get_output().stderr.clone()).unwrap();
+    assert!(!err.contains("._mine"), "{err}");
+    assert!(
+        err.contains("expected a whole number") && !err.contains("u16"),
+        "{err}"
+    );
+    assert!(err.trim_end().ends_with("1 problem in content"), "{err}");
+}

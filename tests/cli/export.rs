@@ -228,3 +228,41 @@ fn json_with_out_dir_is_a_usage_error() {
         .code(2)
         .stderr(predicate::str::contains("redirect"));
 }
+
+#[test]
+fn out_that_is_a_file_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("handouts");
+    fs::write(&file, "x").unwrap();
+    numb()
+        .args(["export", "--format", "markdown", "--out"])
+        .arg(&file)
+        .assert()
+        .code(73)
+        .stderr(predicate::str::contains("it is a file, not a folder"));
+}
+
+#[test]
+fn a_failed_export_writes_none_of_its_files() {
+    let dir = tempfile::tempdir().unwrap();
+    // A folder where a topic file should go makes the export fail after rendering.
+    fs::create_dir(dir.path().join("signs.md")).unwrap();
+    numb()
+        .args(["export", "--format", "markdown", "--force", "--out"])
+        .arg(dir.path())
+        .assert()
+        .code(73)
+        .stderr(
+            predicate::str::contains("signs.md")
+                .and(predicate::str::contains("a folder is in the way")),
+        );
+    let names: Vec<String> = fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    assert_eq!(
+        names,
+        vec!["signs.md".to_string()],
+        "nothing else written, no temporary files left"
+    );
+}

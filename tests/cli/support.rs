@@ -57,10 +57,36 @@ fn a_country_without_lines_still_gets_the_directory_and_emergency_line() {
 }
 
 #[test]
-fn a_malformed_country_is_a_usage_error() {
-    numb()
-        .args(["support", "--country", "Britain"])
+fn an_unknown_country_still_shows_every_line_then_a_usage_error() {
+    let assert = numb()
+        .args(["support", "--country", "Narnia"])
         .assert()
-        .code(2)
-        .stderr(predicate::str::contains("two-letter country code"));
+        .code(2);
+    let page = String::from_utf8(assert.get_output().stdout.clone()).unwrap();
+    for needle in ["988", "116 123", "13 11 14", "findahelpline.com"] {
+        position(&page, needle);
+    }
+    let err = String::from_utf8(assert.get_output().stderr.clone()).unwrap();
+    assert!(
+        err.contains("did not recognise the country `Narnia`"),
+        "{err}"
+    );
+    assert!(err.contains("--country GB"), "{err}");
+}
+
+#[test]
+fn common_country_names_and_a_positional_country_work() {
+    for args in [
+        &["support", "usa"][..],
+        &["support", "US"],
+        &["support", "--country", "America"],
+    ] {
+        let page = stdout_of(numb().args(args));
+        assert!(
+            position(&page, "Lines for US") < position(&page, "116 123"),
+            "{args:?}"
+        );
+    }
+    let page = stdout_of(numb().args(["support", "uk"]));
+    assert!(page.contains("Lines for GB"));
 }
