@@ -1,7 +1,5 @@
 //! `numb support`.
 
-use predicates::prelude::*;
-
 use crate::{numb, stdout_of};
 
 fn position(page: &str, needle: &str) -> usize {
