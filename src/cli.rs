@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-/// numb: learn about emotional numbness, reflect, and find help. Offline and private.
+/// numb: learn about emotional numbness and find help. Offline and private.
 ///
 /// numb is not a diagnosis and not a substitute for care. If things feel heavy,
 /// run `numb support` for free, confidential help lines.
@@ -27,7 +27,8 @@ pub struct Global {
     #[arg(long, value_enum, default_value_t = ColorWhen::Auto, global = true, value_name = "WHEN")]
     pub color: ColorWhen,
 
-    /// Wrap text to N columns (default: the terminal's width up to 100, else COLUMNS, else 80).
+    /// Wrap terminal text to N columns, 20 to 1000 (default: the terminal's width up to
+    /// 100, else COLUMNS, else 80). Markdown export always wraps at 80.
     #[arg(long, value_name = "N", global = true, value_parser = clap::value_parser!(u16).range(20..=1000))]
     pub width: Option<u16>,
 
@@ -91,7 +92,8 @@ pub struct ExportArgs {
     #[arg(long, value_name = "DIR")]
     pub out: Option<PathBuf>,
 
-    /// Write into --out even if the folder already has files in it.
+    /// Write into --out even if the folder already has files in it: numb replaces its own
+    /// files there (one per topic and README.md) and leaves every other file alone.
     #[arg(long, requires = "out")]
     pub force: bool,
 }

@@ -122,7 +122,7 @@ fn spans(run: &[Inline], base: Style) -> Vec<Span> {
         match inline {
             Inline::Text(t) => out.push(Span::new(t.as_str(), base)),
             Inline::SoftBreak => out.push(Span::new(" ", base)),
-            Inline::Code(c) => out.push(Span::new(c.as_str(), Styles::command())),
+            Inline::Code(c) => out.push(Span::whole(c.as_str(), Styles::command())),
             Inline::Emphasis(inner) => out.extend(spans(inner, base.italic())),
             Inline::Strong(inner) => out.extend(spans(inner, base.bold())),
             Inline::Link { text, url } => {
@@ -181,7 +181,7 @@ pub fn topic<W: Write>(
                 .map(|t| t.title.get_ref().as_str())
                 .unwrap_or("");
             let spans = [
-                Span::new(format!("numb learn {}", id.get_ref()), Styles::command()),
+                Span::whole(format!("numb learn {}", id.get_ref()), Styles::command()),
                 Span::new(format!(" — {title}"), Style::new()),
             ];
             page.lines(&spans, "  ", HANG)?;
@@ -236,7 +236,7 @@ pub fn welcome<W: Write>(out: &mut W, library: &Library, look: Look) -> io::Resu
             writeln!(page.out, "  {styled}{gap}{text}")?;
         } else {
             page.lines(
-                &[Span::new(command.as_str(), Styles::command())],
+                &[Span::whole(command.as_str(), Styles::command())],
                 "  ",
                 "  ",
             )?;

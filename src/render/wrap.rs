@@ -13,6 +13,8 @@ pub struct Span {
     pub text: String,
     /// How it looks on a colour terminal.
     pub style: Style,
+    /// Keep the span on one line when it fits (commands someone may copy).
+    pub whole: bool,
 }
 
 impl Span {
@@ -21,6 +23,15 @@ impl Span {
         Span {
             text: text.into(),
             style,
+            whole: false,
+        }
+    }
+
+    /// A span that is only broken when it is wider than a whole line, such as a command.
+    pub fn whole(text: impl Into<String>, style: Style) -> Self {
+        Span {
+            whole: true,
+            ..Span::new(text, style)
         }
     }
 }
@@ -56,6 +67,45 @@ fn words(spans: &[Span]) -> Vec<Word> {
     // True when the next text continues the last word (no whitespace in between).
     let mut joined = false;
     for span in spans {
+        if span.whole {
+            // One piece, inner spaces kept; spaces around it still separate words.
+            let inner = span.text.trim_matches(breaks);
+            if inner.len() < span.text.len() && span.text.starts_with(breaks) {
+                if let Some(last) = out.last_mut() {
+                    last.space_after = true;
+                }
+                joined = false;
+            }
+            if !inner.is_empty() {
+                let piece = escape_controls(
+                    &inner
+                        .split(breaks)
+                        .filter(|w| !w.is_empty())
+                        .collect::<Vec<_>>()
+                        .join(" "),
+                );
+                let width = display_width(&piece);
+                match out.last_mut() {
+                    Some(last) if joined => {
+                        last.width += width;
+                        last.pieces.push((piece, span.style));
+                    }
+                    _ => out.push(Word {
+                        pieces: vec![(piece, span.style)],
+                        width,
+                        space_after: false,
+                    }),
+                }
+                joined = true;
+                if span.text.ends_with(breaks) {
+                    if let Some(last) = out.last_mut() {
+                        last.space_after = true;
+                    }
+                    joined = false;
+                }
+            }
+            continue;
+        }
         let mut rest = span.text.as_str();
         while !rest.is_empty() {
             let ws = rest.len() - rest.trim_start_matches(breaks).len();
@@ -257,6 +307,27 @@ mod tests {
     fn no_break_spaces_hold_words_together() {
         let lines = wrap(&plain("Call 116\u{a0}123 now"), 10, "", "", false);
         assert_eq!(lines, vec!["Call", "116\u{a0}123", "now"]);
+    }
+
+    #[test]
+    fn whole_spans_stay_on_one_line_when_they_fit() {
+        let spans = vec![
+            Span::new("read more with ", Style::new()),
+            Span::whole("numb learn when-to-seek-help", Style::new()),
+            Span::new(", any time.", Style::new()),
+        ];
+        for width in 29..60 {
+            let lines = wrap(&spans, width, "", "", false);
+            assert!(
+                lines
+                    .iter()
+                    .any(|l| l.contains("numb learn when-to-seek-help,")),
+                "{width}: {lines:?}"
+            );
+            assert!(lines.iter().all(|l| display_width(l) <= width));
+        }
+        let narrow = wrap(&spans, 20, "", "", false);
+        assert!(narrow.iter().all(|l| display_width(l) <= 20), "{narrow:?}");
     }
 
     #[test]
