@@ -13,7 +13,7 @@ use super::{embedded, validate};
 use crate::error::{Error, Problem, SourceFile};
 
 /// The language of the built-in content.
-const LANG: &str = "en";
+pub const LANG: &str = "en";
 
 /// Everything numb can say, loaded and checked.
 #[derive(Debug, Clone)]

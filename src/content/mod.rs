@@ -6,4 +6,4 @@ pub mod markup;
 pub mod model;
 pub mod validate;
 
-pub use load::{Library, load};
+pub use load::{LANG, Library, load};

@@ -25,7 +25,7 @@ pub fn library<W: Write>(out: &mut W, library: &Library) -> io::Result<()> {
     let export = Export {
         schema_version: SCHEMA_VERSION,
         generator: format!("numb {}", env!("CARGO_PKG_VERSION")),
-        language: "en",
+        language: crate::content::LANG,
         support_pointer: library.app.support_pointer.get_ref(),
         topics: &library.topics,
         support: &library.support,

@@ -1,146 +1,19 @@
 //! Topic pages, the welcome screen and the support page, laid out for a terminal.
 
+pub mod page;
+
 use std::io::{self, Write};
 
-use anstyle::{AnsiColor, Style};
-
+use anstyle::Style;
 use textwrap::core::display_width;
 
+pub use page::Look;
+use page::{HANG, Page, Styles, inline_spans, paint};
+
 use super::sanitize::escape_controls;
-use super::wrap::{Span, wrap};
+use super::wrap::Span;
 use crate::content::Library;
-use crate::content::markup::{self, Block, Inline};
 use crate::content::model::{SupportLabels, SupportLine, Topic};
-
-/// How output should look: its width in columns and whether to style it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Look {
-    /// Columns to wrap at.
-    pub width: usize,
-    /// Whether to write styles (escape sequences).
-    pub color: bool,
-}
-
-/// The few styles numb uses; calm on purpose.
-struct Styles;
-
-impl Styles {
-    fn title() -> Style {
-        Style::new().bold()
-    }
-    fn heading() -> Style {
-        Style::new().bold().fg_color(Some(AnsiColor::Cyan.into()))
-    }
-    fn quiet() -> Style {
-        Style::new().italic()
-    }
-    fn command() -> Style {
-        Style::new().fg_color(Some(AnsiColor::Cyan.into()))
-    }
-    fn link() -> Style {
-        Style::new().underline()
-    }
-    fn dim() -> Style {
-        Style::new().dimmed()
-    }
-    fn note() -> Style {
-        Style::new().fg_color(Some(AnsiColor::Yellow.into()))
-    }
-}
-
-const BULLET: &str = "  • ";
-const HANG: &str = "    ";
-
-/// `text` in `style` when colour is on.
-fn paint(text: &str, style: Style, color: bool) -> String {
-    if color {
-        format!("{style}{text}{style:#}")
-    } else {
-        text.to_string()
-    }
-}
-
-/// Writes lines of wrapped text.
-struct Page<'w, W: Write> {
-    out: &'w mut W,
-    look: Look,
-}
-
-impl<W: Write> Page<'_, W> {
-    fn lines(&mut self, spans: &[Span], first: &str, rest: &str) -> io::Result<()> {
-        for line in wrap(spans, self.look.width, first, rest, self.look.color) {
-            writeln!(self.out, "{line}")?;
-        }
-        Ok(())
-    }
-
-    fn para(&mut self, spans: &[Span]) -> io::Result<()> {
-        self.lines(spans, "", "")
-    }
-
-    fn blank(&mut self) -> io::Result<()> {
-        writeln!(self.out)
-    }
-
-    fn heading(&mut self, text: &str) -> io::Result<()> {
-        self.blank()?;
-        self.para(&[Span::new(text, Styles::heading())])?;
-        self.blank()
-    }
-
-    /// Body text in the Markdown subset (already checked at load).
-    fn body(&mut self, text: &str) -> io::Result<()> {
-        let blocks = markup::parse(text).unwrap_or_default();
-        for (i, block) in blocks.iter().enumerate() {
-            if i > 0 {
-                self.blank()?;
-            }
-            match block {
-                Block::Paragraph(run) => self.para(&spans(run, Style::new()))?,
-                Block::List(items) => {
-                    for item in items {
-                        self.lines(&spans(item, Style::new()), BULLET, HANG)?;
-                    }
-                }
-            }
-        }
-        Ok(())
-    }
-
-    fn bullets<'a>(&mut self, items: impl IntoIterator<Item = &'a str>) -> io::Result<()> {
-        for item in items {
-            self.lines(&inline_spans(item), BULLET, HANG)?;
-        }
-        Ok(())
-    }
-}
-
-/// Styled spans for inline text.
-fn spans(run: &[Inline], base: Style) -> Vec<Span> {
-    let mut out = Vec::new();
-    for inline in run {
-        match inline {
-            Inline::Text(t) => out.push(Span::new(t.as_str(), base)),
-            Inline::SoftBreak => out.push(Span::new(" ", base)),
-            Inline::Code(c) => out.push(Span::whole(c.as_str(), Styles::command())),
-            Inline::Emphasis(inner) => out.extend(spans(inner, base.italic())),
-            Inline::Strong(inner) => out.extend(spans(inner, base.bold())),
-            Inline::Link { text, url } => {
-                out.extend(spans(text, base.underline()));
-                out.push(Span::new(format!(" ({url})"), Styles::dim()));
-            }
-        }
-    }
-    out
-}
-
-/// Styled spans for a short field that may use inline markup (key points, the support line).
-fn inline_spans(text: &str) -> Vec<Span> {
-    match markup::parse(text).ok().as_deref() {
-        Some([Block::Paragraph(run)]) => spans(run, Style::new()),
-        _ => vec![Span::new(text, Style::new())],
-    }
-}
 
 /// Renders one topic page.
 pub fn topic<W: Write>(
