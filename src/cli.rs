@@ -32,6 +32,11 @@ pub struct Global {
     #[arg(long, value_name = "N", global = true, value_parser = clap::value_parser!(u16).range(20..=1000))]
     pub width: Option<u16>,
 
+    /// Print straight to the terminal instead of through a pager (less, or NUMB_PAGER or
+    /// PAGER; an empty value turns paging off too).
+    #[arg(long, global = true)]
+    pub no_pager: bool,
+
     /// A folder of your own content (topics/*.toml, support.toml), loaded after the
     /// built-in content and after NUMB_CONTENT_DIR; repeat it to add more, later ones win.
     #[arg(long, value_name = "DIR", global = true)]

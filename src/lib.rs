@@ -7,9 +7,9 @@ pub mod commands;
 pub mod content;
 pub mod error;
 pub mod output;
+pub mod pager;
 pub mod render;
 
-use std::io::{self, Write};
 use std::path::PathBuf;
 
 pub use error::Error;
@@ -22,8 +22,18 @@ pub fn run(cli: Cli) -> Result<(), Error> {
     let env = output::Environment::detect();
     let look = output::look(cli.global.color, cli.global.width, &env);
     let dirs = content_dirs(&cli.global.content_dir);
-    let stdout = io::stdout();
-    let mut out = io::BufWriter::new(stdout.lock());
+    // Pages for reading go through a pager on a terminal; data (export) never does.
+    let paged = !matches!(cli.command, Some(Command::Export(_)));
+    let var = |k| std::env::var(k).ok();
+    let mut out = match pager::command(
+        !paged || cli.global.no_pager,
+        env.is_terminal,
+        var("NUMB_PAGER"),
+        var("PAGER"),
+    ) {
+        Some(command) => pager::Sink::pager(&command),
+        None => pager::Sink::direct(),
+    };
     // Problems in the user's content that did not stop a help page from showing.
     let mut deferred = None;
     match &cli.command {
@@ -52,7 +62,7 @@ pub fn run(cli: Cli) -> Result<(), Error> {
             )?;
         }
     }
-    out.flush().map_err(Error::Write)?;
+    out.finish().map_err(Error::Write)?;
     deferred.map_or(Ok(()), Err)
 }
 
