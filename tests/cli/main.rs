@@ -4,6 +4,7 @@ mod content_dirs;
 mod export;
 mod learn;
 mod output;
+mod pager;
 mod support;
 
 use std::path::PathBuf;

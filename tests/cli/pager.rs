@@ -1,0 +1,73 @@
+//! Paging on a terminal, tested in a pseudo-terminal (rexpect).
+
+use rexpect::process::WaitStatus;
+use rexpect::session::spawn_command;
+
+use crate::{fixture, numb_std};
+
+/// Runs numb in a pseudo-terminal with `NUMB_PAGER` set; returns everything shown and the exit code.
+fn in_terminal(args: &[&str], pager: &str) -> (String, i32) {
+    let mut cmd = numb_std();
+    cmd.args(args).env("NUMB_PAGER", pager).env_remove("PAGER");
+    let mut session = spawn_command(cmd, Some(20_000)).expect("spawn in a pty");
+    let shown = session.exp_eof().expect("numb finishes");
+    let code = match session.process().wait().expect("exit status") {
+        WaitStatus::Exited(_, code) => code,
+        other => panic!("{other:?}"),
+    };
+    (shown, code)
+}
+
+fn fake_pager(record: &std::path::Path) -> String {
+    format!(
+        "{} {}",
+        fixture("fake-pager.sh").display(),
+        record.display()
+    )
+}
+
+#[test]
+fn a_topic_on_a_terminal_goes_through_the_pager_from_its_first_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let record = dir.path().join("paged.txt");
+    let (shown, code) = in_terminal(&["learn", "origins"], &fake_pager(&record));
+    assert_eq!(code, 0, "{shown}");
+    let paged = std::fs::read_to_string(&record).expect("the pager ran");
+    assert!(
+        paged.starts_with("PAGER-START\n\x1b[1mWhere numbness comes from"),
+        "{paged:?}"
+    );
+    assert!(
+        paged.contains("numb support"),
+        "the whole page reached the pager"
+    );
+    assert!(
+        !shown.contains("Where numbness comes from"),
+        "nothing went around the pager: {shown:?}"
+    );
+}
+
+#[test]
+fn a_pager_that_cannot_start_means_printing_straight_to_the_terminal() {
+    let (shown, code) = in_terminal(&["learn", "origins"], "/no/such/pager");
+    assert_eq!(code, 0, "{shown}");
+    assert!(
+        shown.contains("Where numbness comes from") && shown.contains("numb support"),
+        "{shown:?}"
+    );
+}
+
+#[test]
+fn export_and_no_pager_never_page() {
+    let dir = tempfile::tempdir().unwrap();
+    let record = dir.path().join("paged.txt");
+    for args in [
+        &["export", "--format", "json"][..],
+        &["learn", "signs", "--no-pager"],
+    ] {
+        let (shown, code) = in_terminal(args, &fake_pager(&record));
+        assert_eq!(code, 0, "{shown}");
+        assert!(!record.exists(), "{args:?} went through the pager");
+        assert!(shown.len() > 1000, "{args:?} printed to the terminal");
+    }
+}
