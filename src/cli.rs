@@ -61,8 +61,50 @@ pub enum Command {
     Learn(LearnArgs),
     /// Free, confidential support lines and emergency numbers. Works offline.
     Support(SupportArgs),
+    /// A short, private reflection with a kind summary (not a diagnosis). Nothing is saved.
+    Reflect(ReflectArgs),
     /// Write all topics as Markdown or JSON, for handouts, books and scripts.
     Export(ExportArgs),
+}
+
+/// Arguments of `numb reflect`.
+#[derive(Debug, Args)]
+pub struct ReflectArgs {
+    /// The questionnaire to take (default: check-in). See them with --list.
+    pub id: Option<String>,
+
+    /// List the questionnaires.
+    #[arg(long, conflicts_with_all = ["id", "answers", "answers_file"])]
+    pub list: bool,
+
+    /// Answers for scripts, one per question in order, e.g. 0,2,-,4 (- skips one).
+    #[arg(
+        long,
+        value_name = "LIST",
+        conflicts_with = "answers_file",
+        allow_hyphen_values = true
+    )]
+    pub answers: Option<String>,
+
+    /// Read the answers from a file (- for standard input): the same list, a JSON list,
+    /// or a JSON object of item id to value.
+    #[arg(long, value_name = "FILE")]
+    pub answers_file: Option<PathBuf>,
+
+    /// How to write the summary.
+    #[arg(long, value_enum, default_value_t = SummaryFormat::Text)]
+    pub format: SummaryFormat,
+}
+
+/// Formats of a reflection summary.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SummaryFormat {
+    /// For reading in a terminal.
+    Text,
+    /// CommonMark, to keep or print.
+    Markdown,
+    /// For scripts, with a schema_version.
+    Json,
 }
 
 /// Arguments of `numb learn`.

@@ -78,6 +78,43 @@ pub enum Error {
         suggestion: Suggestion,
     },
 
+    /// `numb reflect <name>` with a name that is no questionnaire.
+    #[error("there is no questionnaire called `{}`; numb has: {}\n\nRun `numb reflect --list` to see them.", shorten(&crate::render::sanitize::escape_controls(.name), 60), .ids.join(", "))]
+    UnknownQuestionnaire {
+        /// What the user typed.
+        name: String,
+        /// The questionnaires there are.
+        ids: Vec<String>,
+    },
+
+    /// Answers given with `--answers` or `--answers-file` that do not fit the questionnaire.
+    #[error("{message}")]
+    Answers {
+        /// The questionnaire's id.
+        questionnaire: String,
+        /// What is wrong, naming the item and the allowed values.
+        message: String,
+    },
+
+    /// `numb reflect` with no terminal to ask in and no answers given.
+    #[error("{}", no_terminal(.id, .items, .values))]
+    NoTerminal {
+        /// The questionnaire's id.
+        id: String,
+        /// How many answers it needs.
+        items: usize,
+        /// The allowed values, with their labels.
+        values: String,
+    },
+
+    /// Ctrl-C during the questions: nothing was written.
+    #[error("stopped; nothing was saved")]
+    Interrupted,
+
+    /// The terminal went away in the middle of the questions.
+    #[error("the input closed before the questions were finished; nothing was saved")]
+    InputClosed,
+
     /// A command-line value that clap cannot judge on its own.
     #[error("{0}")]
     Usage(String),
@@ -121,6 +158,16 @@ pub enum Suggestion {
     Support,
     /// Nothing close: the topic list.
     List,
+}
+
+fn no_terminal(id: &str, items: &usize, values: &str) -> String {
+    format!(
+        "`numb reflect` asks its questions in a terminal, and there is none here.\n\
+         To answer from a script, give one answer per question, in order ({items} for `{id}`):\n\n  \
+         numb reflect {id} --answers 0,2,-,4,…      values: {values}\n  \
+         numb reflect {id} --answers-file answers.json   a list, or {{\"item-id\": 2, …}}\n\n\
+         The item ids are in `numb export --format json`."
+    )
 }
 
 const SUPPORT_LINE: &str =
@@ -172,7 +219,10 @@ impl Error {
     /// The process exit code for this error (sysexits.h where one fits).
     pub fn exit_code(&self) -> i32 {
         match self {
-            Error::Content(_) => 65,
+            Error::Content(_) | Error::Answers { .. } => 65,
+            Error::UnknownQuestionnaire { .. } | Error::NoTerminal { .. } => 2,
+            Error::Interrupted => 130,
+            Error::InputClosed => 66,
             Error::UnknownTopic { .. } | Error::Usage(_) => 2,
             Error::Input { .. } => 66,
             Error::Output { .. } | Error::OutputNotEmpty { .. } => 73,

@@ -8,6 +8,7 @@ pub mod content;
 pub mod error;
 pub mod output;
 pub mod pager;
+pub mod reflect;
 pub mod render;
 
 use std::path::PathBuf;
@@ -23,7 +24,7 @@ pub fn run(cli: Cli) -> Result<(), Error> {
     let look = output::look(cli.global.color, cli.global.width, &env);
     let dirs = content_dirs(&cli.global.content_dir);
     // Pages for reading go through a pager on a terminal; data (export) never does.
-    let paged = !matches!(cli.command, Some(Command::Export(_)));
+    let paged = !matches!(cli.command, Some(Command::Export(_) | Command::Reflect(_)));
     let var = |k| std::env::var(k).ok();
     let mut out = match pager::command(
         !paged || cli.global.no_pager,
@@ -50,6 +51,17 @@ pub fn run(cli: Cli) -> Result<(), Error> {
         Some(Command::Learn(args)) => {
             let library = content::load(&dirs)?;
             commands::learn::run(&mut out, &library, args.topic.as_deref(), look)?;
+        }
+        Some(Command::Reflect(args)) => {
+            let library = content::load(&dirs)?;
+            let stderr_env = output::Environment {
+                is_terminal: std::io::IsTerminal::is_terminal(&std::io::stderr()),
+                terminal_width: terminal_size::terminal_size_of(std::io::stderr())
+                    .map(|(w, _)| usize::from(w.0)),
+                ..env.clone()
+            };
+            let prompt_look = output::look(cli.global.color, cli.global.width, &stderr_env);
+            commands::reflect::run(&mut out, &library, args, look, prompt_look)?;
         }
         Some(Command::Export(args)) => {
             let library = content::load(&dirs)?;

@@ -2,5 +2,6 @@
 
 pub mod export;
 pub mod learn;
+pub mod reflect;
 pub mod support;
 pub mod welcome;

@@ -8,9 +8,12 @@ use std::sync::Arc;
 
 use serde::de::DeserializeOwned;
 
-use super::model::{AppText, FORMAT_VERSION, SupportPage, Topic};
+use super::model::{AppText, FORMAT_VERSION, Questionnaire, SupportPage, Topic};
 use super::{embedded, validate};
 use crate::error::{Error, Problem, SourceFile};
+
+/// The questionnaire `numb reflect` runs when none is named.
+pub const DEFAULT_QUESTIONNAIRE: &str = "check-in";
 
 /// The language of the built-in content.
 pub const LANG: &str = "en";
@@ -20,6 +23,8 @@ pub const LANG: &str = "en";
 pub struct Library {
     /// Topics in reading order.
     pub topics: Vec<Topic>,
+    /// Questionnaires, the default (`check-in`) first.
+    pub questionnaires: Vec<Questionnaire>,
     /// The support page.
     pub support: SupportPage,
     /// The words of numb's own screens.
@@ -33,6 +38,12 @@ impl Library {
         self.topics
             .iter()
             .find(|t| *t.id.get_ref() == name || t.aliases.iter().any(|a| *a.get_ref() == name))
+    }
+
+    /// The questionnaire with this id (ignoring case and surrounding spaces).
+    pub fn questionnaire(&self, name: &str) -> Option<&Questionnaire> {
+        let name = name.trim().to_lowercase();
+        self.questionnaires.iter().find(|q| *q.id.get_ref() == name)
     }
 
     /// The topic id closest to a mistyped name, if one is close enough to suggest.
@@ -67,6 +78,7 @@ struct Pending {
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum Kind {
     Topic,
+    Questionnaire,
     Support,
     App,
 }
@@ -89,6 +101,7 @@ fn builtin() -> Vec<Pending> {
                 "support.toml" => Kind::Support,
                 "app.toml" => Kind::App,
                 _ if rest.starts_with("topics/") => Kind::Topic,
+                _ if rest.starts_with("questionnaires/") => Kind::Questionnaire,
                 _ => return None,
             };
             Some(Pending {
@@ -117,24 +130,31 @@ fn read_pack(dir: &Path, pack: usize) -> Result<Vec<Pending>, Error> {
     let mut paths = Vec::new();
     let topics = dir.join("topics");
     let support = dir.join("support.toml");
-    if !topics.is_dir() && !support.exists() {
+    let questionnaires = dir.join("questionnaires");
+    if !topics.is_dir() && !questionnaires.is_dir() && !support.exists() {
         return Err(input_error(
             dir,
             std::io::Error::other(
-                "it has no topics/ folder and no support.toml, so numb finds nothing to load there",
+                "it has no topics/ or questionnaires/ folder and no support.toml, so numb finds nothing to load there",
             ),
         ));
     }
-    if topics.is_dir() {
-        for entry in fs::read_dir(&topics).map_err(|e| input_error(&topics, e))? {
-            let entry = entry.map_err(|e| input_error(&topics, e))?;
+    for (folder, kind) in [
+        (&topics, Kind::Topic),
+        (&questionnaires, Kind::Questionnaire),
+    ] {
+        if !folder.is_dir() {
+            continue;
+        }
+        for entry in fs::read_dir(folder).map_err(|e| input_error(folder, e))? {
+            let entry = entry.map_err(|e| input_error(folder, e))?;
             // Editors and file systems leave hidden files (`.#x.toml`, `._x.toml`): skip them.
             if entry.file_name().to_string_lossy().starts_with('.') {
                 continue;
             }
             let path = entry.path();
             if path.extension().is_some_and(|e| e == "toml") {
-                paths.push((path, Kind::Topic));
+                paths.push((path, kind));
             }
         }
     }
@@ -244,6 +264,7 @@ fn friendly(message: &str) -> String {
 fn from_files(pending: Vec<Pending>) -> Result<Library, Error> {
     let mut problems = Vec::new();
     let mut topics: Vec<(usize, Topic)> = Vec::new();
+    let mut questionnaires: Vec<(usize, Questionnaire)> = Vec::new();
     let mut support: Option<SupportPage> = None;
     let mut app = None;
     for item in pending {
@@ -259,7 +280,13 @@ fn from_files(pending: Vec<Pending>) -> Result<Library, Error> {
             Kind::Topic => {
                 if let Some(mut topic) = parse::<Topic>(&item.file, &mut problems) {
                     topic.file = Arc::clone(&item.file);
-                    add_topic(&mut topics, item.pack, topic, &mut problems);
+                    add_entry(&mut topics, item.pack, topic, &mut problems);
+                }
+            }
+            Kind::Questionnaire => {
+                if let Some(mut questionnaire) = parse::<Questionnaire>(&item.file, &mut problems) {
+                    questionnaire.file = Arc::clone(&item.file);
+                    add_entry(&mut questionnaires, item.pack, questionnaire, &mut problems);
                 }
             }
             Kind::Support => {
@@ -298,8 +325,18 @@ fn from_files(pending: Vec<Pending>) -> Result<Library, Error> {
     };
     let mut topics: Vec<Topic> = topics.into_iter().map(|(_, t)| t).collect();
     sort_topics(&mut topics, &app);
+    let mut questionnaires: Vec<Questionnaire> =
+        questionnaires.into_iter().map(|(_, q)| q).collect();
+    // check-in first: it is the default; the rest by id.
+    questionnaires.sort_by_key(|q| {
+        (
+            q.id.get_ref() != DEFAULT_QUESTIONNAIRE,
+            q.id.get_ref().clone(),
+        )
+    });
     let library = Library {
         topics,
+        questionnaires,
         support,
         app,
     };
@@ -311,28 +348,56 @@ fn from_files(pending: Vec<Pending>) -> Result<Library, Error> {
     }
 }
 
-/// Adds a topic; a later pack replaces an earlier one with the same id, the same pack may not repeat it.
-fn add_topic(
-    topics: &mut Vec<(usize, Topic)>,
+/// Content with an id that packs can replace: topics and questionnaires.
+trait Entry {
+    const WHAT: &'static str;
+    fn id(&self) -> &toml::Spanned<String>;
+    fn file(&self) -> &Arc<SourceFile>;
+}
+
+impl Entry for Topic {
+    const WHAT: &'static str = "topic";
+    fn id(&self) -> &toml::Spanned<String> {
+        &self.id
+    }
+    fn file(&self) -> &Arc<SourceFile> {
+        &self.file
+    }
+}
+
+impl Entry for Questionnaire {
+    const WHAT: &'static str = "questionnaire";
+    fn id(&self) -> &toml::Spanned<String> {
+        &self.id
+    }
+    fn file(&self) -> &Arc<SourceFile> {
+        &self.file
+    }
+}
+
+/// Adds an entry; a later pack replaces an earlier one with the same id, the same pack may not repeat it.
+fn add_entry<T: Entry>(
+    entries: &mut Vec<(usize, T)>,
     pack: usize,
-    topic: Topic,
+    entry: T,
     problems: &mut Vec<Problem>,
 ) {
-    match topics
+    match entries
         .iter_mut()
-        .find(|(_, t)| t.id.get_ref() == topic.id.get_ref())
+        .find(|(_, e)| e.id().get_ref() == entry.id().get_ref())
     {
         Some((earlier_pack, earlier)) if *earlier_pack == pack => problems.push(Problem {
-            file: Arc::clone(&topic.file),
-            span: topic.id.span(),
+            file: Arc::clone(entry.file()),
+            span: entry.id().span(),
             message: format!(
-                "topic id `{}` is already used by {}",
-                topic.id.get_ref(),
-                earlier.file.path
+                "{} id `{}` is already used by {}",
+                T::WHAT,
+                entry.id().get_ref(),
+                earlier.file().path
             ),
         }),
-        Some(slot) => *slot = (pack, topic),
-        None => topics.push((pack, topic)),
+        Some(slot) => *slot = (pack, entry),
+        None => entries.push((pack, entry)),
     }
 }
 

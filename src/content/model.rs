@@ -218,6 +218,8 @@ pub struct AppText {
     pub labels: Labels,
     /// Headings and small phrases of the support page.
     pub support_labels: SupportLabels,
+    /// The words of `numb reflect`: prompts and summary labels.
+    pub reflect_labels: ReflectLabels,
     /// Topic ids in the order the topic table lists them; others follow by id.
     pub reading_order: Vec<Spanned<String>>,
     /// The file this text was loaded from (not part of the format).
@@ -295,4 +297,200 @@ pub struct SupportLabels {
     pub checked: Spanned<String>,
     /// The closing line of the support page.
     pub footer: Spanned<String>,
+}
+
+/// What a questionnaire asks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum QuestionnaireKind {
+    /// Each item is rated on one frequency scale; the result is a profile of facets.
+    Scale,
+    /// Any number of items (options) is picked; the result is a short personal plan.
+    Choose,
+}
+
+/// A reflective questionnaire, shown by `numb reflect <id>`.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Questionnaire {
+    /// The content format this file is written in.
+    pub format_version: Spanned<u32>,
+    /// Kebab-case id.
+    pub id: Spanned<String>,
+    /// Bumped whenever items, scale or bands change; results record it.
+    pub version: Spanned<u32>,
+    /// `scale` or `choose`.
+    pub kind: Spanned<QuestionnaireKind>,
+    /// One line.
+    pub title: Spanned<String>,
+    /// One line for `numb reflect --list`.
+    pub summary: Spanned<String>,
+    /// About how many minutes it takes.
+    pub minutes: Spanned<u32>,
+    /// Shown first: what this is and is not (Markdown subset).
+    pub intro: Spanned<String>,
+    /// Scale kind: the time window and question stem shown above every item.
+    #[serde(default)]
+    pub window: Option<Spanned<String>>,
+    /// Shown at the end of the summary (Markdown subset).
+    pub closing: Spanned<String>,
+    /// Scale kind: the answer choices, lowest first.
+    #[serde(default)]
+    pub scale: Vec<ScalePoint>,
+    /// The questions (scale) or options (choose), in order.
+    pub items: Vec<Item>,
+    /// Scale kind: the facets the items belong to.
+    #[serde(default)]
+    pub facets: Vec<Facet>,
+    /// Choose kind: what to say when nothing was picked.
+    #[serde(default)]
+    pub none_chosen: Option<Spanned<String>>,
+    /// The file this questionnaire was loaded from (not part of the format).
+    #[serde(skip)]
+    pub file: Arc<SourceFile>,
+}
+
+/// One answer choice of a scale.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct ScalePoint {
+    /// The score this answer adds.
+    pub value: Spanned<u32>,
+    /// Its words, e.g. "Often".
+    pub label: Spanned<String>,
+}
+
+/// A question (scale kind) or an option (choose kind).
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Item {
+    /// Kebab-case, unique within the questionnaire.
+    pub id: Spanned<String>,
+    /// The words shown, one line.
+    pub text: Spanned<String>,
+    /// Scale kind: the facet it counts towards.
+    #[serde(default)]
+    pub facet: Option<Spanned<String>>,
+    /// Scale kind: a positively worded item, scored the other way round.
+    #[serde(default)]
+    pub reverse: Option<Spanned<bool>>,
+    /// Choose kind: what this step could look like this week (inline Markdown).
+    #[serde(default)]
+    pub plan: Option<Spanned<String>>,
+    /// Choose kind: a topic id to read more.
+    #[serde(default)]
+    pub topic: Option<Spanned<String>>,
+}
+
+impl Item {
+    /// True for a reverse-keyed item.
+    pub fn is_reverse(&self) -> bool {
+        self.reverse.as_ref().is_some_and(|r| *r.get_ref())
+    }
+}
+
+/// A facet of a scale questionnaire's profile.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Facet {
+    /// Kebab-case, unique within the questionnaire.
+    pub id: Spanned<String>,
+    /// One line.
+    pub name: Spanned<String>,
+    /// What it means, one paragraph of inline Markdown.
+    pub meaning: Spanned<String>,
+    /// Topic ids for "what might help".
+    #[serde(default)]
+    pub related: Vec<Spanned<String>>,
+    /// Fewer answers than this and the facet says so instead of a score (default: half its
+    /// items, rounded up).
+    #[serde(default)]
+    pub min_answers: Option<Spanned<u32>>,
+    /// Positions in the possible range, covering it with no gap or overlap.
+    pub bands: Vec<Band>,
+}
+
+impl Facet {
+    /// The fewest answers that give this facet a score, out of its `items`.
+    pub fn min_answers(&self, items: u32) -> u32 {
+        self.min_answers
+            .as_ref()
+            .map_or(items.div_ceil(2), |m| *m.get_ref())
+            .max(1)
+    }
+}
+
+/// A position in a facet's possible range of scores, with its words.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Band {
+    /// The lowest score in the band.
+    pub from: Spanned<u32>,
+    /// The highest score in the band.
+    pub to: Spanned<u32>,
+    /// A short name for the position: "little", "some", "a lot".
+    pub label: Spanned<String>,
+    /// Kind, non-diagnostic words about this position (inline Markdown).
+    pub words: Spanned<String>,
+    /// One gentle, optional next step (inline Markdown).
+    pub next_step: Spanned<String>,
+}
+
+/// The words of `numb reflect`. `{n}`, `{total}`, `{score}`, `{max}`, `{answered}` and
+/// `{items}` are filled in.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReflectLabels {
+    /// The choice that starts the questionnaire.
+    pub start: Spanned<String>,
+    /// The choice that leaves before starting.
+    pub not_now: Spanned<String>,
+    /// Progress above each item (`{n}`, `{total}`).
+    pub progress: Spanned<String>,
+    /// The choice that skips an item.
+    pub skip: Spanned<String>,
+    /// The choice that goes back one item.
+    pub back: Spanned<String>,
+    /// The choice that stops without saving.
+    pub quit: Spanned<String>,
+    /// How to use the keys, shown once under the first item.
+    pub keys: Spanned<String>,
+    /// The prompt of a choose questionnaire.
+    pub choose_prompt: Spanned<String>,
+    /// Said on stderr after stopping early.
+    pub stopped: Spanned<String>,
+    /// The summary table's column headings.
+    pub table_facet: Spanned<String>,
+    /// The summary table's column headings.
+    pub table_score: Spanned<String>,
+    /// The summary table's column headings.
+    pub table_band: Spanned<String>,
+    /// A score in the table (`{score}`, `{max}`).
+    pub score_of: Spanned<String>,
+    /// A facet with too few answers (`{answered}`, `{items}`).
+    pub too_few: Spanned<String>,
+    /// A line under the title (`{answered}`, `{total}`).
+    pub answered: Spanned<String>,
+    /// Before a band's next step.
+    pub next_step: Spanned<String>,
+    /// Above the pointers chosen from the facets that stand out.
+    pub might_help: Spanned<String>,
+    /// When no facet stands out.
+    pub nothing_stands_out: Spanned<String>,
+    /// Above the list of skipped items.
+    pub skipped: Spanned<String>,
+    /// Above the steps picked in a choose questionnaire.
+    pub plan_title: Spanned<String>,
+    /// The line every summary carries: a reflection, not a diagnosis.
+    pub not_a_diagnosis: Spanned<String>,
+    /// `numb reflect --list`: the first column's heading.
+    pub list_id: Spanned<String>,
+    /// `numb reflect --list`: the number of questions.
+    pub list_items: Spanned<String>,
+    /// `numb reflect --list`: how long it takes.
+    pub list_time: Spanned<String>,
+    /// How long a questionnaire takes (`{minutes}`).
+    pub minutes: Spanned<String>,
+    /// The line under the list.
+    pub list_footer: Spanned<String>,
 }

@@ -5,7 +5,7 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use crate::content::Library;
-use crate::content::model::{SupportPage, Topic};
+use crate::content::model::{Questionnaire, SupportPage, Topic};
 
 /// Bumped whenever the JSON shape changes in a way a script could notice.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -17,6 +17,7 @@ struct Export<'a> {
     language: &'static str,
     support_pointer: &'a str,
     topics: &'a [Topic],
+    questionnaires: &'a [Questionnaire],
     support: &'a SupportPage,
 }
 
@@ -28,6 +29,7 @@ pub fn library<W: Write>(out: &mut W, library: &Library) -> io::Result<()> {
         language: crate::content::LANG,
         support_pointer: library.app.support_pointer.get_ref(),
         topics: &library.topics,
+        questionnaires: &library.questionnaires,
         support: &library.support,
     };
     serde_json::to_writer_pretty(&mut *out, &export)?;

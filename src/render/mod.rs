@@ -3,6 +3,7 @@
 pub mod json;
 pub mod markdown;
 pub mod sanitize;
+pub mod summary;
 pub mod table;
 pub mod terminal;
 pub mod wrap;

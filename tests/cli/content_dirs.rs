@@ -222,7 +222,7 @@ fn a_folder_without_topics_or_support_is_refused() {
         .assert()
         .code(66)
         .stderr(predicate::str::contains(
-            "no topics/ folder and no support.toml",
+            "no topics/ or questionnaires/ folder and no support.toml",
         ));
 }
 

@@ -7,6 +7,8 @@ use toml::Spanned;
 use toml::value::Datetime;
 
 use super::load::Library;
+
+mod questionnaire;
 use super::markup;
 use super::model::{FORMAT_VERSION, Source, SupportPage, Topic};
 use crate::error::{Problem, SourceFile};
@@ -62,6 +64,23 @@ pub fn library(lib: &Library) -> Vec<Problem> {
                 );
             }
         }
+    }
+    let mut ids: HashMap<&str, ()> = HashMap::new();
+    for questionnaire in &lib.questionnaires {
+        let mut at = At {
+            file: &questionnaire.file,
+            out: &mut out,
+        };
+        if ids.insert(questionnaire.id.get_ref(), ()).is_some() {
+            at.push(
+                &questionnaire.id,
+                format!(
+                    "questionnaire id `{}` is used twice",
+                    questionnaire.id.get_ref()
+                ),
+            );
+        }
+        questionnaire::check(questionnaire, lib, &mut at);
     }
     check_support(&lib.support, &mut out);
     let mut at = At {
@@ -129,13 +148,13 @@ pub fn newer_version_message(version: u32) -> String {
 }
 
 /// Collects problems for one file.
-struct At<'a> {
+pub(super) struct At<'a> {
     file: &'a Arc<SourceFile>,
     out: &'a mut Vec<Problem>,
 }
 
 impl At<'_> {
-    fn push<T>(&mut self, at: &Spanned<T>, message: String) {
+    pub(super) fn push<T>(&mut self, at: &Spanned<T>, message: String) {
         self.out.push(Problem {
             file: Arc::clone(self.file),
             span: at.span(),
@@ -143,7 +162,7 @@ impl At<'_> {
         });
     }
 
-    fn version(&mut self, version: &Spanned<u32>) {
+    pub(super) fn version(&mut self, version: &Spanned<u32>) {
         let v = *version.get_ref();
         if v > FORMAT_VERSION {
             self.push(version, newer_version_message(v));
@@ -152,14 +171,14 @@ impl At<'_> {
         }
     }
 
-    fn text(&mut self, text: &Spanned<String>, field: &str) {
+    pub(super) fn text(&mut self, text: &Spanned<String>, field: &str) {
         if text.get_ref().trim().is_empty() {
             self.push(text, format!("`{field}` is empty"));
         }
     }
 
     /// Plain text on one line: titles, headings, names, labels.
-    fn line(&mut self, text: &Spanned<String>, field: &str) {
+    pub(super) fn line(&mut self, text: &Spanned<String>, field: &str) {
         self.text(text, field);
         if text.get_ref().contains(['\n', '\r']) {
             self.push(text, format!("`{field}` must be one line"));
@@ -167,7 +186,7 @@ impl At<'_> {
     }
 
     /// One paragraph in the inline subset: *emphasis*, **strong**, `code`, links.
-    fn inline(&mut self, text: &Spanned<String>, field: &str) {
+    pub(super) fn inline(&mut self, text: &Spanned<String>, field: &str) {
         self.text(text, field);
         match markup::parse(text.get_ref()) {
             Ok(blocks)
@@ -183,7 +202,7 @@ impl At<'_> {
         }
     }
 
-    fn id(&mut self, id: &Spanned<String>, what: &str) {
+    pub(super) fn id(&mut self, id: &Spanned<String>, what: &str) {
         let s = id.get_ref();
         if s.len() > MAX_ID {
             self.push(
@@ -205,7 +224,7 @@ impl At<'_> {
         }
     }
 
-    fn https(&mut self, url: &Spanned<String>) {
+    pub(super) fn https(&mut self, url: &Spanned<String>) {
         let u = url.get_ref();
         if !u.starts_with("https://")
             || u.len() <= "https://".len()
@@ -215,7 +234,7 @@ impl At<'_> {
         }
     }
 
-    fn date(&mut self, date: &Spanned<Datetime>) {
+    pub(super) fn date(&mut self, date: &Spanned<Datetime>) {
         let d = date.get_ref();
         if d.date.is_none() || d.time.is_some() {
             self.push(
@@ -226,7 +245,7 @@ impl At<'_> {
     }
 
     /// Checks body text against the Markdown subset, pointing into the file where possible.
-    fn markup(&mut self, body: &Spanned<String>) {
+    pub(super) fn markup(&mut self, body: &Spanned<String>) {
         if let Err(e) = markup::parse(body.get_ref()) {
             let span = body_offset(&self.file.text, body, e.offset);
             self.out.push(Problem {

@@ -1,0 +1,135 @@
+//! `numb reflect [id]`: a questionnaire, asked in the terminal or answered by a script,
+//! ending in a summary; `numb reflect --list` shows them all.
+
+use std::io::{self, IsTerminal, Read, Write};
+
+use crate::cli::{ReflectArgs, SummaryFormat};
+use crate::content::Library;
+use crate::content::load::DEFAULT_QUESTIONNAIRE;
+use crate::content::model::Questionnaire;
+use crate::error::Error;
+use crate::reflect::{answers, flow, interactive, summary};
+use crate::render::{Look, summary as render, table, terminal};
+
+/// Runs `numb reflect`. `prompt_look` is stderr's width and colour, for the questions.
+pub fn run<W: Write>(
+    out: &mut W,
+    library: &Library,
+    args: &ReflectArgs,
+    look: Look,
+    prompt_look: Look,
+) -> Result<(), Error> {
+    if args.list {
+        return list(out, library, look).map_err(Error::Write);
+    }
+    let name = args.id.as_deref().unwrap_or(DEFAULT_QUESTIONNAIRE);
+    let q = library
+        .questionnaire(name)
+        .ok_or_else(|| Error::UnknownQuestionnaire {
+            name: name.to_string(),
+            ids: library
+                .questionnaires
+                .iter()
+                .map(|q| q.id.get_ref().clone())
+                .collect(),
+        })?;
+    let given = match (&args.answers, &args.answers_file) {
+        (Some(list), _) => Some(list.clone()),
+        (None, Some(path)) if path.as_os_str() == "-" => {
+            let mut text = String::new();
+            io::stdin()
+                .read_to_string(&mut text)
+                .map_err(|source| Error::Input {
+                    path: path.clone(),
+                    source,
+                })?;
+            Some(text)
+        }
+        (None, Some(path)) => {
+            Some(
+                std::fs::read_to_string(path).map_err(|source| Error::Input {
+                    path: path.clone(),
+                    source,
+                })?,
+            )
+        }
+        (None, None) => None,
+    };
+    let answers = match given {
+        Some(text) => answers::parse(q, &text)?,
+        None if io::stdin().is_terminal() && io::stderr().is_terminal() => {
+            interactive::exit_cleanly_on_ctrl_c();
+            let mut prompter = interactive::Terminal::new(library, prompt_look);
+            match flow::run(q, &mut prompter)? {
+                Some(answers) => answers,
+                None => {
+                    let _ = writeln!(
+                        io::stderr(),
+                        "{}",
+                        library.app.reflect_labels.stopped.get_ref()
+                    );
+                    return Ok(());
+                }
+            }
+        }
+        None => return Err(no_terminal(q)),
+    };
+    let summary = summary::summarize(library, q, answers);
+    match args.format {
+        SummaryFormat::Text => render::text(out, library, &summary, look),
+        SummaryFormat::Markdown => render::markdown(out, library, &summary),
+        SummaryFormat::Json => render::json(out, library, &summary),
+    }
+    .map_err(Error::Write)
+}
+
+fn no_terminal(q: &Questionnaire) -> Error {
+    let values = match q.scale.is_empty() {
+        true => "1 to pick an option, 0 to leave it".to_string(),
+        false => q
+            .scale
+            .iter()
+            .map(|p| format!("{} {}", p.value.get_ref(), p.label.get_ref()))
+            .collect::<Vec<_>>()
+            .join(", "),
+    };
+    Error::NoTerminal {
+        id: q.id.get_ref().clone(),
+        items: q.items.len(),
+        values,
+    }
+}
+
+fn list<W: Write>(out: &mut W, library: &Library, look: Look) -> io::Result<()> {
+    let rows = library
+        .questionnaires
+        .iter()
+        .map(|q| {
+            vec![
+                q.id.get_ref().clone(),
+                q.title.get_ref().clone(),
+                q.items.len().to_string(),
+                library
+                    .app
+                    .reflect_labels
+                    .minutes
+                    .get_ref()
+                    .replace("{minutes}", &q.minutes.get_ref().to_string()),
+            ]
+        })
+        .collect();
+    let labels = &library.app.reflect_labels;
+    let header = [
+        labels.list_id.get_ref().as_str(),
+        library.app.labels.table_title.get_ref(),
+        labels.list_items.get_ref(),
+        labels.list_time.get_ref(),
+    ];
+    for line in table::table(&header, rows, look.width).lines() {
+        writeln!(out, "{}", line.trim_end())?;
+    }
+    writeln!(out)?;
+    terminal::footer(out, labels.list_footer.get_ref(), look)?;
+    writeln!(out)?;
+    terminal::support_pointer(out, library, look)
+}

@@ -1,0 +1,99 @@
+//! What a finished questionnaire amounts to: facet scores and bands, the pointers chosen from
+//! the facets that stand out, what was skipped, and (for `choose`) the steps picked.
+
+use crate::content::Library;
+use crate::content::model::{Item, Questionnaire, QuestionnaireKind, Topic};
+use crate::reflect::scoring::{self, Answer, FacetScore};
+
+/// The most topics "what might help" points to.
+const MAX_POINTERS: usize = 3;
+
+/// A finished questionnaire, ready to render.
+#[derive(Debug, Clone)]
+pub struct Summary<'a> {
+    /// The questionnaire.
+    pub questionnaire: &'a Questionnaire,
+    /// One answer per item, in item order.
+    pub answers: Vec<Answer>,
+    /// Scale kind: every facet's result.
+    pub facets: Vec<FacetScore<'a>>,
+    /// Topics worth reading, from the facets that stand out (scale) or the picked steps (choose).
+    pub pointers: Vec<&'a Topic>,
+    /// Items left unanswered.
+    pub skipped: Vec<&'a Item>,
+    /// Choose kind: the options picked.
+    pub chosen: Vec<&'a Item>,
+}
+
+impl Summary<'_> {
+    /// How many items were answered.
+    pub fn answered(&self) -> usize {
+        self.answers.iter().filter(|a| a.value().is_some()).count()
+    }
+}
+
+/// Sums up `answers` (one per item) to `q`.
+pub fn summarize<'a>(
+    library: &'a Library,
+    q: &'a Questionnaire,
+    answers: Vec<Answer>,
+) -> Summary<'a> {
+    let skipped = q
+        .items
+        .iter()
+        .zip(&answers)
+        .filter(|(_, a)| a.value().is_none())
+        .map(|(i, _)| i)
+        .collect();
+    let mut pointers: Vec<&Topic> = Vec::new();
+    let mut add = |id: &str| {
+        if let Some(topic) = library.topic(id)
+            && pointers.len() < MAX_POINTERS
+            && !pointers
+                .iter()
+                .any(|t| t.id.get_ref() == topic.id.get_ref())
+        {
+            pointers.push(topic);
+        }
+    };
+    match q.kind.get_ref() {
+        QuestionnaireKind::Scale => {
+            let facets = scoring::facet_scores(q, &answers);
+            for score in scoring::standing_out(&facets) {
+                for related in &score.facet.related {
+                    add(related.get_ref());
+                }
+            }
+            Summary {
+                questionnaire: q,
+                answers,
+                facets,
+                pointers,
+                skipped,
+                chosen: Vec::new(),
+            }
+        }
+        QuestionnaireKind::Choose => {
+            let chosen: Vec<&Item> = q
+                .items
+                .iter()
+                .zip(&answers)
+                .filter(|(_, a)| a.value() == Some(1))
+                .map(|(i, _)| i)
+                .collect();
+            for item in &chosen {
+                if let Some(topic) = &item.topic {
+                    add(topic.get_ref());
+                }
+            }
+            Summary {
+                questionnaire: q,
+                answers,
+                facets: Vec::new(),
+                pointers,
+                skipped: Vec::new(),
+                chosen,
+            }
+        }
+    }
+}
