@@ -19,7 +19,13 @@ const KEEP: char = '\u{1}';
 /// Escapes text so CommonMark (and mdBook) shows it literally; control characters are made
 /// visible. Block syntax at the start of a line is handled by [`wrap`].
 pub fn escape(text: &str) -> String {
-    let text = escape_controls(text);
+    escape_braces(text, false)
+}
+
+/// [`escape`], with every `{` escaped when `all_braces` (headings, where mdBook reads
+/// `{#id .class}` as attributes).
+fn escape_braces(text: &str, all_braces: bool) -> String {
+    let text = escape_controls(&text.replace('\t', " "));
     let mut out = String::with_capacity(text.len());
     let chars: Vec<char> = text.chars().collect();
     for (i, &ch) in chars.iter().enumerate() {
@@ -29,8 +35,13 @@ pub fn escape(text: &str) -> String {
                 out.push(ch);
             }
             '&' if looks_like_entity(&chars[i + 1..]) => out.push_str("\\&"),
-            // mdBook runs `{{#include …}}` and friends anywhere in the text.
-            '{' if chars.get(i + 1) == Some(&'{') => out.push_str("\\{"),
+            // mdBook runs `{{#include …}}` (also `{{ #include …}}`) anywhere in the text;
+            // `{\{` reads back as `{{` but matches none of its patterns.
+            '{' | '}' if all_braces => {
+                out.push('\\');
+                out.push(ch);
+            }
+            '{' if chars.get(i + 1) == Some(&'{') => out.push_str("{\\"),
             _ => out.push(ch),
         }
     }
@@ -49,6 +60,10 @@ fn looks_like_entity(after: &[char]) -> bool {
 
 /// A code span that survives backticks inside it and is never broken across lines.
 pub fn code(text: &str) -> String {
+    if text.contains("{{") {
+        // mdBook would run `{{…}}` even inside a code span, and a code span cannot escape it.
+        return escape(text);
+    }
     let text = escape_controls(text);
     let mut run = 0;
     let mut longest = 0;
@@ -68,6 +83,8 @@ pub fn code(text: &str) -> String {
 /// A link destination: bare when it is simple, in `<…>` when it has parentheses.
 pub fn destination(url: &str) -> String {
     let url = escape_controls(url)
+        .replace('{', "%7B")
+        .replace('}', "%7D")
         .replace('<', "%3C")
         .replace('>', "%3E")
         .replace(' ', "%20");
@@ -94,9 +111,21 @@ pub fn inline(run: &[Inline]) -> String {
             Inline::Emphasis(inner) => out.push_str(&format!("*{}*", inline(inner))),
             Inline::Strong(inner) => out.push_str(&format!("**{}**", inline(inner))),
             Inline::Link { text, url } => {
+                // `!` right before a link would turn it into an image.
+                if let Some(before) = out.strip_suffix('!') {
+                    // Escaped only if an odd number of backslashes stands right before it.
+                    let slashes = before.len() - before.trim_end_matches('\\').len();
+                    if slashes % 2 == 0 {
+                        out.insert(out.len() - 1, '\\');
+                    }
+                }
                 out.push_str(&format!("[{}]({})", inline(text), destination(url)))
             }
         }
+    }
+    // Pieces escaped one by one can still meet as `{{` (mdBook) at their edges.
+    while out.contains("{{") {
+        out = out.replace("{{", "{\\{");
     }
     out
 }
@@ -121,8 +150,6 @@ fn opens_block(word: &str) -> bool {
     matches!(word, "-" | "+" | "*")
         || (!word.is_empty() && word.len() <= 6 && word.bytes().all(|b| b == b'#'))
         || word.starts_with('>')
-        || word.starts_with("```")
-        || word.starts_with("~~~")
         || (!word.is_empty()
             && (word.bytes().all(|b| b == b'-') || word.bytes().all(|b| b == b'=')))
         || ((1..=9).contains(&digits) && matches!(&word[digits..], "." | ")"))
@@ -205,7 +232,8 @@ impl<'w, W: Write> Doc<'w, W> {
             text = format!("{text} ({context})");
             self.headings.insert(text.to_lowercase());
         }
-        let escaped = escape(&text);
+        // `{` could start mdBook heading attributes (`{#id .class}`).
+        let escaped = escape_braces(&text, true);
         // A trailing run of `#` would be read as the heading's closing sequence.
         let body = escaped.trim_end_matches('#');
         let hashes = escaped.len() - body.len();
@@ -267,7 +295,7 @@ mod tests {
         assert_eq!(escape("\x1b[2J"), "\\\\x1b\\[2J");
         assert_eq!(
             escape("{{#include /etc/passwd}}"),
-            "\\{{#include /etc/passwd}}"
+            "{\\{#include /etc/passwd}}"
         );
     }
 
@@ -352,7 +380,61 @@ mod tests {
         Some(text)
     }
 
+    /// Text, code, link and image counts that CommonMark (with mdBook's extensions) reads.
+    fn read_inline(markdown: &str) -> (String, usize, usize) {
+        let options = Options::ENABLE_TABLES
+            | Options::ENABLE_STRIKETHROUGH
+            | Options::ENABLE_FOOTNOTES
+            | Options::ENABLE_TASKLISTS;
+        let (mut text, mut links, mut images) = (String::new(), 0, 0);
+        for event in Parser::new_ext(markdown, options) {
+            match event {
+                Event::Text(t) | Event::Code(t) => text.push_str(&t),
+                Event::SoftBreak => text.push(' '),
+                Event::Start(Tag::Link { .. }) => links += 1,
+                Event::Start(Tag::Image { .. }) => images += 1,
+                _ => {}
+            }
+        }
+        (text, links, images)
+    }
+
+    fn inline_piece() -> impl Strategy<Value = Inline> {
+        let text = "[-#>+*=_`~|<>&;!\\[\\](){}\\\\.)0-9a-z ]{1,10}";
+        prop_oneof![
+            text.prop_map(Inline::Text),
+            "[a-z{}#` ]{1,8}"
+                .prop_filter("not blank", |s| !s.trim().is_empty())
+                .prop_map(|s| Inline::Code(s.trim().to_string())),
+            text.prop_map(|t| Inline::Link {
+                text: vec![Inline::Text(t)],
+                url: "https://example.org/a".into()
+            }),
+        ]
+    }
+
     proptest! {
+        #[test]
+        fn runs_of_text_code_and_links_read_back_intact(
+            // Two code spans side by side cannot come from parsed content: it reads them as one.
+            run in proptest::collection::vec(inline_piece(), 1..12).prop_filter("adjacent code spans", |run| {
+                !run.windows(2).any(|w| matches!(w, [Inline::Code(_), Inline::Code(_)]))
+            })
+        ) {
+            let markdown = wrap(&inline(&run), "", "");
+            prop_assert!(!markdown.contains("{{"), "mdBook would see {{ in {}", markdown);
+            let (text, links, images) = read_inline(&markdown);
+            let expected: String = run.iter().map(|i| match i {
+                Inline::Text(t) | Inline::Code(t) => t.clone(),
+                Inline::Link { text, .. } => markup::plain_text(text),
+                _ => String::new(),
+            }).collect();
+            let squash = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+            prop_assert_eq!(squash(&text), squash(&expected), "{}", markdown);
+            prop_assert_eq!(images, 0);
+            prop_assert_eq!(links, run.iter().filter(|i| matches!(i, Inline::Link { .. })).count(), "{}", markdown);
+        }
+
         #[test]
         fn any_text_reads_back_as_the_same_paragraph(
             words in proptest::collection::vec("[-#>+*=_`~|<>&;!\\[\\](){}\\\\.)0-9a-z]{1,12}", 1..40)

@@ -29,7 +29,7 @@ fn topic_blocks<W: Write>(
 ) -> io::Result<()> {
     let labels = &library.app.labels;
     let title = topic.title.get_ref();
-    doc.heading(level, title, "")?;
+    doc.heading(level, title, topic.id.get_ref())?;
     doc.para(&escape(topic.summary.get_ref()))?;
     if let Some(note) = &topic.content_note {
         doc.para(&format!(
