@@ -119,12 +119,12 @@ pub struct LearnArgs {
 pub struct SupportArgs {
     /// Show this country's lines first: a two-letter code such as GB, US or AU, or a common
     /// name such as UK. Default: the country of your locale (LANG).
-    #[arg(value_name = "COUNTRY")]
-    pub country_name: Option<String>,
+    #[arg(value_name = "COUNTRY", num_args = 0.., value_parser = clap::builder::OsStringValueParser::new())]
+    pub country_name: Vec<std::ffi::OsString>,
 
-    /// The same as COUNTRY.
-    #[arg(long, value_name = "CC", conflicts_with = "country_name")]
-    pub country: Option<String>,
+    /// The same as COUNTRY (it wins if both are given).
+    #[arg(long, value_name = "CC", value_parser = clap::builder::OsStringValueParser::new())]
+    pub country: Option<std::ffi::OsString>,
 }
 
 /// Arguments of `numb export`.

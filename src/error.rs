@@ -198,7 +198,7 @@ fn shown(path: &std::path::Path) -> String {
 }
 
 /// An I/O error in plain words, without the "(os error N)" tail.
-fn describe(e: &io::Error) -> String {
+pub fn describe(e: &io::Error) -> String {
     let text = e.to_string();
     match text.rfind(" (os error ") {
         Some(at) if text.ends_with(')') => text[..at].to_string(),

@@ -23,37 +23,62 @@ pub fn run(cli: Cli) -> Result<(), Error> {
     let env = output::Environment::detect();
     let look = output::look(cli.global.color, cli.global.width, &env);
     let dirs = content_dirs(&cli.global.content_dir);
-    // Pages for reading go through a pager on a terminal; data (export) never does.
-    let paged = !matches!(cli.command, Some(Command::Export(_) | Command::Reflect(_)));
-    let var = |k| std::env::var(k).ok();
-    let mut out = match pager::command(
-        !paged || cli.global.no_pager,
-        env.is_terminal,
-        var("NUMB_PAGER"),
-        var("PAGER"),
-    ) {
-        Some(command) => pager::Sink::pager(&command),
-        None => pager::Sink::direct(),
-    };
     // Problems in the user's content that did not stop a help page from showing.
     let mut deferred = None;
+    let library = match &cli.command {
+        None | Some(Command::Support(_)) => load_for_help(&dirs, &mut deferred)?,
+        Some(_) => content::load(&dirs)?,
+    };
+    // Pages for reading go through a pager on a terminal; data and questions never do.
+    let paged = !matches!(cli.command, Some(Command::Export(_) | Command::Reflect(_)));
+    let var = |k| std::env::var(k).ok();
+    let pager = pager::choose(
+        !paged || cli.global.no_pager,
+        env.is_terminal,
+        env.term.as_deref(),
+        var("NUMB_PAGER"),
+        var("PAGER"),
+    );
+    let mut out = pager::Sink::new(pager, env.terminal_height);
     match &cli.command {
-        None => {
-            let library = load_for_help(&dirs, &mut deferred)?;
-            commands::welcome::run(&mut out, &library, look)?;
-        }
+        None => commands::welcome::run(&mut out, &library, look)?,
         Some(Command::Support(args)) => {
-            let library = load_for_help(&dirs, &mut deferred)?;
             let locale = ["LC_ALL", "LC_MESSAGES", "LANG"].map(|k| std::env::var(k).ok());
-            let country = args.country.as_deref().or(args.country_name.as_deref());
-            commands::support::run(&mut out, &library, country, &locale, look)?;
+            // A country may come as several words ("United Kingdom") or odd bytes: never refuse the page.
+            let words: Vec<String> = args
+                .country_name
+                .iter()
+                .map(|w| w.to_string_lossy().into_owned())
+                .collect();
+            let country = match &args.country {
+                Some(flag) => Some(flag.to_string_lossy().into_owned()),
+                None if !words.is_empty() => Some(words.join(" ")),
+                None => None,
+            };
+            let country = country.filter(|c| !c.trim().is_empty());
+            let country = country.as_deref();
+            if let Err(e) = commands::support::run(&mut out, &library, country, &locale, look) {
+                // The page is shown; content problems outrank a country typo.
+                match deferred.take() {
+                    Some(content) => {
+                        finish(out, &library)?;
+                        let _ = std::io::Write::write_all(
+                            &mut std::io::stderr(),
+                            format!("{}\n", e.report(false)).as_bytes(),
+                        );
+                        return Err(content);
+                    }
+                    None => {
+                        finish(out, &library)?;
+                        return Err(e);
+                    }
+                }
+            }
         }
         Some(Command::Learn(args)) => {
-            let library = content::load(&dirs)?;
             commands::learn::run(&mut out, &library, args.topic.as_deref(), look)?;
         }
         Some(Command::Reflect(args)) => {
-            let library = content::load(&dirs)?;
             let stderr_env = output::Environment {
                 is_terminal: std::io::IsTerminal::is_terminal(&std::io::stderr()),
                 terminal_width: terminal_size::terminal_size_of(std::io::stderr())
@@ -64,7 +89,6 @@ pub fn run(cli: Cli) -> Result<(), Error> {
             commands::reflect::run(&mut out, &library, args, look, prompt_look)?;
         }
         Some(Command::Export(args)) => {
-            let library = content::load(&dirs)?;
             commands::export::run(
                 &mut out,
                 &library,
@@ -74,8 +98,18 @@ pub fn run(cli: Cli) -> Result<(), Error> {
             )?;
         }
     }
-    out.finish().map_err(Error::Write)?;
+    finish(out, &library)?;
     deferred.map_or(Ok(()), Err)
+}
+
+/// Shows what was written: flushed, or through the pager.
+fn finish(out: pager::Sink, library: &Library) -> Result<(), Error> {
+    let labels = &library.app.labels;
+    let prompt = pager::Prompt {
+        more: labels.pager_more.get_ref(),
+        end: labels.pager_end.get_ref(),
+    };
+    out.finish(&prompt).map_err(Error::Write)
 }
 
 /// The user's content folders in load order: `NUMB_CONTENT_DIR`, then each `--content-dir`.
@@ -96,7 +130,8 @@ fn load_for_help(dirs: &[PathBuf], deferred: &mut Option<Error>) -> Result<Libra
         Ok(library) => Ok(library),
         Err(e) if !dirs.is_empty() => {
             *deferred = Some(e);
-            content::load(&[])
+            // Keep the user's own help lines if they are sound; else the built-in ones.
+            content::load::load_support_only(dirs).or_else(|_| content::load(&[]))
         }
         Err(e) => Err(e),
     }

@@ -49,7 +49,11 @@ fn write_failed(e: &io::Error) -> ExitCode {
     if e.kind() == io::ErrorKind::BrokenPipe {
         return ExitCode::SUCCESS;
     }
-    let _ = writeln!(io::stderr(), "error: cannot write output: {e}");
+    let _ = writeln!(
+        io::stderr(),
+        "error: cannot write output: {}",
+        numb::error::describe(e)
+    );
     ExitCode::from(74)
 }
 

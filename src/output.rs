@@ -17,6 +17,8 @@ pub struct Environment {
     pub is_terminal: bool,
     /// The terminal's width in columns, if known.
     pub terminal_width: Option<usize>,
+    /// The terminal's height in lines, if known.
+    pub terminal_height: Option<usize>,
     /// `NO_COLOR`.
     pub no_color: Option<String>,
     /// `CLICOLOR_FORCE`.
@@ -35,10 +37,11 @@ impl Environment {
         use std::io::IsTerminal;
         let var = |k| std::env::var(k).ok();
         let is_terminal = std::io::stdout().is_terminal();
+        let size = terminal_size::terminal_size_of(std::io::stdout());
         Environment {
             is_terminal,
-            terminal_width: terminal_size::terminal_size_of(std::io::stdout())
-                .map(|(w, _)| usize::from(w.0)),
+            terminal_width: size.map(|(w, _)| usize::from(w.0)),
+            terminal_height: size.map(|(_, h)| usize::from(h.0)),
             no_color: var("NO_COLOR"),
             clicolor_force: var("CLICOLOR_FORCE"),
             clicolor: var("CLICOLOR"),

@@ -103,8 +103,10 @@ fn stage(
 
 /// The error without the temporary file's name, which means nothing to the user.
 fn plain(e: io::Error) -> io::Error {
-    match e.raw_os_error() {
-        Some(code) => io::Error::from_raw_os_error(code),
-        None => e,
+    match (e.raw_os_error(), e.kind()) {
+        (Some(code), _) => io::Error::from_raw_os_error(code),
+        // tempfile wraps the OS error with the temporary path: keep only its kind.
+        (None, io::ErrorKind::Other) => e,
+        (None, kind) => io::Error::from(kind),
     }
 }

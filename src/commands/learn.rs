@@ -41,14 +41,25 @@ const HELP_WORDS: &[&str] = &[
     "danger",
     "sos",
     "988",
+    "die",
+    "dying",
+    "kill",
+    "harm",
+    "selfharm",
+    "hurt",
+    "overdose",
+    "unsafe",
 ];
 
 const NO_NAME: &str =
     "name a topic, for example `numb learn origins`, or run `numb learn` to see them all";
 
 fn suggest(library: &Library, name: &str) -> Suggestion {
-    let lower = name.trim().to_lowercase();
-    if HELP_WORDS.contains(&lower.as_str()) {
+    let lower = name.to_lowercase();
+    let mut words = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty());
+    if words.any(|w| HELP_WORDS.contains(&w)) {
         return Suggestion::Support;
     }
     match library.closest_topic(name) {

@@ -39,6 +39,13 @@ const COUNTRY_NAMES: &[(&str, &str)] = &[
     ("AUSTRALIA", "AU"),
     ("IRL", "IE"),
     ("IRELAND", "IE"),
+    ("UNITEDKINGDOM", "GB"),
+    ("GREATBRITAIN", "GB"),
+    ("BRITAIN", "GB"),
+    ("NORTHERNIRELAND", "GB"),
+    ("UNITEDSTATES", "US"),
+    ("UNITEDSTATESOFAMERICA", "US"),
+    ("REPUBLICOFIRELAND", "IE"),
 ];
 
 /// Reads a country: a two-letter code in any case, or a common name such as `UK` or `usa`.

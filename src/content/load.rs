@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use serde::de::DeserializeOwned;
 
-use super::model::{AppText, FORMAT_VERSION, Questionnaire, SupportPage, Topic};
+use super::model::{AppText, FORMAT_VERSION, Questionnaire, SupportFile, SupportPage, Topic};
 use super::{embedded, validate};
 use crate::error::{Error, Problem, SourceFile};
 
@@ -92,6 +92,19 @@ pub fn load(dirs: &[PathBuf]) -> Result<Library, Error> {
     from_files(pending)
 }
 
+/// Loads the built-in content with only the `support.toml` files of `dirs`: the help lines a
+/// user added still show when their topics or questionnaires have problems.
+pub fn load_support_only(dirs: &[PathBuf]) -> Result<Library, Error> {
+    let mut pending = builtin();
+    for (i, dir) in dirs.iter().enumerate() {
+        let support = dir.join("support.toml");
+        if support.exists() {
+            pending.push(read_file(&support, i + 1, Kind::Support)?);
+        }
+    }
+    from_files(pending)
+}
+
 fn builtin() -> Vec<Pending> {
     embedded::FILES
         .iter()
@@ -131,6 +144,8 @@ fn read_pack(dir: &Path, pack: usize) -> Result<Vec<Pending>, Error> {
     let topics = dir.join("topics");
     let support = dir.join("support.toml");
     let questionnaires = dir.join("questionnaires");
+    // Reading the folder first tells "permission denied" apart from "nothing here".
+    fs::read_dir(dir).map_err(|e| input_error(dir, e))?;
     if !topics.is_dir() && !questionnaires.is_dir() && !support.exists() {
         return Err(input_error(
             dir,
@@ -153,12 +168,23 @@ fn read_pack(dir: &Path, pack: usize) -> Result<Vec<Pending>, Error> {
                 continue;
             }
             let path = entry.path();
-            if path.extension().is_some_and(|e| e == "toml") {
+            if path
+                .extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case("toml"))
+            {
                 paths.push((path, kind));
             }
         }
     }
     paths.sort();
+    if paths.is_empty() && !support.exists() {
+        return Err(input_error(
+            dir,
+            std::io::Error::other(
+                "it has no .toml files in topics/ or questionnaires/ and no support.toml",
+            ),
+        ));
+    }
     if support.exists() {
         paths.push((support, Kind::Support));
     }
@@ -290,16 +316,16 @@ fn from_files(pending: Vec<Pending>) -> Result<Library, Error> {
                 }
             }
             Kind::Support => {
-                if let Some(mut page) = parse::<SupportPage>(&item.file, &mut problems) {
-                    page.file = Arc::clone(&item.file);
-                    for line in &mut page.lines {
+                if let Some(mut file) = parse::<SupportFile>(&item.file, &mut problems) {
+                    file.file = Arc::clone(&item.file);
+                    for line in &mut file.lines {
                         line.file = Arc::clone(&item.file);
                     }
-                    // A user's page adds its lines first; built-in lines are never removed.
-                    if let Some(earlier) = support.take() {
-                        page.lines.extend(earlier.lines);
+                    let found = validate::support_file(&file, item.pack == 0);
+                    if found.is_empty() {
+                        support = merge_support(support, file);
                     }
-                    support = Some(page);
+                    problems.extend(found);
                 }
             }
             Kind::App => {
@@ -346,6 +372,34 @@ fn from_files(pending: Vec<Pending>) -> Result<Library, Error> {
     } else {
         Err(Error::Content(problems))
     }
+}
+
+/// Adds a `support.toml` to the page so far. The first (built-in) one makes the page; a
+/// user's adds its lines and emergency line first and may replace the intro and directory.
+/// Nothing built in is ever removed.
+fn merge_support(page: Option<SupportPage>, file: SupportFile) -> Option<SupportPage> {
+    let Some(mut page) = page else {
+        return Some(SupportPage {
+            intro: file.intro?,
+            local_emergency: Vec::new(),
+            emergency: file.emergency?,
+            directory: file.directory?,
+            lines: file.lines,
+        });
+    };
+    if let Some(intro) = file.intro {
+        page.intro = intro;
+    }
+    if let Some(emergency) = file.emergency {
+        page.local_emergency.insert(0, emergency);
+    }
+    if let Some(directory) = file.directory {
+        page.directory = directory;
+    }
+    let mut lines = file.lines;
+    lines.append(&mut page.lines);
+    page.lines = lines;
+    Some(page)
 }
 
 /// Content with an id that packs can replace: topics and questionnaires.

@@ -118,24 +118,43 @@ impl Source {
     }
 }
 
-/// The support page, `content/<lang>/support.toml`.
+/// A `support.toml` as authored. The built-in one has every part; a user's may add only
+/// lines, or replace the intro and directory, or add a local emergency line.
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
-pub struct SupportPage {
+pub struct SupportFile {
     /// The content format this file is written in.
     pub format_version: Spanned<u32>,
     /// A calm opening line.
-    pub intro: Spanned<String>,
-    /// What to do in immediate danger; always shown.
-    pub emergency: Emergency,
-    /// The international directory of helplines; always shown.
-    pub directory: Directory,
+    #[serde(default)]
+    pub intro: Option<Spanned<String>>,
+    /// What to do in immediate danger.
+    #[serde(default)]
+    pub emergency: Option<Emergency>,
+    /// The international directory of helplines.
+    #[serde(default)]
+    pub directory: Option<Directory>,
     /// Helplines, each for one or more countries.
     #[serde(default)]
     pub lines: Vec<SupportLine>,
     /// The file this page was loaded from (not part of the format).
     #[serde(skip)]
     pub file: Arc<SourceFile>,
+}
+
+/// The support page as shown: the built-in page with every user's additions.
+#[derive(Debug, Clone, Serialize)]
+pub struct SupportPage {
+    /// A calm opening line.
+    pub intro: Spanned<String>,
+    /// Emergency lines from user content, shown before the built-in one.
+    pub local_emergency: Vec<Emergency>,
+    /// What to do in immediate danger; always shown.
+    pub emergency: Emergency,
+    /// The international directory of helplines; always shown.
+    pub directory: Directory,
+    /// Helplines, each for one or more countries; user lines first.
+    pub lines: Vec<SupportLine>,
 }
 
 /// The emergency-number line.
@@ -267,6 +286,10 @@ pub struct Labels {
     pub sources: Spanned<String>,
     /// The line under the topic table.
     pub topics_footer: Spanned<String>,
+    /// The pager's prompt while there is more to read.
+    pub pager_more: Spanned<String>,
+    /// The pager's prompt at the end of a page.
+    pub pager_end: Spanned<String>,
     /// The topic table's first column heading.
     pub table_topic: Spanned<String>,
     /// The topic table's second column heading.

@@ -252,3 +252,54 @@ fn hidden_files_in_topics_are_skipped_and_type_errors_read_plainly() {
     );
     assert!(err.trim_end().ends_with("1 problem in content"), "{err}");
 }
+
+#[test]
+fn a_user_support_file_may_hold_only_lines_and_survives_broken_topics() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("support.toml"),
+        "format_version = 1\n[[lines]]\ncountries = [\"GB\"]\nname = \"A local line\"\ncontact = \"Call 0000 (test)\"\nverified_on = 2026-11-25\n",
+    )
+    .unwrap();
+    let page = stdout_of(
+        numb()
+            .args(["support", "GB"])
+            .arg("--content-dir")
+            .arg(dir.path()),
+    );
+    assert!(
+        page.find("A local line").unwrap() < page.find("Samaritans").unwrap(),
+        "{page}"
+    );
+    assert!(
+        page.contains("911") && page.contains("findahelpline.com"),
+        "built-in parts kept"
+    );
+
+    std::fs::create_dir(dir.path().join("topics")).unwrap();
+    std::fs::write(dir.path().join("topics/bad.toml"), "garbage = = =\n").unwrap();
+    let assert = numb()
+        .args(["support", "GB"])
+        .arg("--content-dir")
+        .arg(dir.path())
+        .assert()
+        .code(65);
+    let page = String::from_utf8(assert.get_output().stdout.clone()).unwrap();
+    assert!(
+        page.contains("A local line"),
+        "the user's help line survives a broken topic:\n{page}"
+    );
+}
+
+#[test]
+fn an_empty_content_folder_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("topics")).unwrap();
+    numb()
+        .arg("learn")
+        .arg("--content-dir")
+        .arg(dir.path())
+        .assert()
+        .code(66)
+        .stderr(predicate::str::contains("no .toml files"));
+}

@@ -19,8 +19,9 @@ fn in_terminal(args: &[&str], pager: &str) -> (String, i32) {
 }
 
 fn fake_pager(record: &std::path::Path) -> String {
+    // The pager line runs through `sh -c`, as git's does: quote the paths.
     format!(
-        "{} {}",
+        "'{}' '{}'",
         fixture("fake-pager.sh").display(),
         record.display()
     )
@@ -55,6 +56,45 @@ fn a_pager_that_cannot_start_means_printing_straight_to_the_terminal() {
         shown.contains("Where numbness comes from") && shown.contains("numb support"),
         "{shown:?}"
     );
+}
+
+#[test]
+fn a_pager_that_fails_means_printing_straight_to_the_terminal() {
+    for pager in ["false", "exit 3"] {
+        let (shown, code) = in_terminal(&["support"], pager);
+        assert_eq!(code, 0, "{shown}");
+        assert!(
+            shown.contains("116 123") && shown.contains("findahelpline.com"),
+            "{pager}: {shown:?}"
+        );
+    }
+}
+
+#[test]
+fn a_dumb_terminal_is_never_paged() {
+    let dir = tempfile::tempdir().unwrap();
+    let record = dir.path().join("paged.txt");
+    let mut cmd = numb_std();
+    cmd.args(["learn", "origins"])
+        .env("NUMB_PAGER", fake_pager(&record))
+        .env("TERM", "dumb");
+    let mut session = spawn_command(cmd, Some(20_000)).expect("spawn in a pty");
+    let shown = session.exp_eof().expect("numb finishes");
+    assert!(!record.exists(), "paged on a dumb terminal");
+    assert!(
+        shown.contains("Where numbness comes from") && !shown.contains('\x1b'),
+        "{shown:?}"
+    );
+}
+
+#[test]
+fn an_error_before_the_page_opens_no_pager() {
+    let dir = tempfile::tempdir().unwrap();
+    let record = dir.path().join("paged.txt");
+    let (shown, code) = in_terminal(&["learn", "orgins"], &fake_pager(&record));
+    assert_eq!(code, 2);
+    assert!(!record.exists(), "a pager was started for an error");
+    assert!(shown.contains("did you mean `origins`"), "{shown:?}");
 }
 
 #[test]

@@ -87,4 +87,11 @@ fn common_country_names_and_a_positional_country_work() {
     }
     let page = stdout_of(numb().args(["support", "uk"]));
     assert!(page.contains("Lines for GB"));
+    let page = stdout_of(numb().args(["support", "United", "Kingdom"]));
+    assert!(page.contains("Lines for GB"), "a country in two words");
+    let page = stdout_of(numb().args(["support", ""]));
+    assert!(
+        !page.contains("Lines for"),
+        "an empty country is no country"
+    );
 }

@@ -10,7 +10,7 @@ use super::load::Library;
 
 mod questionnaire;
 use super::markup;
-use super::model::{FORMAT_VERSION, Source, SupportPage, Topic};
+use super::model::{FORMAT_VERSION, Source, SupportFile, Topic};
 use crate::error::{Problem, SourceFile};
 
 /// The longest id: ids become file names, which must stay short on every system.
@@ -82,7 +82,6 @@ pub fn library(lib: &Library) -> Vec<Problem> {
         }
         questionnaire::check(questionnaire, lib, &mut at);
     }
-    check_support(&lib.support, &mut out);
     let mut at = At {
         file: &lib.app.file,
         out: &mut out,
@@ -398,26 +397,48 @@ fn check_source(source: &Source, at: &mut At) {
     }
 }
 
-fn check_support(page: &SupportPage, out: &mut Vec<Problem>) {
+/// Checks one `support.toml`; `builtin` ones must have every part.
+pub fn support_file(page: &SupportFile, builtin: bool) -> Vec<Problem> {
+    let mut out = Vec::new();
     let mut at = At {
         file: &page.file,
-        out,
+        out: &mut out,
     };
     at.version(&page.format_version);
-    at.inline(&page.intro, "intro");
-    at.inline(&page.emergency.text, "emergency.text");
-    at.inline(&page.emergency.numbers, "emergency.numbers");
-    at.date(&page.emergency.verified_on);
-    at.line(&page.directory.name, "directory.name");
-    at.inline(&page.directory.text, "directory.text");
-    at.https(&page.directory.url);
-    at.date(&page.directory.verified_on);
+    match &page.intro {
+        Some(intro) => at.inline(intro, "intro"),
+        None if builtin => at.push(
+            &page.format_version,
+            "the built-in support.toml needs an `intro`".into(),
+        ),
+        None => {}
+    }
+    match &page.emergency {
+        Some(e) => {
+            at.inline(&e.text, "emergency.text");
+            at.inline(&e.numbers, "emergency.numbers");
+            at.date(&e.verified_on);
+        }
+        None if builtin => at.push(
+            &page.format_version,
+            "the built-in support.toml needs an [emergency] table".into(),
+        ),
+        None => {}
+    }
+    match &page.directory {
+        Some(d) => {
+            at.line(&d.name, "directory.name");
+            at.inline(&d.text, "directory.text");
+            at.https(&d.url);
+            at.date(&d.verified_on);
+        }
+        None if builtin => at.push(
+            &page.format_version,
+            "the built-in support.toml needs a [directory] table".into(),
+        ),
+        None => {}
+    }
     for line in &page.lines {
-        // Lines may come from several files: built-in and the user's.
-        let mut at = At {
-            file: &line.file,
-            out: at.out,
-        };
         at.line(&line.name, "name");
         at.inline(&line.contact, "contact");
         if let Some(details) = &line.details {
@@ -443,6 +464,7 @@ fn check_support(page: &SupportPage, out: &mut Vec<Problem>) {
             }
         }
     }
+    out
 }
 
 #[cfg(test)]

@@ -132,13 +132,14 @@ fn support_blocks<W: Write>(
     doc.heading(level, title, "")?;
     doc.para(&field(page.intro.get_ref()))?;
     doc.heading(level + 1, labels.emergency.get_ref(), title)?;
-    let e = &page.emergency;
-    doc.para(&field(e.text.get_ref()))?;
-    doc.para(&format!(
-        "**{}** ({})",
-        field(e.numbers.get_ref()),
-        checked(e.verified_on.get_ref())
-    ))?;
+    for e in page.local_emergency.iter().chain([&page.emergency]) {
+        doc.para(&field(e.text.get_ref()))?;
+        doc.para(&format!(
+            "**{}** ({})",
+            field(e.numbers.get_ref()),
+            checked(e.verified_on.get_ref())
+        ))?;
+    }
     doc.heading(level + 1, labels.directory.get_ref(), title)?;
     let d = &page.directory;
     doc.para(&format!(

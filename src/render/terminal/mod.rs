@@ -132,22 +132,30 @@ pub fn support<W: Write>(
     let mut page = Page { out, look };
     page.para(&inline_spans(page_text.intro.get_ref()))?;
 
-    let emergency = &page_text.emergency;
     page.heading(labels.emergency.get_ref())?;
-    page.para(&inline_spans(emergency.text.get_ref()))?;
-    page.lines(
-        &[Span::new(
-            emergency.numbers.get_ref().as_str(),
-            Style::new().bold(),
-        )],
-        "  ",
-        "  ",
-    )?;
-    let checked = labels
-        .checked
-        .get_ref()
-        .replace("{date}", &emergency.verified_on.get_ref().to_string());
-    page.lines(&[Span::new(checked, Styles::dim())], "  ", "  ")?;
+    let emergencies = page_text
+        .local_emergency
+        .iter()
+        .chain([&page_text.emergency]);
+    for (i, emergency) in emergencies.enumerate() {
+        if i > 0 {
+            page.blank()?;
+        }
+        page.para(&inline_spans(emergency.text.get_ref()))?;
+        page.lines(
+            &[Span::new(
+                emergency.numbers.get_ref().as_str(),
+                Style::new().bold(),
+            )],
+            "  ",
+            "  ",
+        )?;
+        let checked = labels
+            .checked
+            .get_ref()
+            .replace("{date}", &emergency.verified_on.get_ref().to_string());
+        page.lines(&[Span::new(checked, Styles::dim())], "  ", "  ")?;
+    }
 
     let (here, elsewhere): (Vec<&SupportLine>, Vec<&SupportLine>) = page_text
         .lines
