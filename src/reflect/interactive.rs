@@ -15,6 +15,9 @@ use crate::reflect::scoring::Answer;
 use crate::render::sanitize::escape_controls;
 use crate::render::terminal::page::{Look, Page};
 
+/// The fewest terminal lines the questions are asked in.
+const MIN_ROWS: u16 = 6;
+
 /// Shows the cursor again and leaves with 130 when Ctrl-C arrives as a signal.
 pub fn exit_cleanly_on_ctrl_c() {
     let _ = ctrlc::set_handler(|| {
@@ -57,7 +60,9 @@ impl<'l> Terminal<'l> {
 }
 
 /// dialoguer's errors in numb's terms: Ctrl-C is 130, a closed terminal is an input error.
+/// The cursor, which dialoguer hides while it asks, is shown again first.
 fn prompt_error(e: impl Into<dialoguer::Error>) -> Error {
+    let _ = Term::stderr().show_cursor();
     let dialoguer::Error::IO(e) = e.into();
     match e.kind() {
         io::ErrorKind::Interrupted => Error::Interrupted,
@@ -68,6 +73,16 @@ fn prompt_error(e: impl Into<dialoguer::Error>) -> Error {
 
 impl Prompter for Terminal<'_> {
     fn begin(&mut self, q: &Questionnaire) -> Result<bool, Error> {
+        // dialoguer needs a few lines to lay out a choice (it panics below three).
+        if self
+            .term
+            .size_checked()
+            .is_some_and(|(rows, _)| rows < MIN_ROWS)
+        {
+            return Err(Error::Usage(format!(
+                "this terminal is only a few lines tall; make it at least {MIN_ROWS} lines, or pass the answers with --answers"
+            )));
+        }
         let labels = &self.library.app.reflect_labels;
         let mut text = Vec::new();
         {

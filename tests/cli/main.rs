@@ -5,6 +5,7 @@ mod export;
 mod learn;
 mod output;
 mod pager;
+mod reflect;
 mod support;
 
 use std::path::PathBuf;

@@ -1,0 +1,388 @@
+//! `numb reflect`: scripted answers, summaries in every format, mistakes, and the
+//! interactive flow in a pseudo-terminal.
+
+use predicates::prelude::*;
+use rexpect::process::WaitStatus;
+use rexpect::session::spawn_command;
+
+use crate::{SUPPORT_POINTER, numb, numb_std, stdout_of};
+
+/// The questionnaire as the JSON export describes it.
+fn questionnaire(id: &str) -> serde_json::Value {
+    let json: serde_json::Value =
+        serde_json::from_str(&stdout_of(numb().args(["export", "--format", "json"]))).unwrap();
+    json["questionnaires"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|q| q["id"] == id)
+        .unwrap()
+        .clone()
+}
+
+/// Answers that sit at the low (`numb = false`) or high end of every facet.
+fn answers(numb: bool) -> String {
+    let q = questionnaire("check-in");
+    q["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|item| {
+            let reverse = item["reverse"].as_bool().unwrap_or(false);
+            if numb != reverse { "4" } else { "0" }
+        })
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
+fn summary_json(args: &[&str]) -> serde_json::Value {
+    serde_json::from_str(&stdout_of(
+        numb()
+            .args(["reflect"])
+            .args(args)
+            .args(["--format", "json"]),
+    ))
+    .unwrap()
+}
+
+#[test]
+fn low_answers_reach_the_lowest_bands_and_point_nowhere_in_particular() {
+    let json = summary_json(&["--answers", &answers(false)]);
+    assert_eq!(json["schema_version"], 1);
+    assert_eq!(json["questionnaire"]["id"], "check-in");
+    assert_eq!(json["questionnaire"]["version"], 1);
+    for facet in json["facets"].as_array().unwrap() {
+        assert_eq!(facet["score"], facet["min"], "{facet}");
+        assert_eq!(facet["band"]["label"], "little", "{facet}");
+    }
+    assert_eq!(json["pointers"].as_array().unwrap().len(), 0);
+}
+
+#[test]
+fn high_answers_reach_the_highest_bands_and_point_to_topics() {
+    let json = summary_json(&["--answers", &answers(true)]);
+    for facet in json["facets"].as_array().unwrap() {
+        assert_eq!(facet["score"], facet["max"], "{facet}");
+        assert_eq!(facet["band"]["label"], "a lot", "{facet}");
+    }
+    let pointers = json["pointers"].as_array().unwrap();
+    assert!(!pointers.is_empty() && pointers.len() <= 3);
+    assert!(
+        pointers[0]["command"]
+            .as_str()
+            .unwrap()
+            .starts_with("numb learn ")
+    );
+    assert_eq!(json["answers"].as_array().unwrap().len(), 12);
+}
+
+#[test]
+fn skipped_items_are_shown_and_too_few_answers_say_so() {
+    let q = questionnaire("check-in");
+    let items = q["items"].as_array().unwrap();
+    let facet = items[0]["facet"].as_str().unwrap();
+    // Skip every item of the first facet, and one more.
+    let list: Vec<&str> = items
+        .iter()
+        .enumerate()
+        .map(|(i, item)| {
+            if item["facet"] == facet || i == 1 {
+                "-"
+            } else {
+                "2"
+            }
+        })
+        .collect();
+    let text = stdout_of(numb().args(["reflect", "--answers", &list.join(",")]));
+    assert!(text.contains("too few answers (0 of 2)"), "{text}");
+    assert!(text.contains("Skipped"), "{text}");
+    assert!(
+        text.contains(items[0]["text"].as_str().unwrap()),
+        "the skipped item is listed"
+    );
+    let json = summary_json(&["--answers", &list.join(",")]);
+    let first = &json["facets"][0];
+    assert!(
+        first["score"].is_null() && first["band"].is_null(),
+        "{first}"
+    );
+    assert_eq!(
+        json["answered"],
+        12 - list.iter().filter(|a| **a == "-").count()
+    );
+}
+
+#[test]
+fn every_summary_says_not_a_diagnosis_and_points_to_support() {
+    let plan = "1,0,1,0,0,0,0,0,0,1";
+    for (id, list) in [
+        ("check-in", answers(false)),
+        ("check-in", answers(true)),
+        ("check-in", "-,-,-,-,-,-,-,-,-,-,-,-".to_string()),
+        ("reconnection-plan", plan.to_string()),
+        ("reconnection-plan", "0,0,0,0,0,0,0,0,0,0".to_string()),
+    ] {
+        for format in ["text", "markdown", "json"] {
+            let out =
+                stdout_of(numb().args(["reflect", id, "--answers", &list, "--format", format]));
+            let flat = out
+                .replace(['\n', '"'], " ")
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
+            assert!(
+                flat.contains("This is a reflection, not a diagnosis."),
+                "{id} {format}: {out}"
+            );
+            assert!(
+                flat.contains("numb support") && flat.contains("help lines"),
+                "{id} {format}"
+            );
+            let lower = flat.to_lowercase();
+            assert!(
+                !lower.contains("you have ") && !lower.contains("diagnosed with"),
+                "{id} {format}: {out}"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_plan_lists_the_steps_picked_or_a_kind_line_when_none() {
+    let q = questionnaire("reconnection-plan");
+    let first = q["items"][0]["text"].as_str().unwrap();
+    let second = q["items"][1]["text"].as_str().unwrap();
+    let text = stdout_of(numb().args([
+        "reflect",
+        "reconnection-plan",
+        "--answers",
+        "1,0,0,0,0,0,0,0,0,0",
+    ]));
+    assert!(
+        text.contains("Your plan for this week") && text.contains(first),
+        "{text}"
+    );
+    assert!(!text.contains(second));
+    let none = stdout_of(numb().args([
+        "reflect",
+        "reconnection-plan",
+        "--answers",
+        "0,0,0,0,0,0,0,0,0,0",
+    ]));
+    let kind_line = q["none_chosen"]
+        .as_str()
+        .unwrap()
+        .split_whitespace()
+        .take(3)
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(none.contains(&kind_line), "{none}");
+}
+
+#[test]
+fn markdown_summaries_are_clean_commonmark() {
+    let md = stdout_of(numb().args([
+        "reflect",
+        "--answers",
+        &answers(true),
+        "--format",
+        "markdown",
+    ]));
+    assert!(md.starts_with("# A gentle check-in\n"), "{md}");
+    assert!(!md.contains("\n\n\n") && md.ends_with('\n') && !md.ends_with("\n\n"));
+    assert!(
+        md.lines()
+            .all(|l| l.chars().count() <= 80 || !l.contains(' ')),
+        "{md}"
+    );
+}
+
+#[test]
+fn answers_can_come_from_a_file_or_stdin_as_a_list_or_an_object() {
+    let list = answers(true);
+    let expected = summary_json(&["--answers", &list]);
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("answers.txt");
+    std::fs::write(&file, format!("{list}\n")).unwrap();
+    assert_eq!(
+        summary_json(&["--answers-file", file.to_str().unwrap()]),
+        expected
+    );
+    let from_stdin: serde_json::Value = serde_json::from_str(&stdout_of(
+        numb()
+            .args(["reflect", "--answers-file", "-", "--format", "json"])
+            .write_stdin(list.clone()),
+    ))
+    .unwrap();
+    assert_eq!(from_stdin, expected);
+    let q = questionnaire("check-in");
+    let object: serde_json::Map<String, serde_json::Value> = q["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .zip(list.split(','))
+        .map(|(item, v)| {
+            (
+                item["id"].as_str().unwrap().to_string(),
+                v.parse::<u32>().unwrap().into(),
+            )
+        })
+        .collect();
+    std::fs::write(&file, serde_json::to_string(&object).unwrap()).unwrap();
+    assert_eq!(
+        summary_json(&["--answers-file", file.to_str().unwrap()]),
+        expected
+    );
+}
+
+#[test]
+fn wrong_answers_exit_65_naming_the_item_and_the_allowed_values() {
+    numb()
+        .args(["reflect", "--answers", "1,2"])
+        .assert()
+        .code(65)
+        .stdout("")
+        .stderr(
+            predicate::str::contains("needs 12 answers").and(predicate::str::contains("got 2")),
+        );
+    let mut values = ["0"; 12];
+    values[2] = "7";
+    let third = questionnaire("check-in")["items"][2]["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    numb()
+        .args(["reflect", "--answers", &values.join(",")])
+        .assert()
+        .code(65)
+        .stderr(
+            predicate::str::contains(format!("item 3 (`{third}`)"))
+                .and(predicate::str::contains("0 Never")),
+        );
+    numb()
+        .args(["reflect", "--answers-file", "-"])
+        .write_stdin(r#"{"no-such-item": 2}"#)
+        .assert()
+        .code(65)
+        .stderr(predicate::str::contains("has no item `no-such-item`"));
+    numb()
+        .args(["reflect", "--answers-file", "-"])
+        .write_stdin("")
+        .assert()
+        .code(65)
+        .stderr(predicate::str::contains("got 0"));
+    numb()
+        .args(["reflect", "--answers-file", "/no/such/answers.json"])
+        .assert()
+        .code(66);
+}
+
+#[test]
+fn without_a_terminal_or_answers_it_says_how_to_pass_them() {
+    numb()
+        .arg("reflect")
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(predicate::str::contains(
+            "numb reflect check-in --answers 0,2,-,4",
+        ))
+        .stderr(predicate::str::contains("--answers-file"));
+}
+
+#[test]
+fn unknown_questionnaires_exit_2_and_the_list_shows_all() {
+    numb()
+        .args(["reflect", "feelings-quiz", "--answers", "1"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "no questionnaire called `feelings-quiz`",
+        ));
+    let list = stdout_of(numb().args(["reflect", "--list"]));
+    assert!(
+        list.contains("check-in") && list.contains("reconnection-plan") && list.contains("12"),
+        "{list}"
+    );
+    assert!(list.contains(SUPPORT_POINTER));
+}
+
+/// Sends keys and makes sure they leave the buffer.
+fn press(s: &mut rexpect::session::PtySession, keys: &str) {
+    s.send(keys).unwrap();
+    s.flush().unwrap();
+}
+
+/// A pseudo-terminal session of `numb reflect`, 100 columns wide.
+fn interactive(args: &[&str]) -> rexpect::session::PtySession {
+    let mut cmd = numb_std();
+    cmd.arg("reflect")
+        .args(args)
+        .env("COLUMNS", "100")
+        .env("LINES", "40");
+    spawn_command(cmd, Some(20_000)).expect("spawn in a pty")
+}
+
+#[test]
+fn a_whole_check_in_typed_with_arrow_keys_ends_in_a_summary() {
+    let mut s = interactive(&[]);
+    s.exp_string("Not now").unwrap();
+    press(&mut s, "\r");
+    for n in 1..=12 {
+        s.exp_string(&format!("{n} of 12")).unwrap();
+        s.exp_string("Stop here").unwrap();
+        // Two steps down: "Sometimes"; the third answer is skipped, the fifth goes back.
+        let keys = if n == 3 {
+            "\x1b[B\x1b[B\x1b[B\x1b[B\x1b[B\r"
+        } else {
+            "\x1b[B\x1b[B\r"
+        };
+        press(&mut s, keys);
+    }
+    let rest = s.exp_eof().unwrap();
+    assert!(rest.contains("11 of 12 questions answered"), "{rest}");
+    assert!(
+        rest.contains("This is a reflection, not a diagnosis."),
+        "{rest}"
+    );
+    match s.process().wait().unwrap() {
+        WaitStatus::Exited(_, code) => assert_eq!(code, 0),
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn ctrl_c_in_a_question_shows_the_cursor_writes_nothing_and_exits_130() {
+    let mut s = interactive(&[]);
+    s.exp_string("Not now").unwrap();
+    press(&mut s, "\r");
+    s.exp_string("Stop here").unwrap();
+    press(&mut s, "\x1b[B\r");
+    s.exp_string("2 of 12").unwrap();
+    s.exp_string("Stop here").unwrap();
+    press(&mut s, "\x03");
+    let rest = s.exp_eof().unwrap();
+    assert!(
+        rest.contains("\x1b[?25h"),
+        "the cursor is shown again: {rest:?}"
+    );
+    assert!(!rest.contains("questions answered"), "no summary: {rest:?}");
+    match s.process().wait().unwrap() {
+        WaitStatus::Exited(_, code) => assert_eq!(code, 130),
+        WaitStatus::Signaled(_, sig, _) => panic!("killed by {sig:?} instead of exiting 130"),
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn stopping_early_says_nothing_was_saved() {
+    let mut s = interactive(&["reconnection-plan"]);
+    s.exp_string("Not now").unwrap();
+    press(&mut s, "\r");
+    s.exp_string("feel possible").unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    press(&mut s, "q");
+    let rest = s.exp_eof().unwrap();
+    assert!(rest.contains("Nothing was saved"), "{rest:?}");
+    assert!(!rest.contains("Your plan"), "{rest:?}");
+}
