@@ -478,6 +478,17 @@ fn sort_topics(topics: &mut [Topic], app: &AppText) {
 /// Loads the built-in content plus topics given as (path, text), as one user pack.
 #[cfg(test)]
 pub(crate) fn with_topics(files: &[(&str, &str)]) -> Result<Library, Error> {
+    with_files(files, Kind::Topic)
+}
+
+/// Loads the built-in content plus questionnaires given as (path, text), as one user pack.
+#[cfg(test)]
+pub(crate) fn with_questionnaires(files: &[(&str, &str)]) -> Result<Library, Error> {
+    with_files(files, Kind::Questionnaire)
+}
+
+#[cfg(test)]
+fn with_files(files: &[(&str, &str)], kind: Kind) -> Result<Library, Error> {
     let mut pending = builtin();
     pending.extend(files.iter().map(|(path, text)| Pending {
         file: Arc::new(SourceFile {
@@ -485,7 +496,7 @@ pub(crate) fn with_topics(files: &[(&str, &str)]) -> Result<Library, Error> {
             text: (*text).to_string(),
         }),
         pack: 1,
-        kind: Kind::Topic,
+        kind,
         unreadable: None,
     }));
     from_files(pending)

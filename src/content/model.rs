@@ -361,6 +361,7 @@ pub struct Questionnaire {
     #[serde(default)]
     pub scale: Vec<ScalePoint>,
     /// The questions (scale) or options (choose), in order.
+    #[serde(default)]
     pub items: Vec<Item>,
     /// Scale kind: the facets the items belong to.
     #[serde(default)]

@@ -291,3 +291,185 @@ fn check_choose(q: &Questionnaire, lib: &Library, at: &mut At) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::content::load::with_questionnaires;
+    use crate::error::Error;
+
+    const GOOD: &str = r#"format_version = 1
+id = "mini"
+version = 1
+kind = "scale"
+title = "A small check"
+summary = "Two questions."
+minutes = 1
+intro = "A reflection, not a diagnosis."
+window = "Lately, how often…"
+closing = "Thank you."
+
+[[scale]]
+value = 0
+label = "Never"
+
+[[scale]]
+value = 1
+label = "Sometimes"
+
+[[scale]]
+value = 2
+label = "Often"
+
+[[items]]
+id = "one"
+text = "Things felt far away."
+facet = "range"
+
+[[items]]
+id = "two"
+text = "I could tell what I felt."
+facet = "range"
+reverse = true
+
+[[facets]]
+id = "range"
+name = "Range"
+meaning = "How much feelings reach you."
+related = ["signs"]
+
+[[facets.bands]]
+from = 0
+to = 1
+label = "little"
+words = "Words."
+next_step = "A step."
+
+[[facets.bands]]
+from = 2
+to = 4
+label = "a lot"
+words = "Words."
+next_step = "A step."
+"#;
+
+    fn problems(text: &str) -> Vec<String> {
+        match with_questionnaires(&[("mini.toml", text)]) {
+            Ok(_) => Vec::new(),
+            Err(Error::Content(problems)) => problems
+                .iter()
+                .map(|p| {
+                    let (line, col) = p.line_col();
+                    format!("{line}:{col} {}", p.message)
+                })
+                .collect(),
+            Err(e) => panic!("{e}"),
+        }
+    }
+
+    fn one(text: &str) -> String {
+        let found = problems(text);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        found[0].clone()
+    }
+
+    #[test]
+    fn a_good_questionnaire_passes() {
+        assert_eq!(problems(GOOD), Vec::<String>::new());
+    }
+
+    #[test]
+    fn items_are_required_and_must_name_a_facet_that_exists() {
+        let cut = GOOD.find("[[items]]").unwrap();
+        let facets = GOOD.find("[[facets]]").unwrap();
+        let none = problems(&format!("{}{}", &GOOD[..cut], &GOOD[facets..]));
+        assert!(
+            none.iter().any(|p| p.contains("at least one [[items]]")),
+            "{none:?}"
+        );
+        let found = problems(&GOOD.replacen(r#"facet = "range""#, r#"facet = "nowhere""#, 1));
+        assert!(
+            found
+                .iter()
+                .any(|p| p.starts_with("27:9 facet `nowhere` is not one of")),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn scale_values_must_be_distinct_and_increasing() {
+        let p = one(&GOOD.replacen("value = 1", "value = 0", 1));
+        assert!(
+            p.starts_with("17:9 scale values must be distinct and increasing"),
+            "{p}"
+        );
+        let swapped = problems(&GOOD.replacen("value = 2", "value = 1", 1).replacen(
+            "value = 1",
+            "value = 2",
+            1,
+        ));
+        assert!(
+            swapped
+                .iter()
+                .any(|p| p.starts_with("21:9 scale values must be distinct and increasing")),
+            "{swapped:?}"
+        );
+    }
+
+    #[test]
+    fn bands_must_cover_the_range_without_gap_or_overlap() {
+        let gap = one(&GOOD.replacen("from = 2", "from = 3", 1));
+        assert!(
+            gap.contains("scores 2 to 2 fall in no band (a gap)"),
+            "{gap}"
+        );
+        let overlap = one(&GOOD.replacen("from = 2", "from = 1", 1));
+        assert!(overlap.contains("overlaps the one before it"), "{overlap}");
+        let outside = one(&GOOD.replacen("to = 4", "to = 5", 1));
+        assert!(
+            outside.contains("the highest possible score is 4"),
+            "{outside}"
+        );
+        let short = one(&GOOD.replacen("to = 4", "to = 3", 1));
+        assert!(short.contains("scores 4 to 4 fall in no band"), "{short}");
+    }
+
+    #[test]
+    fn related_topics_must_exist() {
+        let p = one(&GOOD.replace(r#"related = ["signs"]"#, r#"related = ["nowhere"]"#));
+        assert!(p.contains("related topic `nowhere` does not exist"), "{p}");
+    }
+
+    #[test]
+    fn at_most_two_items_are_reverse_keyed() {
+        let third = r#"[[items]]
+id = "three"
+text = "I felt at ease."
+facet = "range"
+reverse = true
+
+[[items]]
+id = "four"
+text = "I felt close to people."
+facet = "range"
+reverse = true
+
+[[facets]]"#;
+        let text = GOOD
+            .replacen("[[facets]]", third, 1)
+            .replace("to = 4", "to = 8");
+        let p = one(&text);
+        assert!(p.contains("at most 2 items may be reverse-keyed"), "{p}");
+    }
+
+    #[test]
+    fn no_item_may_ask_about_suicide_or_self_harm() {
+        let p = one(&GOOD.replace("Things felt far away.", "I thought about self-harm."));
+        assert!(p.contains("may not ask about suicide or self-harm"), "{p}");
+    }
+
+    #[test]
+    fn the_intro_must_say_it_is_not_a_diagnosis() {
+        let p = one(&GOOD.replace("A reflection, not a diagnosis.", "A quick test."));
+        assert!(p.contains("not a diagnosis"), "{p}");
+    }
+}
