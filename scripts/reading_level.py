@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
-"""Flesch-Kincaid grade of each topic's body text, measured with textstat 0.7.4.
+"""Flesch-Kincaid grade of each topic's and questionnaire's text, measured with textstat 0.7.4.
 
 Usage: python3 scripts/reading_level.py [--max 8] [FILE.toml ...]
-With no files, checks every topic under content/*/topics/. Exits 1 if any
+With no files, checks every topic and questionnaire under content/*/. Exits 1 if any
 topic is above --max. Headings, commands, code spans, link targets and the
 source list are left out, as CONTENT-GUIDE.md asks.
 """
@@ -39,11 +39,19 @@ def plain(markdown: str) -> str:
     return "\n".join(sentences)
 
 
-def body_text(topic: dict) -> str:
-    parts = [topic.get("summary", ""), topic.get("content_note", "")]
-    parts += [s.get("body", "") for s in topic.get("sections", [])]
-    parts += topic.get("key_points", [])
-    parts += topic.get("try_this", [])
+def body_text(doc: dict) -> str:
+    """The reader-facing text of a topic or a questionnaire."""
+    parts = [doc.get("summary", ""), doc.get("content_note", ""), doc.get("intro", ""),
+             doc.get("closing", ""), doc.get("none_chosen", "")]
+    parts += [s.get("body", "") for s in doc.get("sections", [])]
+    parts += doc.get("key_points", [])
+    parts += doc.get("try_this", [])
+    for item in doc.get("items", []):
+        parts += [item.get("text", ""), item.get("plan", "")]
+    for facet in doc.get("facets", []):
+        parts.append(facet.get("meaning", ""))
+        for band in facet.get("bands", []):
+            parts += [band.get("words", ""), band.get("next_step", "")]
     return "\n\n".join(plain(p) for p in parts if p)
 
 
@@ -52,7 +60,9 @@ def main() -> int:
     ap.add_argument("--max", type=float, default=8.0)
     ap.add_argument("files", nargs="*")
     args = ap.parse_args()
-    files = args.files or sorted(glob.glob("content/*/topics/*.toml"))
+    files = args.files or sorted(
+        glob.glob("content/*/topics/*.toml") + glob.glob("content/*/questionnaires/*.toml")
+    )
     worst = 0
     for path in files:
         with open(path, "rb") as f:
