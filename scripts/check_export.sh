@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Checks that numb's Markdown export is clean: markdownlint's rules (via pymarkdown) pass on
+# Checks that numb's Markdown output is clean: markdownlint's rules (via pymarkdown) pass on
 # the one-document export and on the per-topic files, and mdBook builds the files as a book
 # without a warning.
 #
@@ -15,10 +15,12 @@ numb=target/debug/numb
 cargo build --quiet --locked
 "$numb" export --format markdown > "$work/numb.md"
 "$numb" export --format markdown --out "$work/book/src"
+"$numb" reflect --answers 4,4,3,2,-,1,0,0,4,3,2,1 --format markdown > "$work/summary.md"
+"$numb" reflect reconnection-plan --answers 1,0,1,0,0,0,0,0,0,1 --format markdown > "$work/plan.md"
 
 echo "-- markdownlint rules (pymarkdown)"
-"$pymarkdown" scan "$work/numb.md" "$work"/book/src/*.md
-echo "ok: $(ls "$work"/book/src/*.md | wc -l) files and the single document"
+"$pymarkdown" scan "$work/numb.md" "$work"/book/src/*.md "$work/summary.md" "$work/plan.md"
+echo "ok: $(ls "$work"/book/src/*.md | wc -l) files, the single document and two reflection summaries"
 
 echo "-- mdBook build"
 printf '[book]\ntitle = "numb"\nlanguage = "en"\n' > "$work/book/book.toml"
