@@ -35,24 +35,7 @@ pub fn run<W: Write>(
         })?;
     let given = match (&args.answers, &args.answers_file) {
         (Some(list), _) => Some(list.clone()),
-        (None, Some(path)) if path.as_os_str() == "-" => {
-            let mut text = String::new();
-            io::stdin()
-                .read_to_string(&mut text)
-                .map_err(|source| Error::Input {
-                    path: path.clone(),
-                    source,
-                })?;
-            Some(text)
-        }
-        (None, Some(path)) => {
-            Some(
-                std::fs::read_to_string(path).map_err(|source| Error::Input {
-                    path: path.clone(),
-                    source,
-                })?,
-            )
-        }
+        (None, Some(path)) => Some(read_answers(path)?),
         (None, None) => None,
     };
     let answers = match given {
@@ -81,6 +64,33 @@ pub fn run<W: Write>(
         SummaryFormat::Json => render::json(out, library, &summary),
     }
     .map_err(Error::Write)
+}
+
+/// The most an answers file may hold; a list of answers is a few hundred bytes.
+const MAX_ANSWERS_BYTES: u64 = 1024 * 1024;
+
+/// Reads an answers file (`-` for stdin), refusing anything over 1 MiB (`/dev/zero`, say).
+fn read_answers(path: &std::path::Path) -> Result<String, Error> {
+    let input_error = |source| Error::Input {
+        path: path.to_path_buf(),
+        source,
+    };
+    let reader: Box<dyn Read> = if path.as_os_str() == "-" {
+        Box::new(io::stdin())
+    } else {
+        Box::new(std::fs::File::open(path).map_err(input_error)?)
+    };
+    let mut bytes = Vec::new();
+    reader
+        .take(MAX_ANSWERS_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(input_error)?;
+    if bytes.len() as u64 > MAX_ANSWERS_BYTES {
+        return Err(input_error(io::Error::other(
+            "it is larger than 1 MiB; answers are a short list",
+        )));
+    }
+    String::from_utf8(bytes).map_err(|_| input_error(io::Error::other("it is not UTF-8 text")))
 }
 
 fn no_terminal(q: &Questionnaire) -> Error {
