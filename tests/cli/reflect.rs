@@ -275,6 +275,12 @@ fn wrong_answers_exit_65_naming_the_item_and_the_allowed_values() {
         .args(["reflect", "--answers-file", "/no/such/answers.json"])
         .assert()
         .code(66);
+    numb()
+        .args(["reflect", "--answers-file", "/dev/zero"])
+        .timeout(std::time::Duration::from_secs(20))
+        .assert()
+        .code(66)
+        .stderr(predicate::str::contains("larger than 1 MiB"));
 }
 
 #[test]
