@@ -155,14 +155,9 @@ fn parse_object(q: &Questionnaire, text: &str) -> Result<Vec<Answer>, Error> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::content::load;
 
     fn check_in() -> Questionnaire {
-        load(&[])
-            .unwrap()
-            .questionnaire("check-in")
-            .unwrap()
-            .clone()
+        crate::reflect::built_in("check-in")
     }
 
     #[test]

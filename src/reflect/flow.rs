@@ -104,11 +104,7 @@ mod tests {
     }
 
     fn check_in() -> Questionnaire {
-        load(&[])
-            .unwrap()
-            .questionnaire("check-in")
-            .unwrap()
-            .clone()
+        crate::reflect::built_in("check-in")
     }
 
     #[test]

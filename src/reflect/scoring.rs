@@ -129,15 +129,10 @@ pub fn standing_out<'a, 'q>(scores: &'a [FacetScore<'q>]) -> Vec<&'a FacetScore<
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::content::load;
     use proptest::prelude::*;
 
     fn check_in() -> Questionnaire {
-        load(&[])
-            .unwrap()
-            .questionnaire("check-in")
-            .unwrap()
-            .clone()
+        crate::reflect::built_in("check-in")
     }
 
     #[test]

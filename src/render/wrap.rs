@@ -63,46 +63,22 @@ fn breaks(c: char) -> bool {
 
 /// Splits spans into words at whitespace, keeping styles; control characters are escaped.
 fn words(spans: &[Span]) -> Vec<Word> {
-    let mut out: Vec<Word> = Vec::new();
-    // True when the next text continues the last word (no whitespace in between).
-    let mut joined = false;
+    let mut words = Words::default();
     for span in spans {
         if span.whole {
-            // One piece, inner spaces kept; spaces around it still separate words.
+            // One piece with its inner spaces; spaces around it still separate words.
             let inner = span.text.trim_matches(breaks);
-            if inner.len() < span.text.len() && span.text.starts_with(breaks) {
-                if let Some(last) = out.last_mut() {
-                    last.space_after = true;
-                }
-                joined = false;
+            if inner.is_empty() {
+                words.space();
+                continue;
             }
-            if !inner.is_empty() {
-                let piece = escape_controls(
-                    &inner
-                        .split(breaks)
-                        .filter(|w| !w.is_empty())
-                        .collect::<Vec<_>>()
-                        .join(" "),
-                );
-                let width = display_width(&piece);
-                match out.last_mut() {
-                    Some(last) if joined => {
-                        last.width += width;
-                        last.pieces.push((piece, span.style));
-                    }
-                    _ => out.push(Word {
-                        pieces: vec![(piece, span.style)],
-                        width,
-                        space_after: false,
-                    }),
-                }
-                joined = true;
-                if span.text.ends_with(breaks) {
-                    if let Some(last) = out.last_mut() {
-                        last.space_after = true;
-                    }
-                    joined = false;
-                }
+            if span.text.starts_with(breaks) {
+                words.space();
+            }
+            let inner: Vec<&str> = inner.split(breaks).filter(|w| !w.is_empty()).collect();
+            words.piece(&inner.join(" "), span.style);
+            if span.text.ends_with(breaks) {
+                words.space();
             }
             continue;
         }
@@ -110,32 +86,51 @@ fn words(spans: &[Span]) -> Vec<Word> {
         while !rest.is_empty() {
             let ws = rest.len() - rest.trim_start_matches(breaks).len();
             if ws > 0 {
-                if let Some(last) = out.last_mut() {
-                    last.space_after = true;
-                }
-                joined = false;
+                words.space();
                 rest = &rest[ws..];
                 continue;
             }
             let end = rest.find(breaks).unwrap_or(rest.len());
-            let piece = escape_controls(&rest[..end]);
-            let width = display_width(&piece);
-            match out.last_mut() {
-                Some(last) if joined => {
-                    last.width += width;
-                    last.pieces.push((piece, span.style));
-                }
-                _ => out.push(Word {
-                    pieces: vec![(piece, span.style)],
-                    width,
-                    space_after: false,
-                }),
-            }
-            joined = true;
+            words.piece(&rest[..end], span.style);
             rest = &rest[end..];
         }
     }
-    out
+    words.out
+}
+
+/// Words being built: a piece right after another (no space between) joins its word.
+#[derive(Default)]
+struct Words {
+    out: Vec<Word>,
+    joined: bool,
+}
+
+impl Words {
+    /// Whitespace: the word before ends here.
+    fn space(&mut self) {
+        if let Some(last) = self.out.last_mut() {
+            last.space_after = true;
+        }
+        self.joined = false;
+    }
+
+    /// Text without breaks, escaped and measured.
+    fn piece(&mut self, text: &str, style: Style) {
+        let piece = escape_controls(text);
+        let width = display_width(&piece);
+        match self.out.last_mut() {
+            Some(last) if self.joined => {
+                last.width += width;
+                last.pieces.push((piece, style));
+            }
+            _ => self.out.push(Word {
+                pieces: vec![(piece, style)],
+                width,
+                space_after: false,
+            }),
+        }
+        self.joined = true;
+    }
 }
 
 /// Cuts a word wider than `width` into pieces that fit.
