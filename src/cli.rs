@@ -37,7 +37,7 @@ pub struct Global {
     #[arg(long, global = true)]
     pub no_pager: bool,
 
-    /// A folder of your own content (topics/*.toml, support.toml), loaded after the
+    /// A folder of your own content (topics/, questionnaires/, support.toml), loaded after the
     /// built-in content and after NUMB_CONTENT_DIR; repeat it to add more, later ones win.
     #[arg(long, value_name = "DIR", global = true)]
     pub content_dir: Vec<PathBuf>,

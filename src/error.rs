@@ -108,7 +108,7 @@ pub enum Error {
     },
 
     /// Ctrl-C during the questions: nothing was written.
-    #[error("stopped; nothing was saved")]
+    #[error("stopped. Nothing was saved. You can come back any time.")]
     Interrupted,
 
     /// The terminal went away in the middle of the questions.
@@ -161,11 +161,16 @@ pub enum Suggestion {
 }
 
 fn no_terminal(id: &str, items: &usize, values: &str) -> String {
+    let example = if values.starts_with('1') {
+        "1,0,0,1,…"
+    } else {
+        "0,2,-,4,…"
+    };
     format!(
-        "`numb reflect` asks its questions in a terminal, and there is none here.\n\
+        "`numb reflect` asks its questions in a terminal, and there is none it can use here.\n\
          To answer from a script, give one answer per question, in order ({items} for `{id}`):\n\n  \
-         numb reflect {id} --answers 0,2,-,4,…      values: {values}\n  \
-         numb reflect {id} --answers-file answers.json   a list, or {{\"item-id\": 2, …}}\n\n\
+         numb reflect {id} --answers {example}      values: {values}\n  \
+         numb reflect {id} --answers-file answers.json   the same list, or {{\"item-id\": value, …}}\n\n\
          The item ids are in `numb export --format json`."
     )
 }

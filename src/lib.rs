@@ -29,8 +29,13 @@ pub fn run(cli: Cli) -> Result<(), Error> {
         None | Some(Command::Support(_)) => load_for_help(&dirs, &mut deferred)?,
         Some(_) => content::load(&dirs)?,
     };
-    // Pages for reading go through a pager on a terminal; data and questions never do.
-    let paged = !matches!(cli.command, Some(Command::Export(_) | Command::Reflect(_)));
+    // Pages for reading go through a pager on a terminal; data and questions never do
+    // (a reflection's summary does when its answers came from a script).
+    let paged = match &cli.command {
+        Some(Command::Export(_)) => false,
+        Some(Command::Reflect(a)) => a.list || a.answers.is_some() || a.answers_file.is_some(),
+        _ => true,
+    };
     let var = |k| std::env::var(k).ok();
     let pager = pager::choose(
         !paged || cli.global.no_pager,

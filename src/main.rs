@@ -9,6 +9,20 @@ use numb::cli::{Cli, ColorWhen};
 use numb::output::{Environment, use_color};
 
 fn main() -> ExitCode {
+    std::panic::set_hook(Box::new(|info| {
+        // A prompt catches its own panics (dialoguer on a shrinking terminal) and says so calmly.
+        if numb::reflect::interactive::PROMPTING.load(std::sync::atomic::Ordering::SeqCst) {
+            return;
+        }
+        let mut err = io::stderr();
+        if err.is_terminal() {
+            let _ = write!(err, "\x1b[?25h");
+        }
+        let _ = writeln!(
+            err,
+            "error: numb stopped unexpectedly ({info}); nothing was saved. Please report this."
+        );
+    }));
     let args: Vec<OsString> = std::env::args_os().collect();
     let when = color_flag(&args);
     // clap's help and errors follow the same colour decision as numb's own output.

@@ -40,7 +40,11 @@ pub fn run<W: Write>(
     };
     let answers = match given {
         Some(text) => answers::parse(q, &text)?,
-        None if io::stdin().is_terminal() && io::stderr().is_terminal() => {
+        // A dumb terminal cannot draw the choices; it gets the scripted way instead.
+        None if io::stdin().is_terminal()
+            && io::stderr().is_terminal()
+            && std::env::var("TERM").as_deref() != Ok("dumb") =>
+        {
             interactive::exit_cleanly_on_ctrl_c();
             let mut prompter = interactive::Terminal::new(library, prompt_look);
             match flow::run(q, &mut prompter)? {
@@ -71,8 +75,13 @@ const MAX_ANSWERS_BYTES: u64 = 1024 * 1024;
 
 /// Reads an answers file (`-` for stdin), refusing anything over 1 MiB (`/dev/zero`, say).
 fn read_answers(path: &std::path::Path) -> Result<String, Error> {
+    let shown = if path.as_os_str() == "-" {
+        std::path::Path::new("standard input")
+    } else {
+        path
+    };
     let input_error = |source| Error::Input {
-        path: path.to_path_buf(),
+        path: shown.to_path_buf(),
         source,
     };
     let reader: Box<dyn Read> = if path.as_os_str() == "-" {

@@ -426,8 +426,8 @@ pub struct Facet {
     /// Topic ids for "what might help".
     #[serde(default)]
     pub related: Vec<Spanned<String>>,
-    /// Fewer answers than this and the facet says so instead of a score (default: half its
-    /// items, rounded up).
+    /// Fewer answers than this and the facet says so instead of a score (default: all of a
+    /// facet's items up to two, else half of them, rounded up).
     #[serde(default)]
     pub min_answers: Option<Spanned<u32>>,
     /// Positions in the possible range, covering it with no gap or overlap.
@@ -435,11 +435,14 @@ pub struct Facet {
 }
 
 impl Facet {
-    /// The fewest answers that give this facet a score, out of its `items`.
+    /// The fewest answers that give this facet a score, out of its `items`: by default all
+    /// of a facet's items when it has two or fewer (one answer is too little to go on), else
+    /// half of them, rounded up.
     pub fn min_answers(&self, items: u32) -> u32 {
+        let default = if items <= 2 { items } else { items.div_ceil(2) };
         self.min_answers
             .as_ref()
-            .map_or(items.div_ceil(2), |m| *m.get_ref())
+            .map_or(default, |m| *m.get_ref())
             .max(1)
     }
 }
@@ -481,6 +484,8 @@ pub struct ReflectLabels {
     pub keys: Spanned<String>,
     /// The prompt of a choose questionnaire.
     pub choose_prompt: Spanned<String>,
+    /// How to use the keys in a choose questionnaire.
+    pub choose_keys: Spanned<String>,
     /// Said on stderr after stopping early.
     pub stopped: Spanned<String>,
     /// The summary table's column headings.
@@ -493,6 +498,10 @@ pub struct ReflectLabels {
     pub score_of: Spanned<String>,
     /// A facet with too few answers (`{answered}`, `{items}`).
     pub too_few: Spanned<String>,
+    /// After a score estimated from some of its items (`{answered}`, `{items}`).
+    pub estimated: Spanned<String>,
+    /// Under the table when several facets sit in their highest band.
+    pub many_high: Spanned<String>,
     /// A line under the title (`{answered}`, `{total}`).
     pub answered: Spanned<String>,
     /// Before a band's next step.

@@ -5,6 +5,7 @@
 use crate::content::model::{Questionnaire, QuestionnaireKind};
 use crate::error::Error;
 use crate::reflect::scoring::Answer;
+use crate::render::sanitize::escape_controls;
 
 /// Words that mean "skipped" in a list of answers.
 const SKIP: &[&str] = &["-", "skip", "null"];
@@ -58,7 +59,7 @@ fn check_value(q: &Questionnaire, index: usize, value: i64) -> Result<Answer, Er
 
 /// Reads answers: a JSON object (`{"item-id": 2}`), a JSON array, or a list like `0,2,-,4`.
 pub fn parse(q: &Questionnaire, text: &str) -> Result<Vec<Answer>, Error> {
-    let trimmed = text.trim();
+    let trimmed = text.trim_start_matches('\u{feff}').trim();
     if trimmed.starts_with('{') {
         return parse_object(q, trimmed);
     }
@@ -67,29 +68,33 @@ pub fn parse(q: &Questionnaire, text: &str) -> Result<Vec<Answer>, Error> {
             .map_err(|e| problem(q, format!("the answers are not a JSON list: {e}")))?;
         values
             .iter()
-            .map(|v| {
-                if v.is_null() {
-                    "-".to_string()
-                } else {
-                    v.to_string()
-                }
+            .map(|v| match v {
+                serde_json::Value::Null => "-".to_string(),
+                serde_json::Value::String(s) => s.clone(),
+                serde_json::Value::Bool(b) => u8::from(*b).to_string(),
+                other => other.to_string(),
             })
             .collect()
+    } else if trimmed.contains(',') {
+        // With commas, an empty place between two of them is a skipped item.
+        trimmed.split(',').map(|t| t.trim().to_string()).collect()
     } else {
-        trimmed
-            .split([',', ' ', '\n', '\t', '\r'])
-            .filter(|t| !t.is_empty())
-            .map(str::to_string)
-            .collect()
+        trimmed.split_whitespace().map(str::to_string).collect()
+    };
+    // A trailing comma is not an extra answer.
+    let tokens: Vec<String> = match tokens.split_last() {
+        Some((last, rest)) if last.is_empty() && rest.len() == q.items.len() => rest.to_vec(),
+        _ => tokens,
     };
     if tokens.len() != q.items.len() {
         return Err(problem(
             q,
             format!(
-                "`{}` has {} items, so it needs {} answers in item order (use - to skip one); got {}",
+                "`{}` has {} items, so it needs {} answers in item order ({}); got {}",
                 q.id.get_ref(),
                 q.items.len(),
                 q.items.len(),
+                skip_hint(q),
                 tokens.len()
             ),
         ));
@@ -98,7 +103,7 @@ pub fn parse(q: &Questionnaire, text: &str) -> Result<Vec<Answer>, Error> {
         .iter()
         .enumerate()
         .map(|(i, token)| {
-            if SKIP.contains(&token.to_lowercase().as_str()) {
+            if token.is_empty() || SKIP.contains(&token.to_lowercase().as_str()) {
                 return Ok(Answer::Skipped);
             }
             let value: i64 = token.parse().map_err(|_| {
@@ -106,8 +111,9 @@ pub fn parse(q: &Questionnaire, text: &str) -> Result<Vec<Answer>, Error> {
                 problem(
                     q,
                     format!(
-                        "item {} (`{item}`): `{token}` is not an answer; use {}",
+                        "item {} (`{item}`): `{}` is not an answer; use {}",
                         i + 1,
+                        shown(token),
                         allowed_text(q)
                     ),
                 )
@@ -115,6 +121,23 @@ pub fn parse(q: &Questionnaire, text: &str) -> Result<Vec<Answer>, Error> {
             check_value(q, i, value)
         })
         .collect()
+}
+
+/// User input as it may appear in a message: control characters escaped, kept short.
+fn shown(text: &str) -> String {
+    let text = escape_controls(text);
+    if text.chars().count() > 40 {
+        text.chars().take(39).chain(['…']).collect()
+    } else {
+        text
+    }
+}
+
+fn skip_hint(q: &Questionnaire) -> &'static str {
+    match q.kind.get_ref() {
+        QuestionnaireKind::Scale => "use - or leave a place empty to skip one",
+        QuestionnaireKind::Choose => "1 to pick an option, 0 to leave it",
+    }
 }
 
 fn parse_object(q: &Questionnaire, text: &str) -> Result<Vec<Answer>, Error> {
@@ -127,8 +150,9 @@ fn parse_object(q: &Questionnaire, text: &str) -> Result<Vec<Answer>, Error> {
             return Err(problem(
                 q,
                 format!(
-                    "`{}` has no item `{key}`; its items are: {}",
+                    "`{}` has no item `{}`; its items are: {}",
                     q.id.get_ref(),
+                    shown(key),
                     ids.join(", ")
                 ),
             ));
@@ -138,11 +162,16 @@ fn parse_object(q: &Questionnaire, text: &str) -> Result<Vec<Answer>, Error> {
             serde_json::Value::Number(n) if n.as_i64().is_some() => {
                 check_value(q, index, n.as_i64().unwrap_or(-1))?
             }
+            serde_json::Value::Bool(picked) if *q.kind.get_ref() == QuestionnaireKind::Choose => {
+                Answer::Value(u32::from(*picked))
+            }
+            serde_json::Value::String(s) if SKIP.contains(&s.as_str()) => Answer::Skipped,
             other => {
                 return Err(problem(
                     q,
                     format!(
-                        "item `{key}`: {other} is not an answer; use {}",
+                        "item `{key}`: {} is not an answer; use {}",
+                        shown(&other.to_string()),
                         allowed_text(q)
                     ),
                 ));

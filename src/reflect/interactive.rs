@@ -2,10 +2,13 @@
 //! and stop; Ctrl-C shows the cursor again and exits 130 having written nothing.
 
 use std::io::{self, Write};
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use dialoguer::console::Term;
 use dialoguer::theme::{ColorfulTheme, SimpleTheme, Theme};
 use dialoguer::{MultiSelect, Select};
+use textwrap::core::display_width;
 
 use crate::content::Library;
 use crate::content::model::Questionnaire;
@@ -13,12 +16,18 @@ use crate::error::Error;
 use crate::reflect::flow::{Prompter, Step};
 use crate::reflect::scoring::Answer;
 use crate::render::sanitize::escape_controls;
-use crate::render::terminal::page::{Look, Page};
+use crate::render::terminal::page::{Look, Page, Styles};
+use crate::render::wrap::Span;
 
 /// The fewest terminal lines the questions are asked in.
 const MIN_ROWS: u16 = 6;
 
-/// Shows the cursor again and leaves with 130 when Ctrl-C arrives as a signal.
+/// Set while a prompt runs: a panic inside dialoguer (it panics when the terminal shrinks
+/// below three lines) is turned into a calm error instead of a report.
+pub static PROMPTING: AtomicBool = AtomicBool::new(false);
+
+/// Shows the cursor again and leaves with 130 when Ctrl-C (or a hang-up or termination
+/// signal) arrives while the questions are asked.
 pub fn exit_cleanly_on_ctrl_c() {
     let _ = ctrlc::set_handler(|| {
         let mut err = io::stderr();
@@ -52,58 +61,91 @@ impl<'l> Terminal<'l> {
         }
     }
 
-    fn line(&self, text: &str) -> Result<(), Error> {
-        self.term
-            .write_line(&escape_controls(text))
-            .map_err(prompt_error)
+    /// Refuses a terminal too small to lay out a choice; checked before every prompt.
+    fn check_size(&self) -> Result<(), Error> {
+        match self.term.size_checked() {
+            Some((rows, _)) if rows < MIN_ROWS => Err(Error::Usage(format!(
+                "this terminal is only {rows} lines tall; make it at least {MIN_ROWS} lines, or pass the answers with --answers"
+            ))),
+            _ => Ok(()),
+        }
+    }
+
+    /// Writes lines wrapped to the terminal; returns how many screen rows they took.
+    fn lines(&self, text: &str) -> Result<usize, Error> {
+        let width = usize::from(self.term.size().1).max(20);
+        let look = Look {
+            width,
+            color: false,
+        };
+        let mut out = Vec::new();
+        Page::new(&mut out, look)
+            .para(&[Span::new(text, Styles::quiet())])
+            .map_err(Error::Write)?;
+        let text = String::from_utf8_lossy(&out);
+        let rows = text
+            .lines()
+            .map(|l| display_width(l).max(1).div_ceil(width))
+            .sum();
+        self.term.write_str(&text).map_err(prompt_error)?;
+        Ok(rows)
+    }
+
+    /// Runs one dialoguer prompt; a panic in it (a terminal shrunk mid-question) becomes an error.
+    fn guarded<T>(&self, prompt: impl FnOnce() -> dialoguer::Result<T>) -> Result<T, Error> {
+        PROMPTING.store(true, Ordering::SeqCst);
+        let result = catch_unwind(AssertUnwindSafe(prompt));
+        PROMPTING.store(false, Ordering::SeqCst);
+        match result {
+            Ok(answer) => answer.map_err(prompt_error),
+            Err(_) => {
+                let _ = self.term.show_cursor();
+                Err(Error::Usage(format!(
+                    "the terminal became too small to show the question; make it at least {MIN_ROWS} lines, or pass the answers with --answers. Nothing was saved."
+                )))
+            }
+        }
     }
 }
 
-/// dialoguer's errors in numb's terms: Ctrl-C is 130, a closed terminal is an input error.
-/// The cursor, which dialoguer hides while it asks, is shown again first.
+/// dialoguer's errors in numb's terms: Ctrl-C is 130, a terminal that went away is
+/// "input closed". The cursor, which dialoguer hides while it asks, is shown again first.
 fn prompt_error(e: impl Into<dialoguer::Error>) -> Error {
     let _ = Term::stderr().show_cursor();
     let dialoguer::Error::IO(e) = e.into();
+    // EIO: the terminal was closed (a hang-up) while numb was reading or writing it.
+    const EIO: i32 = 5;
     match e.kind() {
         io::ErrorKind::Interrupted => Error::Interrupted,
         io::ErrorKind::UnexpectedEof | io::ErrorKind::NotConnected => Error::InputClosed,
+        _ if e.raw_os_error() == Some(EIO) => Error::InputClosed,
         _ => Error::Write(e),
     }
 }
 
 impl Prompter for Terminal<'_> {
     fn begin(&mut self, q: &Questionnaire) -> Result<bool, Error> {
-        // dialoguer needs a few lines to lay out a choice (it panics below three).
-        if self
-            .term
-            .size_checked()
-            .is_some_and(|(rows, _)| rows < MIN_ROWS)
-        {
-            return Err(Error::Usage(format!(
-                "this terminal is only a few lines tall; make it at least {MIN_ROWS} lines, or pass the answers with --answers"
-            )));
-        }
+        self.check_size()?;
         let labels = &self.library.app.reflect_labels;
         let mut text = Vec::new();
         {
             let mut page = Page::new(&mut text, self.look);
-            page.para(&[crate::render::wrap::Span::new(
-                q.title.get_ref().as_str(),
-                crate::render::terminal::page::Styles::title(),
-            )])
-            .and_then(|()| page.blank())
-            .and_then(|()| page.body(q.intro.get_ref()))
-            .and_then(|()| page.blank())
-            .map_err(Error::Write)?;
+            page.para(&[Span::new(q.title.get_ref().as_str(), Styles::title())])
+                .and_then(|()| page.blank())
+                .and_then(|()| page.body(q.intro.get_ref()))
+                .and_then(|()| page.blank())
+                .map_err(Error::Write)?;
         }
         self.term
             .write_str(&String::from_utf8_lossy(&text))
             .map_err(prompt_error)?;
-        let choice = Select::with_theme(self.theme.as_ref())
-            .items([labels.start.get_ref(), labels.not_now.get_ref()])
-            .default(0)
-            .interact_on_opt(&self.term)
-            .map_err(prompt_error)?;
+        let choices = [labels.start.get_ref(), labels.not_now.get_ref()];
+        let choice = self.guarded(|| {
+            Select::with_theme(self.theme.as_ref())
+                .items(choices)
+                .default(0)
+                .interact_on_opt(&self.term)
+        })?;
         Ok(choice == Some(0))
     }
 
@@ -113,6 +155,7 @@ impl Prompter for Terminal<'_> {
         index: usize,
         previous: Option<Answer>,
     ) -> Result<Step, Error> {
+        self.check_size()?;
         let labels = &self.library.app.reflect_labels;
         let total = q.items.len();
         let progress = labels
@@ -125,12 +168,9 @@ impl Prompter for Terminal<'_> {
             .as_ref()
             .map(|w| w.get_ref().as_str())
             .unwrap_or("");
-        self.line("")?;
-        self.line(&format!("{progress} · {window}"))?;
-        let mut header = 2;
+        let mut header = self.lines(window)?;
         if index == 0 {
-            self.line(labels.keys.get_ref())?;
-            header += 1;
+            header += self.lines(labels.keys.get_ref())?;
         }
         let mut choices: Vec<String> = q.scale.iter().map(|p| p.label.get_ref().clone()).collect();
         let scale = choices.len();
@@ -150,14 +190,20 @@ impl Prompter for Terminal<'_> {
             None => 0,
         };
         let choices: Vec<String> = choices.iter().map(|c| escape_controls(c)).collect();
-        let picked = Select::with_theme(self.theme.as_ref())
-            .with_prompt(escape_controls(q.items[index].text.get_ref()))
-            .items(&choices)
-            .default(default)
-            .clear(true)
-            .report(false)
-            .interact_on_opt(&self.term)
-            .map_err(prompt_error)?;
+        // Progress sits in the prompt itself, so it stays in sight on a short screen.
+        let prompt = format!(
+            "{progress} · {}",
+            escape_controls(q.items[index].text.get_ref())
+        );
+        let picked = self.guarded(|| {
+            Select::with_theme(self.theme.as_ref())
+                .with_prompt(prompt)
+                .items(&choices)
+                .default(default)
+                .clear(true)
+                .report(false)
+                .interact_on_opt(&self.term)
+        })?;
         self.term.clear_last_lines(header).map_err(prompt_error)?;
         Ok(match picked {
             None => Step::Quit,
@@ -169,20 +215,23 @@ impl Prompter for Terminal<'_> {
     }
 
     fn choose(&mut self, q: &Questionnaire) -> Result<Option<Vec<bool>>, Error> {
+        self.check_size()?;
         let labels = &self.library.app.reflect_labels;
-        self.line(labels.keys.get_ref())?;
+        let header = self.lines(labels.choose_prompt.get_ref())?
+            + self.lines(labels.choose_keys.get_ref())?;
         let options: Vec<String> = q
             .items
             .iter()
             .map(|i| escape_controls(i.text.get_ref()))
             .collect();
-        let picked = MultiSelect::with_theme(self.theme.as_ref())
-            .with_prompt(escape_controls(labels.choose_prompt.get_ref()))
-            .items(&options)
-            .clear(true)
-            .report(false)
-            .interact_on_opt(&self.term)
-            .map_err(prompt_error)?;
+        let picked = self.guarded(|| {
+            MultiSelect::with_theme(self.theme.as_ref())
+                .items(&options)
+                .clear(true)
+                .report(false)
+                .interact_on_opt(&self.term)
+        })?;
+        self.term.clear_last_lines(header).map_err(prompt_error)?;
         Ok(picked.map(|picked| (0..q.items.len()).map(|i| picked.contains(&i)).collect()))
     }
 }

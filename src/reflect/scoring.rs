@@ -108,7 +108,8 @@ pub fn prorate(sum: u32, answered: u32, items: u32) -> u32 {
     if answered == 0 {
         return 0;
     }
-    (2 * sum * items + answered) / (2 * answered)
+    let (sum, answered, items) = (u64::from(sum), u64::from(answered), u64::from(items));
+    u32::try_from((2 * sum * items + answered) / (2 * answered)).unwrap_or(u32::MAX)
 }
 
 /// Facets whose band is above the lowest, the highest relative score first.

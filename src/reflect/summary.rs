@@ -8,6 +8,12 @@ use crate::reflect::scoring::{self, Answer, FacetScore};
 /// The most topics "what might help" points to.
 const MAX_POINTERS: usize = 3;
 
+/// How many facets in their highest band make the summary put help first.
+const MANY_HIGH: usize = 2;
+
+/// The topic about getting help, pointed to first when much came up a lot.
+const HELP_TOPIC: &str = "when-to-seek-help";
+
 /// A finished questionnaire, ready to render.
 #[derive(Debug, Clone)]
 pub struct Summary<'a> {
@@ -23,6 +29,8 @@ pub struct Summary<'a> {
     pub skipped: Vec<&'a Item>,
     /// Choose kind: the options picked.
     pub chosen: Vec<&'a Item>,
+    /// Several facets sit in their highest band: help comes first.
+    pub many_high: bool,
 }
 
 impl Summary<'_> {
@@ -59,6 +67,14 @@ pub fn summarize<'a>(
     match q.kind.get_ref() {
         QuestionnaireKind::Scale => {
             let facets = scoring::facet_scores(q, &answers);
+            let top = facets
+                .iter()
+                .filter(|s| s.band_index.is_some_and(|i| i + 1 == s.facet.bands.len()))
+                .count();
+            let many_high = top >= MANY_HIGH;
+            if many_high {
+                add(HELP_TOPIC);
+            }
             for score in scoring::standing_out(&facets) {
                 for related in &score.facet.related {
                     add(related.get_ref());
@@ -71,6 +87,7 @@ pub fn summarize<'a>(
                 pointers,
                 skipped,
                 chosen: Vec::new(),
+                many_high,
             }
         }
         QuestionnaireKind::Choose => {
@@ -93,6 +110,7 @@ pub fn summarize<'a>(
                 pointers,
                 skipped: Vec::new(),
                 chosen,
+                many_high: false,
             }
         }
     }

@@ -19,17 +19,23 @@ use crate::reflect::summary::Summary;
 pub const SCHEMA_VERSION: u32 = 1;
 
 fn score_text(labels: &ReflectLabels, score: &FacetScore) -> String {
-    match score.score {
-        Some(s) => labels
-            .score_of
-            .get_ref()
-            .replace("{score}", &s.to_string())
-            .replace("{max}", &score.range.1.to_string()),
-        None => labels
-            .too_few
-            .get_ref()
+    let fill = |text: &str, value: u32| {
+        text.replace("{score}", &value.to_string())
+            .replace("{max}", &score.range.1.to_string())
             .replace("{answered}", &score.answered.to_string())
-            .replace("{items}", &score.items.to_string()),
+            .replace("{items}", &score.items.to_string())
+    };
+    match score.score {
+        // Some items skipped: the score is an estimate from the others, and says so.
+        Some(s) if score.answered < score.items => {
+            format!(
+                "{} {}",
+                fill(labels.score_of.get_ref(), s),
+                fill(labels.estimated.get_ref(), s)
+            )
+        }
+        Some(s) => fill(labels.score_of.get_ref(), s),
+        None => fill(labels.too_few.get_ref(), 0),
     }
 }
 
@@ -80,6 +86,10 @@ pub fn text<W: Write>(
         ];
         for line in table::table(&header, rows, look.width).lines() {
             writeln!(page.out, "{}", line.trim_end())?;
+        }
+        if summary.many_high {
+            page.blank()?;
+            page.para(&inline_spans(labels.many_high.get_ref()))?;
         }
         for score in &summary.facets {
             let Some(band) = score.band else { continue };
@@ -163,7 +173,7 @@ pub fn markdown<W: Write>(out: &mut W, library: &Library, summary: &Summary) -> 
         doc.list(summary.facets.iter().map(|s| {
             let band = s
                 .band
-                .map(|b| format!(": {}", escape(b.label.get_ref())))
+                .map(|b| format!(" ({})", escape(b.label.get_ref())))
                 .unwrap_or_default();
             format!(
                 "**{}**: {}{band}",
@@ -171,6 +181,9 @@ pub fn markdown<W: Write>(out: &mut W, library: &Library, summary: &Summary) -> 
                 escape(&score_text(labels, s))
             )
         }))?;
+        if summary.many_high {
+            doc.para(&field(labels.many_high.get_ref()))?;
+        }
         for score in &summary.facets {
             let Some(band) = score.band else { continue };
             doc.heading(
@@ -223,6 +236,7 @@ struct JsonSummary<'a> {
     schema_version: u32,
     questionnaire: JsonQuestionnaire<'a>,
     answered: usize,
+    many_high: bool,
     answers: Vec<JsonAnswer<'a>>,
     facets: Vec<JsonFacet<'a>>,
     chosen: Vec<JsonChosen<'a>>,
@@ -294,6 +308,7 @@ pub fn json<W: Write>(out: &mut W, library: &Library, summary: &Summary) -> io::
             kind: q.kind.get_ref(),
         },
         answered: summary.answered(),
+        many_high: summary.many_high,
         answers: q
             .items
             .iter()

@@ -16,6 +16,8 @@ const COMMANDS: &[&[&str]] = &[
     &["learn", "origins"],
     &["support"],
     &["export", "--format", "markdown"],
+    &["reflect", "--answers", "0,1,2,3,4,0,1,2,3,4,0,1"],
+    &["reflect", "--list"],
 ];
 
 #[test]

@@ -119,6 +119,9 @@ fn every_summary_says_not_a_diagnosis_and_points_to_support() {
         ("check-in", answers(false)),
         ("check-in", answers(true)),
         ("check-in", "-,-,-,-,-,-,-,-,-,-,-,-".to_string()),
+        ("check-in", "2,1,3,-,2,2,1,3,0,2,4,1".to_string()),
+        ("check-in", "2,2,2,2,2,2,2,2,2,2,2,2".to_string()),
+        ("check-in", "4,,1,3,0,2,,4,1,3,2,0".to_string()),
         ("reconnection-plan", plan.to_string()),
         ("reconnection-plan", "0,0,0,0,0,0,0,0,0,0".to_string()),
     ] {
@@ -391,4 +394,60 @@ fn stopping_early_says_nothing_was_saved() {
     let rest = s.exp_eof().unwrap();
     assert!(rest.contains("Nothing was saved"), "{rest:?}");
     assert!(!rest.contains("Your plan"), "{rest:?}");
+}
+
+#[test]
+fn json_summary_snapshot() {
+    insta::assert_snapshot!(stdout_of(numb().args([
+        "reflect",
+        "--answers",
+        "2,1,3,-,2,2,1,3,0,2,4,1",
+        "--format",
+        "json"
+    ])));
+}
+
+#[test]
+fn going_back_shows_the_earlier_answer_and_keeps_it() {
+    let mut s = interactive(&["--format", "json"]);
+    s.exp_string("Not now").unwrap();
+    press(&mut s, "\r");
+    s.exp_string("1 of 12").unwrap();
+    s.exp_string("Stop here").unwrap();
+    press(&mut s, "\x1b[B\x1b[B\x1b[B\r"); // Often
+    s.exp_string("2 of 12").unwrap();
+    s.exp_string("Stop here").unwrap();
+    press(&mut s, "\x1b[A\x1b[A\r"); // up from Never wraps to "Stop here", then "Go back one"
+    s.exp_string("1 of 12").unwrap();
+    s.exp_string("Stop here").unwrap();
+    press(&mut s, "\r"); // Enter keeps the highlighted earlier answer
+    for n in 2..=12 {
+        s.exp_string(&format!("{n} of 12")).unwrap();
+        s.exp_string("Stop here").unwrap();
+        press(&mut s, "\r");
+    }
+    let rest = s.exp_eof().unwrap().replace("\r\n", "\n");
+    let json: serde_json::Value =
+        serde_json::from_str(&rest[rest.find("{\n").expect("a JSON summary")..]).unwrap();
+    assert_eq!(
+        json["answers"][0]["value"], 3,
+        "the first answer is still Often"
+    );
+    assert_eq!(json["answers"][1]["value"], 0);
+}
+
+#[test]
+fn escape_at_a_question_stops_and_writes_nothing() {
+    let mut s = interactive(&[]);
+    s.exp_string("Not now").unwrap();
+    press(&mut s, "\r");
+    s.exp_string("Stop here").unwrap();
+    press(&mut s, "\x1b");
+    let rest = s.exp_eof().unwrap();
+    assert!(rest.contains("Nothing was saved"), "{rest:?}");
+    assert!(!rest.contains("questions answered"), "{rest:?}");
+    match s.process().wait().unwrap() {
+        WaitStatus::Exited(_, code) => assert_eq!(code, 0),
+        other => panic!("{other:?}"),
+    }
 }

@@ -10,21 +10,49 @@ use crate::content::model::{Facet, Questionnaire, QuestionnaireKind};
 /// The most reverse-keyed items a questionnaire may have (CONTENT-GUIDE.md).
 pub const MAX_REVERSE: usize = 2;
 
+/// The highest scale value and the most items: enough for any reflection, and scores stay small.
+const MAX_VALUE: u32 = 100;
+const MAX_ITEMS: usize = 100;
+
 /// Words no questionnaire item may use: a private terminal tool cannot follow up on them.
+/// Single words match whole words (or, ending in `*`, word starts); phrases match anywhere.
 const UNSAFE_WORDS: &[&str] = &[
-    "suicid",
+    "suicid*", "kill", "killing", "killed", "die", "dying", "overdose", "selfharm",
+];
+const UNSAFE_PHRASES: &[&str] = &[
     "self-harm",
     "self harm",
-    "kill",
     "hurt myself",
     "hurt yourself",
+    "harm myself",
+    "harm yourself",
     "end my life",
     "end your life",
+    "take my life",
     "want to die",
     "wanted to die",
     "not want to live",
     "not wanting to live",
+    "never wake up",
+    "better off dead",
 ];
+
+/// The unsafe word or phrase `text` uses, if any.
+fn unsafe_word(text: &str) -> Option<String> {
+    let lower = text.to_lowercase();
+    if let Some(phrase) = UNSAFE_PHRASES.iter().find(|p| lower.contains(**p)) {
+        return Some((*phrase).to_string());
+    }
+    lower
+        .split(|c: char| !c.is_alphanumeric())
+        .find(|w| {
+            UNSAFE_WORDS.iter().any(|u| match u.strip_suffix('*') {
+                Some(start) => w.starts_with(start),
+                None => w == u,
+            })
+        })
+        .map(str::to_string)
+}
 
 pub(super) fn check(q: &Questionnaire, lib: &Library, at: &mut At) {
     at.version(&q.format_version);
@@ -50,6 +78,12 @@ pub(super) fn check(q: &Questionnaire, lib: &Library, at: &mut At) {
     if q.items.is_empty() {
         at.push(&q.id, "a questionnaire needs at least one [[items]]".into());
     }
+    if q.items.len() > MAX_ITEMS {
+        at.push(
+            &q.id,
+            format!("a questionnaire may have at most {MAX_ITEMS} items"),
+        );
+    }
     let mut item_ids = HashSet::new();
     for item in &q.items {
         at.id(&item.id, "item id");
@@ -60,8 +94,7 @@ pub(super) fn check(q: &Questionnaire, lib: &Library, at: &mut At) {
             );
         }
         at.line(&item.text, "text");
-        let lower = item.text.get_ref().to_lowercase();
-        if let Some(word) = UNSAFE_WORDS.iter().find(|w| lower.contains(**w)) {
+        if let Some(word) = unsafe_word(item.text.get_ref()) {
             at.push(
                 &item.text,
                 format!("items may not ask about suicide or self-harm (found `{word}`): numb keeps support lines in sight instead"),
@@ -99,6 +132,9 @@ fn check_scale(q: &Questionnaire, lib: &Library, at: &mut At) {
     }
     for point in &q.scale {
         at.line(&point.label, "label");
+        if *point.value.get_ref() > MAX_VALUE {
+            at.push(&point.value, format!("scale values go up to {MAX_VALUE}"));
+        }
     }
     if let Some(none) = &q.none_chosen {
         at.push(
@@ -147,6 +183,9 @@ fn check_scale(q: &Questionnaire, lib: &Library, at: &mut At) {
         (Some(low), Some(high)) => (*low.value.get_ref(), *high.value.get_ref()),
         _ => (0, 0),
     };
+    if high > MAX_VALUE || q.items.len() > MAX_ITEMS {
+        return; // reported above; the band arithmetic below would not mean anything
+    }
     for facet in &q.facets {
         at.id(&facet.id, "facet id");
         if !seen.insert(facet.id.get_ref().as_str()) {
@@ -465,6 +504,27 @@ reverse = true
     fn no_item_may_ask_about_suicide_or_self_harm() {
         let p = one(&GOOD.replace("Things felt far away.", "I thought about self-harm."));
         assert!(p.contains("may not ask about suicide or self-harm"), "{p}");
+    }
+
+    #[test]
+    fn safety_words_match_words_not_parts_of_words() {
+        assert_eq!(super::unsafe_word("I used a skill I enjoy."), None);
+        assert_eq!(super::unsafe_word("Studies felt hard."), None);
+        assert!(super::unsafe_word("I wished I could never wake up.").is_some());
+        assert!(super::unsafe_word("Suicidal thoughts came.").is_some());
+        assert!(
+            super::unsafe_word("I wanted to kill time.").is_some(),
+            "whole word, even if harmless: authors can reword"
+        );
+    }
+
+    #[test]
+    fn huge_scale_values_are_refused_before_any_arithmetic() {
+        let p = problems(&GOOD.replacen("value = 2", "value = 4294967295", 1));
+        assert!(
+            p.iter().any(|p| p.contains("scale values go up to 100")),
+            "{p:?}"
+        );
     }
 
     #[test]
