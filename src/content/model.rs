@@ -510,6 +510,8 @@ pub struct ReflectLabels {
     pub might_help: Spanned<String>,
     /// When no facet stands out.
     pub nothing_stands_out: Spanned<String>,
+    /// When nothing was answered or picked.
+    pub nothing_answered: Spanned<String>,
     /// Above the list of skipped items.
     pub skipped: Spanned<String>,
     /// Above the steps picked in a choose questionnaire.

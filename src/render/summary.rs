@@ -39,6 +39,15 @@ fn score_text(labels: &ReflectLabels, score: &FacetScore) -> String {
     }
 }
 
+/// What "what might help" says when it has no pointers: nothing answered, or nothing high.
+fn nothing_to_point_to<'a>(labels: &'a ReflectLabels, summary: &Summary) -> &'a str {
+    if summary.answered() == 0 || (summary.facets.is_empty() && summary.chosen.is_empty()) {
+        labels.nothing_answered.get_ref()
+    } else {
+        labels.nothing_stands_out.get_ref()
+    }
+}
+
 fn answered_text(labels: &ReflectLabels, summary: &Summary) -> String {
     labels
         .answered
@@ -123,7 +132,7 @@ pub fn text<W: Write>(
     }
     page.heading(labels.might_help.get_ref())?;
     if summary.pointers.is_empty() {
-        page.para(&inline_spans(labels.nothing_stands_out.get_ref()))?;
+        page.para(&inline_spans(nothing_to_point_to(labels, summary)))?;
     }
     for topic in &summary.pointers {
         let spans = [
@@ -212,7 +221,7 @@ pub fn markdown<W: Write>(out: &mut W, library: &Library, summary: &Summary) -> 
     }
     doc.heading(2, labels.might_help.get_ref(), title)?;
     if summary.pointers.is_empty() {
-        doc.para(&field(labels.nothing_stands_out.get_ref()))?;
+        doc.para(&field(nothing_to_point_to(labels, summary)))?;
     } else {
         doc.list(summary.pointers.iter().map(|t| {
             format!(
