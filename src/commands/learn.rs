@@ -86,10 +86,7 @@ fn list<W: Write>(out: &mut W, library: &Library, look: Look) -> io::Result<()> 
         labels.table_title.get_ref(),
         labels.table_summary.get_ref(),
     ];
-    let table = table::table(&header, rows, look.width);
-    for line in table.lines() {
-        writeln!(out, "{}", line.trim_end())?;
-    }
+    table::write(out, &header, rows, look.width)?;
     writeln!(out)?;
     terminal::footer(out, library.app.labels.topics_footer.get_ref(), look)?;
     writeln!(out)?;

@@ -144,9 +144,7 @@ fn list<W: Write>(out: &mut W, library: &Library, look: Look) -> io::Result<()> 
         labels.list_items.get_ref(),
         labels.list_time.get_ref(),
     ];
-    for line in table::table(&header, rows, look.width).lines() {
-        writeln!(out, "{}", line.trim_end())?;
-    }
+    table::write(out, &header, rows, look.width)?;
     writeln!(out)?;
     terminal::footer(out, labels.list_footer.get_ref(), look)?;
     writeln!(out)?;

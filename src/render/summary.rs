@@ -93,9 +93,7 @@ pub fn text<W: Write>(
             labels.table_score.get_ref(),
             labels.table_band.get_ref(),
         ];
-        for line in table::table(&header, rows, look.width).lines() {
-            writeln!(page.out, "{}", line.trim_end())?;
-        }
+        table::write(page.out, &header, rows, look.width)?;
         if summary.many_high {
             page.blank()?;
             page.para(&inline_spans(labels.many_high.get_ref()))?;

@@ -38,6 +38,19 @@ pub fn table(header: &[&str], rows: Vec<Vec<String>>, width: usize) -> Table {
     table
 }
 
+/// Writes a table from [`table`] line by line, without trailing spaces.
+pub fn write<W: std::io::Write>(
+    out: &mut W,
+    header: &[&str],
+    rows: Vec<Vec<String>>,
+    width: usize,
+) -> std::io::Result<()> {
+    for line in table(header, rows, width).lines() {
+        writeln!(out, "{}", line.trim_end())?;
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

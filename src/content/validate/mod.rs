@@ -467,10 +467,32 @@ pub fn support_file(page: &SupportFile, builtin: bool) -> Vec<Problem> {
     out
 }
 
+/// A load's problems as "path:line:col message" strings, for tests.
+#[cfg(test)]
+pub(super) fn located(result: Result<Library, crate::error::Error>) -> Vec<String> {
+    match result {
+        Ok(_) => Vec::new(),
+        Err(crate::error::Error::Content(problems)) => problems
+            .iter()
+            .map(|p| {
+                let (line, col) = p.line_col();
+                format!("{}:{line}:{col} {}", p.file.path, p.message)
+            })
+            .collect(),
+        Err(e) => panic!("{e}"),
+    }
+}
+
+/// The one problem expected, for tests.
+#[cfg(test)]
+pub(super) fn only(found: Vec<String>) -> String {
+    assert_eq!(found.len(), 1, "{found:#?}");
+    found[0].clone()
+}
+
 #[cfg(test)]
 mod tests {
     use crate::content::load::with_topics;
-    use crate::error::Error;
 
     const GOOD: &str = r#"format_version = 1
 id = "extra"
@@ -501,25 +523,13 @@ accessed = 2026-11-25
 doi = "10.1000/xyz"
 "#;
 
-    /// The problems for one changed topic, as "line:col message" strings.
+    /// The problems for one changed topic, as "path:line:col message" strings.
     fn problems(text: &str) -> Vec<String> {
-        match with_topics(&[("extra.toml", text)]) {
-            Ok(_) => Vec::new(),
-            Err(Error::Content(problems)) => problems
-                .iter()
-                .map(|p| {
-                    let (line, col) = p.line_col();
-                    format!("{}:{line}:{col} {}", p.file.path, p.message)
-                })
-                .collect(),
-            Err(e) => panic!("{e}"),
-        }
+        super::located(with_topics(&[("extra.toml", text)]))
     }
 
     fn one(text: &str) -> String {
-        let found = problems(text);
-        assert_eq!(found.len(), 1, "{found:#?}");
-        found[0].clone()
+        super::only(problems(text))
     }
 
     #[test]

@@ -334,7 +334,6 @@ fn check_choose(q: &Questionnaire, lib: &Library, at: &mut At) {
 #[cfg(test)]
 mod tests {
     use crate::content::load::with_questionnaires;
-    use crate::error::Error;
 
     const GOOD: &str = r#"format_version = 1
 id = "mini"
@@ -391,24 +390,16 @@ words = "Words."
 next_step = "A step."
 "#;
 
+    /// The problems of the questionnaire `text`, as "line:col message" strings.
     fn problems(text: &str) -> Vec<String> {
-        match with_questionnaires(&[("mini.toml", text)]) {
-            Ok(_) => Vec::new(),
-            Err(Error::Content(problems)) => problems
-                .iter()
-                .map(|p| {
-                    let (line, col) = p.line_col();
-                    format!("{line}:{col} {}", p.message)
-                })
-                .collect(),
-            Err(e) => panic!("{e}"),
-        }
+        super::super::located(with_questionnaires(&[("mini.toml", text)]))
+            .into_iter()
+            .map(|p| p.trim_start_matches("mini.toml:").to_string())
+            .collect()
     }
 
     fn one(text: &str) -> String {
-        let found = problems(text);
-        assert_eq!(found.len(), 1, "{found:#?}");
-        found[0].clone()
+        super::super::only(problems(text))
     }
 
     #[test]
