@@ -11,6 +11,7 @@ pub mod pager;
 pub mod reflect;
 pub mod render;
 
+use std::io::Write;
 use std::path::PathBuf;
 
 pub use error::Error;
@@ -63,21 +64,16 @@ pub fn run(cli: Cli) -> Result<(), Error> {
             let country = country.filter(|c| !c.trim().is_empty());
             let country = country.as_deref();
             if let Err(e) = commands::support::run(&mut out, &library, country, &locale, look) {
-                // The page is shown; content problems outrank a country typo.
-                match deferred.take() {
+                // The page is shown first; content problems outrank a country typo, which is
+                // then only reported.
+                finish(out, &library)?;
+                return match deferred.take() {
                     Some(content) => {
-                        finish(out, &library)?;
-                        let _ = std::io::Write::write_all(
-                            &mut std::io::stderr(),
-                            format!("{}\n", e.report(false)).as_bytes(),
-                        );
-                        return Err(content);
+                        let _ = writeln!(std::io::stderr(), "{}", e.report(false));
+                        Err(content)
                     }
-                    None => {
-                        finish(out, &library)?;
-                        return Err(e);
-                    }
-                }
+                    None => Err(e),
+                };
             }
         }
         Some(Command::Learn(args)) => {

@@ -318,9 +318,6 @@ fn from_files(pending: Vec<Pending>) -> Result<Library, Error> {
             Kind::Support => {
                 if let Some(mut file) = parse::<SupportFile>(&item.file, &mut problems) {
                     file.file = Arc::clone(&item.file);
-                    for line in &mut file.lines {
-                        line.file = Arc::clone(&item.file);
-                    }
                     let found = validate::support_file(&file, item.pack == 0);
                     if found.is_empty() {
                         support = merge_support(support, file);

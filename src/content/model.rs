@@ -204,9 +204,6 @@ pub struct SupportLine {
     /// The day someone checked the number on the service's own page.
     #[serde(serialize_with = "date_as_string")]
     pub verified_on: Spanned<Datetime>,
-    /// The file this line was loaded from (not part of the format).
-    #[serde(skip)]
-    pub file: Arc<SourceFile>,
 }
 
 fn optional_date_as_string<S: Serializer>(

@@ -107,6 +107,8 @@ pub fn library(lib: &Library) -> Vec<Problem> {
         &l.table_topic,
         &l.table_title,
         &l.table_summary,
+        &l.pager_more,
+        &l.pager_end,
     ] {
         at.line(label, "label");
     }
@@ -125,6 +127,45 @@ pub fn library(lib: &Library) -> Vec<Problem> {
         at.line(label, "label");
     }
     at.inline(&s.footer, "footer");
+    let r = &app.reflect_labels;
+    for label in [
+        &r.start,
+        &r.not_now,
+        &r.progress,
+        &r.skip,
+        &r.back,
+        &r.quit,
+        &r.keys,
+        &r.choose_prompt,
+        &r.choose_keys,
+        &r.stopped,
+        &r.table_facet,
+        &r.table_score,
+        &r.table_band,
+        &r.score_of,
+        &r.too_few,
+        &r.estimated,
+        &r.answered,
+        &r.skipped,
+        &r.plan_title,
+        &r.list_id,
+        &r.list_items,
+        &r.list_time,
+        &r.minutes,
+    ] {
+        at.line(label, "label");
+    }
+    for text in [
+        &r.next_step,
+        &r.might_help,
+        &r.many_high,
+        &r.nothing_stands_out,
+        &r.nothing_answered,
+        &r.not_a_diagnosis,
+        &r.list_footer,
+    ] {
+        at.inline(text, "reflect label");
+    }
     for id in &lib.app.reading_order {
         if !lib.topics.iter().any(|t| t.id.get_ref() == id.get_ref()) {
             at.push(
