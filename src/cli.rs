@@ -37,8 +37,8 @@ pub struct Global {
     #[arg(long, global = true)]
     pub no_pager: bool,
 
-    /// A folder of your own content (topics/, questionnaires/, support.toml), loaded after the
-    /// built-in content and after NUMB_CONTENT_DIR; repeat it to add more, later ones win.
+    /// A content pack of your own (a folder with pack.toml), loaded after the built-in content,
+    /// ~/.config/numb/content and NUMB_CONTENT_DIR; repeat it to add more, later ones win.
     #[arg(long, value_name = "DIR", global = true)]
     pub content_dir: Vec<PathBuf>,
 }
@@ -63,8 +63,53 @@ pub enum Command {
     Support(SupportArgs),
     /// A short, private reflection with a kind summary (not a diagnosis). Nothing is saved.
     Reflect(ReflectArgs),
-    /// Write all topics as Markdown or JSON, for handouts, books and scripts.
+    /// Write all topics as Markdown, an mdBook or JSON, for handouts, books and scripts.
     Export(ExportArgs),
+    /// Check content packs: every problem, with its file, line and column.
+    ///
+    /// With no DIR, checks everything numb would load: the built-in content,
+    /// ~/.config/numb/content, NUMB_CONTENT_DIR and each --content-dir. With DIRs, checks
+    /// those packs on top of the built-in content. Exits 0 when clean, 65 otherwise.
+    Check(CheckArgs),
+    /// Print a shell completion script (bash, zsh, fish, powershell, elvish).
+    ///
+    /// For example: `numb completions bash > ~/.local/share/bash-completion/completions/numb`,
+    /// or `source <(numb completions bash)` to try it.
+    Completions(CompletionsArgs),
+    /// Print numb's manual page.
+    ///
+    /// For example: `numb man | man -l -`, or
+    /// `numb man > ~/.local/share/man/man1/numb.1` to install it.
+    Man,
+}
+
+/// Arguments of `numb check`.
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Content packs to check (folders with pack.toml). Default: everything numb would load.
+    #[arg(value_name = "DIR")]
+    pub dirs: Vec<PathBuf>,
+
+    /// How to report: text for people, json for editors and scripts.
+    #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
+    pub format: CheckFormat,
+}
+
+/// Formats of the `numb check` report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CheckFormat {
+    /// Each problem with its source line and a caret, then a count.
+    Text,
+    /// One JSON document, with a schema_version.
+    Json,
+}
+
+/// Arguments of `numb completions`.
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to write completions for.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
 }
 
 /// Arguments of `numb reflect`.
@@ -134,13 +179,14 @@ pub struct ExportArgs {
     #[arg(long, value_enum)]
     pub format: ExportFormat,
 
-    /// Write one file per topic plus README.md into this folder (Markdown only).
-    /// Without it, everything goes to standard output as one document.
+    /// Write into this folder: for markdown, one file per topic plus README.md; for mdbook
+    /// (where it is required), a book to build with `mdbook build DIR`. Without it, Markdown
+    /// and JSON go to standard output as one document.
     #[arg(long, value_name = "DIR")]
     pub out: Option<PathBuf>,
 
     /// Write into --out even if the folder already has files in it: numb replaces its own
-    /// files there (one per topic and README.md) and leaves every other file alone.
+    /// files there and leaves every other file alone.
     #[arg(long, requires = "out")]
     pub force: bool,
 }
@@ -150,6 +196,9 @@ pub struct ExportArgs {
 pub enum ExportFormat {
     /// CommonMark, clean for mdBook and markdownlint.
     Markdown,
-    /// The loaded content as JSON, with a schema_version.
+    /// The loaded content as JSON, with a schema_version (see schema/ in the source).
     Json,
+    /// A book for mdBook: book.toml, src/SUMMARY.md, a chapter per topic, a worksheet per
+    /// questionnaire and the support page. Needs --out.
+    Mdbook,
 }

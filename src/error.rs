@@ -36,14 +36,44 @@ impl Problem {
         (line, col)
     }
 
+    /// The 1-based line and column just after the problem's text (the start, when empty).
+    pub fn end_line_col(&self) -> (usize, usize) {
+        let end = Problem {
+            span: self.span.end.max(self.span.start)..self.span.end,
+            ..self.clone()
+        };
+        end.line_col()
+    }
+
     /// `path:line:col: message`, then the source line and a caret.
     pub fn render(&self, color: bool) -> String {
-        let text = &self.file.text;
+        // annotate-snippets shows C0 controls and bidi characters as visible symbols, but
+        // not C1 controls: swap those for `·`, which has the same length in UTF-8.
+        let text = &self
+            .file
+            .text
+            .replace(|c| matches!(c, '\u{80}'..='\u{9f}'), "\u{b7}");
+        let message = crate::render::sanitize::escape_controls(&self.message);
+        let path = crate::render::sanitize::escape_controls(&self.file.path);
+        if text.is_empty() {
+            // A file that is missing or was not read: there is no line to show.
+            let title = Level::ERROR.primary_title(&message);
+            let renderer = if color {
+                Renderer::styled()
+            } else {
+                Renderer::plain()
+            };
+            let (line, col) = self.line_col();
+            return format!(
+                "{}\n --> {path}:{line}:{col}",
+                renderer.render(&[annotate_snippets::Group::with_title(title)])
+            );
+        }
         let start = floor_char_boundary(text, self.span.start.min(text.len()));
         let end = floor_char_boundary(text, self.span.end.clamp(start, text.len()));
-        let report = &[Level::ERROR.primary_title(&self.message).element(
+        let report = &[Level::ERROR.primary_title(&message).element(
             Snippet::source(text.as_str())
-                .path(crate::render::sanitize::escape_controls(&self.file.path))
+                .path(path)
                 .annotation(AnnotationKind::Primary.span(start..end)),
         )];
         let renderer = if color {
@@ -66,8 +96,17 @@ fn floor_char_boundary(text: &str, mut at: usize) -> usize {
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     /// Content that does not load or does not pass the checks.
-    #[error("{} problem{} in content", .0.len(), if .0.len() == 1 { "" } else { "s" })]
+    #[error("{}", count_problems(.0.len(), files_of(.0)))]
     Content(Vec<Problem>),
+
+    /// `numb check --format json` found problems; they are in its output.
+    #[error("{}", count_problems(*.problems, *.files))]
+    Checked {
+        /// How many problems.
+        problems: usize,
+        /// In how many files.
+        files: usize,
+    },
 
     /// `numb learn <name>` with a name that is no topic or alias.
     #[error("{}", unknown_topic(.name, .suggestion))]
@@ -160,6 +199,23 @@ pub enum Suggestion {
     List,
 }
 
+/// How many different files the problems are in.
+pub fn files_of(problems: &[Problem]) -> usize {
+    let mut paths: Vec<&str> = problems.iter().map(|p| p.file.path.as_str()).collect();
+    paths.sort_unstable();
+    paths.dedup();
+    paths.len()
+}
+
+fn count_problems(problems: usize, files: usize) -> String {
+    let s = |n: usize| if n == 1 { "" } else { "s" };
+    format!(
+        "{problems} problem{} in {files} content file{}",
+        s(problems),
+        s(files)
+    )
+}
+
 fn no_terminal(id: &str, items: &usize, values: &str) -> String {
     let example = if values.starts_with('1') {
         "1,0,0,1,…"
@@ -224,7 +280,7 @@ impl Error {
     /// The process exit code for this error (sysexits.h where one fits).
     pub fn exit_code(&self) -> i32 {
         match self {
-            Error::Content(_) | Error::Answers { .. } => 65,
+            Error::Content(_) | Error::Checked { .. } | Error::Answers { .. } => 65,
             Error::UnknownQuestionnaire { .. } | Error::NoTerminal { .. } => 2,
             Error::Interrupted => 130,
             Error::InputClosed => 66,

@@ -24,6 +24,30 @@ pub fn run(cli: Cli) -> Result<(), Error> {
     let env = output::Environment::detect();
     let look = output::look(cli.global.color, cli.global.width, &env);
     let dirs = content_dirs(&cli.global.content_dir);
+    // Commands that need no loaded library, or load it their own way.
+    match &cli.command {
+        Some(Command::Check(args)) => {
+            let dirs = if args.dirs.is_empty() {
+                dirs
+            } else {
+                args.dirs.clone()
+            };
+            let mut out = std::io::stdout().lock();
+            return commands::check::run(&mut out, &dirs, args.format)
+                .and_then(|()| out.flush().map_err(Error::Write));
+        }
+        Some(Command::Completions(args)) => {
+            let mut out = std::io::stdout().lock();
+            commands::manual::completions(&mut out, args.shell)?;
+            return out.flush().map_err(Error::Write);
+        }
+        Some(Command::Man) => {
+            let mut out = std::io::stdout().lock();
+            commands::manual::man(&mut out)?;
+            return out.flush().map_err(Error::Write);
+        }
+        _ => {}
+    }
     // Problems in the user's content that did not stop a help page from showing.
     let mut deferred = None;
     let library = match &cli.command {
@@ -89,6 +113,9 @@ pub fn run(cli: Cli) -> Result<(), Error> {
             let prompt_look = output::look(cli.global.color, cli.global.width, &stderr_env);
             commands::reflect::run(&mut out, &library, args, look, prompt_look)?;
         }
+        Some(Command::Check(_) | Command::Completions(_) | Command::Man) => {
+            unreachable!("handled before loading")
+        }
         Some(Command::Export(args)) => {
             commands::export::run(
                 &mut out,
@@ -113,14 +140,26 @@ fn finish(out: pager::Sink, library: &Library) -> Result<(), Error> {
     out.finish(&prompt).map_err(Error::Write)
 }
 
-/// The user's content folders in load order: `NUMB_CONTENT_DIR`, then each `--content-dir`.
+/// The user's content packs in load order: the one in the config folder (when it exists),
+/// `NUMB_CONTENT_DIR`, then each `--content-dir`.
 fn content_dirs(flags: &[PathBuf]) -> Vec<PathBuf> {
     let from_env = std::env::var_os("NUMB_CONTENT_DIR").filter(|v| !v.is_empty());
-    from_env
-        .map(PathBuf::from)
+    config_pack()
         .into_iter()
+        .chain(from_env.map(PathBuf::from))
         .chain(flags.iter().cloned())
         .collect()
+}
+
+/// `$XDG_CONFIG_HOME/numb/content` (or the platform's config folder), if it exists.
+pub fn config_pack() -> Option<PathBuf> {
+    use etcetera::BaseStrategy;
+    let dir = etcetera::choose_base_strategy()
+        .ok()?
+        .config_dir()
+        .join("numb")
+        .join("content");
+    dir.exists().then_some(dir)
 }
 
 /// Loads content for a page that must never be blocked: the welcome and the support lines.

@@ -1,4 +1,4 @@
-//! `numb export`: all topics as one Markdown document, one file per topic, or JSON.
+//! `numb export`: all topics as one Markdown document, one file per topic, an mdBook, or JSON.
 
 use std::fs;
 use std::io::{self, Write};
@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use crate::cli::ExportFormat;
 use crate::content::Library;
 use crate::error::Error;
+use crate::render::markdown::book;
 use crate::render::{json, markdown};
 
 /// Writes the export to `out`, or into the folder `dir`.
@@ -20,17 +21,94 @@ pub fn run<W: Write>(
     match (format, dir) {
         (ExportFormat::Markdown, None) => markdown::document(out, library).map_err(Error::Write)?,
         (ExportFormat::Json, None) => json::library(out, library).map_err(Error::Write)?,
-        (ExportFormat::Markdown, Some(dir)) => write_folder(library, dir, force)?,
+        (ExportFormat::Markdown, Some(dir)) => write_folder(dir, force, markdown_files(library))?,
+        (ExportFormat::Mdbook, Some(dir)) => write_folder(dir, force, book_files(library))?,
         (ExportFormat::Json, Some(_)) => {
             return Err(Error::Usage(
                 "--out writes Markdown files; for JSON, redirect standard output instead:\n\n  numb export --format json > numb.json".into(),
+            ));
+        }
+        (ExportFormat::Mdbook, None) => {
+            return Err(Error::Usage(
+                "a book is a folder of files; name one with --out:\n\n  numb export --format mdbook --out my-book\n  mdbook build my-book".into(),
             ));
         }
     }
     Ok(())
 }
 
-fn write_folder(library: &Library, dir: &Path, force: bool) -> Result<(), Error> {
+/// Renders one file of an export.
+type Render<'a> = Box<dyn FnOnce(&mut io::BufWriter<&fs::File>) -> io::Result<()> + 'a>;
+
+/// One file per topic and a `README.md` index.
+fn markdown_files(library: &Library) -> Vec<(PathBuf, Render<'_>)> {
+    let mut files: Vec<(PathBuf, Render<'_>)> = library
+        .topics
+        .iter()
+        .map(|topic| {
+            let render: Render<'_> = Box::new(move |w| markdown::topic_file(w, library, topic));
+            (PathBuf::from(format!("{}.md", topic.id.get_ref())), render)
+        })
+        .collect();
+    files.push((
+        PathBuf::from("README.md"),
+        Box::new(move |w| markdown::index(w, library)),
+    ));
+    files
+}
+
+/// `book.toml` and the book's `src/`.
+fn book_files(library: &Library) -> Vec<(PathBuf, Render<'_>)> {
+    let src = Path::new("src");
+    let mut files: Vec<(PathBuf, Render<'_>)> = vec![
+        (
+            PathBuf::from("book.toml"),
+            Box::new(move |w| book::book_toml(w, library, crate::content::LANG)),
+        ),
+        (
+            src.join("SUMMARY.md"),
+            Box::new(move |w| book::summary(w, library)),
+        ),
+        (
+            src.join(book::INTRODUCTION),
+            Box::new(move |w| book::introduction(w, library)),
+        ),
+        (
+            src.join(book::SUPPORT),
+            Box::new(move |w| book::support(w, library)),
+        ),
+    ];
+    for topic in &library.topics {
+        files.push((
+            src.join(book::topic_path(topic.id.get_ref())),
+            Box::new(move |w| book::chapter(w, library, topic)),
+        ));
+    }
+    for q in &library.questionnaires {
+        files.push((
+            src.join(book::worksheet_path(q.id.get_ref())),
+            Box::new(move |w| book::worksheet(w, library, q)),
+        ));
+    }
+    files
+}
+
+/// Refuses a path that is a symbolic link: an export never writes through one.
+fn not_a_link(path: &Path) -> Result<(), Error> {
+    match fs::symlink_metadata(path) {
+        Ok(meta) if meta.file_type().is_symlink() => Err(Error::Output {
+            path: path.to_path_buf(),
+            source: io::Error::other(
+                "it is a symbolic link, and numb never writes through one; remove it or choose another folder",
+            ),
+        }),
+        _ => Ok(()),
+    }
+}
+
+/// Writes `files` (paths relative to `dir`) all-or-nothing: every file goes to a temporary
+/// file first, and only when all are complete are they renamed into place.
+fn write_folder(dir: &Path, force: bool, files: Vec<(PathBuf, Render<'_>)>) -> Result<(), Error> {
     let output_error = |source| Error::Output {
         path: dir.to_path_buf(),
         source: plain(source),
@@ -45,16 +123,37 @@ fn write_folder(library: &Library, dir: &Path, force: bool) -> Result<(), Error>
             path: dir.to_path_buf(),
         });
     }
-    // Every file is written to a temporary file first; only when all are complete are they
-    // renamed into place, so a failure (a full disk, say) leaves no half-written set behind.
-    let mut staged = Vec::new();
-    for topic in &library.topics {
-        let name = format!("{}.md", topic.id.get_ref());
-        staged.push(stage(dir, &name, |w| {
-            markdown::topic_file(w, library, topic)
-        })?);
+    // Every path stays inside `dir`: relative, plain names only (ids are checked at load;
+    // this guards the promise even so), and no link anywhere below `dir`.
+    for (rel, _) in &files {
+        let plain_names = rel
+            .components()
+            .all(|c| matches!(c, std::path::Component::Normal(_)));
+        if !plain_names {
+            return Err(Error::Output {
+                path: dir.join(rel),
+                source: io::Error::other("this name would leave the folder"),
+            });
+        }
+        let mut at = dir.to_path_buf();
+        for part in rel.components() {
+            at.push(part);
+            not_a_link(&at)?;
+        }
     }
-    staged.push(stage(dir, "README.md", |w| markdown::index(w, library))?);
+    for (rel, _) in &files {
+        if let Some(parent) = rel.parent().filter(|p| !p.as_os_str().is_empty()) {
+            let parent = dir.join(parent);
+            fs::create_dir_all(&parent).map_err(|e| Error::Output {
+                path: parent.clone(),
+                source: plain(e),
+            })?;
+        }
+    }
+    let mut staged = Vec::new();
+    for (rel, render) in files {
+        staged.push(stage(&dir.join(rel), render)?);
+    }
     for (path, _) in &staged {
         if path.is_dir() {
             return Err(Error::Output {
@@ -73,12 +172,9 @@ fn write_folder(library: &Library, dir: &Path, force: bool) -> Result<(), Error>
 }
 
 /// Renders one file into a temporary file beside its final path.
-fn stage(
-    dir: &Path,
-    name: &str,
-    render: impl FnOnce(&mut io::BufWriter<&fs::File>) -> io::Result<()>,
-) -> Result<(PathBuf, tempfile::NamedTempFile), Error> {
-    let path = dir.join(name);
+fn stage(path: &Path, render: Render<'_>) -> Result<(PathBuf, tempfile::NamedTempFile), Error> {
+    let path = path.to_path_buf();
+    let dir = path.parent().unwrap_or(Path::new("."));
     let output_error = |source| Error::Output {
         path: path.clone(),
         source: plain(source),

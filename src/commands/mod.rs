@@ -1,7 +1,9 @@
 //! One thin file per subcommand: glue between the loaded content and a renderer.
 
+pub mod check;
 pub mod export;
 pub mod learn;
+pub mod manual;
 pub mod reflect;
 pub mod support;
 pub mod welcome;

@@ -7,8 +7,11 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use serde::de::DeserializeOwned;
+use toml::de::{DeTable, DeValue};
 
-use super::model::{AppText, FORMAT_VERSION, Questionnaire, SupportFile, SupportPage, Topic};
+use super::model::{
+    AppText, FORMAT_VERSION, PackFile, Questionnaire, SupportFile, SupportPage, Topic,
+};
 use super::{embedded, validate};
 use crate::error::{Error, Problem, SourceFile};
 
@@ -62,6 +65,62 @@ impl Library {
     }
 }
 
+/// What one pack brought, for `numb check`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PackInfo {
+    /// The folder, or `None` for the built-in pack.
+    pub path: Option<PathBuf>,
+    /// The name from `pack.toml` (empty when it could not be read).
+    pub name: String,
+    /// The language tag from `pack.toml`.
+    pub language: String,
+    /// How many topics loaded from it.
+    pub topics: usize,
+    /// How many questionnaires loaded from it.
+    pub questionnaires: usize,
+    /// Whether it has a `support.toml`.
+    pub support: bool,
+    /// How many files numb read from it.
+    pub files: usize,
+}
+
+/// A topic or questionnaire that a later pack defined again, replacing an earlier one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Replacement {
+    /// "topic" or "questionnaire".
+    pub what: &'static str,
+    /// The id both define.
+    pub id: String,
+    /// The file that wins.
+    pub by: String,
+    /// The file it replaces.
+    pub replaced: String,
+}
+
+/// Everything a load found: the library when there were no problems, and what each pack
+/// brought either way.
+#[derive(Debug)]
+pub struct Loaded {
+    /// The checked library, or `None` when a problem stopped it from being put together.
+    pub library: Option<Library>,
+    /// Every problem, in load order.
+    pub problems: Vec<Problem>,
+    /// The packs, built-in first, in load order.
+    pub packs: Vec<PackInfo>,
+    /// Ids a later pack replaced.
+    pub replacements: Vec<Replacement>,
+}
+
+impl Loaded {
+    /// The library, or every problem as one error.
+    pub fn into_result(self) -> Result<Library, Error> {
+        match self.library {
+            Some(library) if self.problems.is_empty() => Ok(library),
+            _ => Err(Error::Content(self.problems)),
+        }
+    }
+}
+
 /// The largest content file numb reads; anything bigger is refused before parsing.
 pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
 
@@ -77,6 +136,7 @@ struct Pending {
 
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum Kind {
+    Pack,
     Topic,
     Questionnaire,
     Support,
@@ -85,11 +145,19 @@ enum Kind {
 
 /// Loads the built-in content, then each folder in `dirs` in order (later ones win), and checks it.
 pub fn load(dirs: &[PathBuf]) -> Result<Library, Error> {
+    load_all(dirs)?.into_result()
+}
+
+/// Loads and checks like [`load`], keeping every problem and what each pack brought. Fails
+/// only when a folder itself cannot be read.
+pub fn load_all(dirs: &[PathBuf]) -> Result<Loaded, Error> {
     let mut pending = builtin();
+    let mut paths = vec![None];
     for (i, dir) in dirs.iter().enumerate() {
         pending.extend(read_pack(dir, i + 1)?);
+        paths.push(Some(dir.clone()));
     }
-    from_files(pending)
+    Ok(from_files(pending, paths))
 }
 
 /// Loads the built-in content with only the `support.toml` files of `dirs`: the help lines a
@@ -102,15 +170,19 @@ pub fn load_support_only(dirs: &[PathBuf]) -> Result<Library, Error> {
             pending.push(read_file(&support, i + 1, Kind::Support)?);
         }
     }
-    from_files(pending)
+    let paths = std::iter::once(None)
+        .chain(dirs.iter().cloned().map(Some))
+        .collect();
+    from_files(pending, paths).into_result()
 }
 
 fn builtin() -> Vec<Pending> {
-    embedded::FILES
+    let mut files: Vec<Pending> = embedded::FILES
         .iter()
         .filter_map(|(rel, text)| {
             let rest = rel.strip_prefix(LANG)?.strip_prefix('/')?;
             let kind = match rest {
+                "pack.toml" => Kind::Pack,
                 "support.toml" => Kind::Support,
                 "app.toml" => Kind::App,
                 _ if rest.starts_with("topics/") => Kind::Topic,
@@ -127,10 +199,15 @@ fn builtin() -> Vec<Pending> {
                 unreadable: None,
             })
         })
-        .collect()
+        .collect();
+    // pack.toml first, as in a user pack.
+    files.sort_by_key(|p| p.kind);
+    files
 }
 
-/// Reads a user folder: `topics/*.toml` and an optional `support.toml`.
+/// Reads a user pack: `pack.toml`, `topics/*.toml`, `questionnaires/*.toml` and an optional
+/// `support.toml`. A missing `pack.toml` or a file numb does not read is a problem to report,
+/// not a reason to stop.
 fn read_pack(dir: &Path, pack: usize) -> Result<Vec<Pending>, Error> {
     let input_error = |path: &Path, source| Error::Input {
         path: path.to_path_buf(),
@@ -140,58 +217,100 @@ fn read_pack(dir: &Path, pack: usize) -> Result<Vec<Pending>, Error> {
     if !meta.is_dir() {
         return Err(input_error(dir, std::io::Error::other("not a folder")));
     }
-    let mut paths = Vec::new();
-    let topics = dir.join("topics");
-    let support = dir.join("support.toml");
-    let questionnaires = dir.join("questionnaires");
-    // Reading the folder first tells "permission denied" apart from "nothing here".
-    fs::read_dir(dir).map_err(|e| input_error(dir, e))?;
-    if !topics.is_dir() && !questionnaires.is_dir() && !support.exists() {
-        return Err(input_error(
-            dir,
-            std::io::Error::other(
-                "it has no topics/ or questionnaires/ folder and no support.toml, so numb finds nothing to load there",
-            ),
+    let mut pending = Vec::new();
+    let manifest = dir.join("pack.toml");
+    if manifest.exists() {
+        pending.push(read_file(&manifest, pack, Kind::Pack)?);
+    } else {
+        pending.push(missing(
+            &manifest,
+            pack,
+            Kind::Pack,
+            "this folder has no pack.toml, so numb does not know it is a content pack; \
+             create one with `format_version = 1`, a `name` and a `language` such as \"en\" \
+             (see content/README.md)",
         ));
     }
-    for (folder, kind) in [
-        (&topics, Kind::Topic),
-        (&questionnaires, Kind::Questionnaire),
-    ] {
-        if !folder.is_dir() {
-            continue;
-        }
-        for entry in fs::read_dir(folder).map_err(|e| input_error(folder, e))? {
-            let entry = entry.map_err(|e| input_error(folder, e))?;
-            // Editors and file systems leave hidden files (`.#x.toml`, `._x.toml`): skip them.
-            if entry.file_name().to_string_lossy().starts_with('.') {
-                continue;
-            }
-            let path = entry.path();
-            if path
-                .extension()
-                .is_some_and(|e| e.eq_ignore_ascii_case("toml"))
+    let mut paths = Vec::new();
+    for entry in fs::read_dir(dir).map_err(|e| input_error(dir, e))? {
+        let entry = entry.map_err(|e| input_error(dir, e))?;
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let path = entry.path();
+        let folder = match name.as_str() {
+            "topics" => Some(Kind::Topic),
+            "questionnaires" => Some(Kind::Questionnaire),
+            _ => None,
+        };
+        match folder {
+            Some(kind) if path.is_dir() => paths.extend(toml_files(&path, kind)?),
+            _ if name == "practices"
+                && path.is_dir()
+                && !toml_files(&path, Kind::Topic)?.is_empty() =>
             {
-                paths.push((path, kind));
+                pending.push(missing(
+                    &path,
+                    pack,
+                    Kind::Pack,
+                    "this numb does not read practices/ yet; its files were not loaded",
+                ));
             }
+            _ if name == "support.toml" => paths.push((path, Kind::Support)),
+            _ if name != "pack.toml" && !name.starts_with('.') && is_toml(&path) => {
+                pending.push(missing(
+                    &path,
+                    pack,
+                    Kind::Pack,
+                    "numb does not read this file: topics go in topics/, questionnaires in \
+                     questionnaires/, help lines in support.toml",
+                ));
+            }
+            _ => {}
         }
     }
     paths.sort();
-    if paths.is_empty() && !support.exists() {
-        return Err(input_error(
-            dir,
-            std::io::Error::other(
-                "it has no .toml files in topics/ or questionnaires/ and no support.toml",
-            ),
-        ));
+    for (path, kind) in paths {
+        pending.push(read_file(&path, pack, kind)?);
     }
-    if support.exists() {
-        paths.push((support, Kind::Support));
+    Ok(pending)
+}
+
+fn is_toml(path: &Path) -> bool {
+    path.extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("toml"))
+}
+
+/// The `.toml` files in a pack's folder, hidden files skipped.
+fn toml_files(folder: &Path, kind: Kind) -> Result<Vec<(PathBuf, Kind)>, Error> {
+    let input_error = |source| Error::Input {
+        path: folder.to_path_buf(),
+        source,
+    };
+    let mut paths = Vec::new();
+    for entry in fs::read_dir(folder).map_err(input_error)? {
+        let entry = entry.map_err(input_error)?;
+        // Editors and file systems leave hidden files (`.#x.toml`, `._x.toml`): skip them.
+        if entry.file_name().to_string_lossy().starts_with('.') {
+            continue;
+        }
+        let path = entry.path();
+        if is_toml(&path) {
+            paths.push((path, kind));
+        }
     }
-    paths
-        .into_iter()
-        .map(|(path, kind)| read_file(&path, pack, kind))
-        .collect()
+    Ok(paths)
+}
+
+/// A problem about a file that is not there or not read, reported like any other.
+fn missing(path: &Path, pack: usize, kind: Kind, message: &str) -> Pending {
+    Pending {
+        file: Arc::new(SourceFile {
+            path: path.display().to_string(),
+            text: String::new(),
+        }),
+        pack,
+        kind,
+        unreadable: Some((0..0, message.to_string())),
+    }
 }
 
 /// Reads one user file: at most `MAX_FILE_BYTES`, regular files only, UTF-8 checked.
@@ -241,35 +360,64 @@ fn read_file(path: &Path, pack: usize, kind: Kind) -> Result<Pending, Error> {
     })
 }
 
-/// Just the version of a file, to explain a failed parse of a newer format.
-#[derive(serde::Deserialize)]
-struct VersionOnly {
-    format_version: toml::Spanned<u32>,
+/// The outcome of parsing one file.
+enum Parsed<T> {
+    Ok(T),
+    /// Written for a newer numb; reported, and nothing else in it is judged.
+    Newer,
+    Failed,
 }
 
-fn parse<T: DeserializeOwned>(file: &Arc<SourceFile>, problems: &mut Vec<Problem>) -> Option<T> {
-    match toml::from_str::<T>(&file.text) {
-        Ok(value) => Some(value),
+/// Parses a file, reporting every TOML syntax error, text with control characters or bidi
+/// overrides, and fields that do not fit `T`.
+fn parse<T: DeserializeOwned>(file: &Arc<SourceFile>, problems: &mut Vec<Problem>) -> Parsed<T> {
+    let problem = |span, message| Problem {
+        file: Arc::clone(file),
+        span,
+        message,
+    };
+    let (table, errors) = DeTable::parse_recoverable(&file.text);
+    if !errors.is_empty() {
+        problems.extend(
+            errors
+                .iter()
+                .map(|e| problem(e.span().unwrap_or(0..0), friendly(e.message().trim_end()))),
+        );
+        return Parsed::Failed;
+    }
+    // A file from a newer numb may use fields this one does not know: say only why.
+    if let Some((span, version)) = newer_version(table.get_ref()) {
+        problems.push(problem(span, validate::newer_version_message(version)));
+        return Parsed::Newer;
+    }
+    let unsafe_text = validate::text::unsafe_characters(file, table.get_ref());
+    let clean = unsafe_text.is_empty();
+    problems.extend(unsafe_text);
+    match T::deserialize(toml::de::Deserializer::from(table)) {
+        // Text with hidden characters is never shown, even if everything else is right.
+        Ok(value) if clean => Parsed::Ok(value),
+        Ok(_) => Parsed::Failed,
         Err(e) => {
-            // A file from a newer numb fails on fields this one does not know; say why.
-            if let Ok(v) = toml::from_str::<VersionOnly>(&file.text)
-                && *v.format_version.get_ref() > FORMAT_VERSION
-            {
-                problems.push(Problem {
-                    file: Arc::clone(file),
-                    span: v.format_version.span(),
-                    message: validate::newer_version_message(*v.format_version.get_ref()),
-                });
-                return None;
-            }
-            problems.push(Problem {
-                file: Arc::clone(file),
-                span: e.span().unwrap_or(0..0),
-                message: friendly(e.message().trim_end()),
-            });
-            None
+            problems.push(problem(
+                e.span().unwrap_or(0..0),
+                friendly(e.message().trim_end()),
+            ));
+            Parsed::Failed
         }
     }
+}
+
+/// The `format_version` of a file, when it is newer than this numb reads.
+fn newer_version(table: &DeTable) -> Option<(std::ops::Range<usize>, u32)> {
+    let (_, value) = table
+        .iter()
+        .find(|(key, _)| key.get_ref().as_ref() == "format_version")?;
+    let DeValue::Integer(n) = value.get_ref() else {
+        return None;
+    };
+    let version = u64::from_str_radix(n.as_str(), n.radix()).ok()?;
+    (version > u64::from(FORMAT_VERSION))
+        .then(|| (value.span(), u32::try_from(version).unwrap_or(u32::MAX)))
 }
 
 /// The TOML parser's message with Rust type names put in an author's words.
@@ -287,13 +435,30 @@ fn friendly(message: &str) -> String {
         )
 }
 
-fn from_files(pending: Vec<Pending>) -> Result<Library, Error> {
+fn from_files(pending: Vec<Pending>, paths: Vec<Option<PathBuf>>) -> Loaded {
     let mut problems = Vec::new();
-    let mut topics: Vec<(usize, Topic)> = Vec::new();
-    let mut questionnaires: Vec<(usize, Questionnaire)> = Vec::new();
+    let mut packs: Vec<PackInfo> = paths
+        .into_iter()
+        .map(|path| PackInfo {
+            path,
+            name: String::new(),
+            language: String::new(),
+            topics: 0,
+            questionnaires: 0,
+            support: false,
+            files: 0,
+        })
+        .collect();
+    let mut topics = Entries::default();
+    let mut questionnaires = Entries::default();
     let mut support: Option<SupportPage> = None;
     let mut app = None;
+    // Packs written for a newer numb: their other files are not judged.
+    let mut newer = Vec::new();
     for item in pending {
+        if newer.contains(&item.pack) {
+            continue;
+        }
         if let Some((span, message)) = item.unreadable {
             problems.push(Problem {
                 file: item.file,
@@ -302,21 +467,37 @@ fn from_files(pending: Vec<Pending>) -> Result<Library, Error> {
             });
             continue;
         }
+        let info = &mut packs[item.pack];
+        info.files += 1;
         match item.kind {
+            Kind::Pack => match parse::<PackFile>(&item.file, &mut problems) {
+                Parsed::Ok(pack) => {
+                    problems.extend(validate::pack(&pack, &item.file));
+                    info.name = pack.name.into_inner();
+                    info.language = pack.language.into_inner();
+                }
+                Parsed::Newer => newer.push(item.pack),
+                Parsed::Failed => {}
+            },
             Kind::Topic => {
-                if let Some(mut topic) = parse::<Topic>(&item.file, &mut problems) {
+                if let Parsed::Ok(mut topic) = parse::<Topic>(&item.file, &mut problems) {
                     topic.file = Arc::clone(&item.file);
-                    add_entry(&mut topics, item.pack, topic, &mut problems);
+                    info.topics += 1;
+                    topics.add(item.pack, topic, &mut problems);
                 }
             }
             Kind::Questionnaire => {
-                if let Some(mut questionnaire) = parse::<Questionnaire>(&item.file, &mut problems) {
+                if let Parsed::Ok(mut questionnaire) =
+                    parse::<Questionnaire>(&item.file, &mut problems)
+                {
                     questionnaire.file = Arc::clone(&item.file);
-                    add_entry(&mut questionnaires, item.pack, questionnaire, &mut problems);
+                    info.questionnaires += 1;
+                    questionnaires.add(item.pack, questionnaire, &mut problems);
                 }
             }
             Kind::Support => {
-                if let Some(mut file) = parse::<SupportFile>(&item.file, &mut problems) {
+                info.support = true;
+                if let Parsed::Ok(mut file) = parse::<SupportFile>(&item.file, &mut problems) {
                     file.file = Arc::clone(&item.file);
                     let found = validate::support_file(&file, item.pack == 0);
                     if found.is_empty() {
@@ -326,13 +507,27 @@ fn from_files(pending: Vec<Pending>) -> Result<Library, Error> {
                 }
             }
             Kind::App => {
-                if let Some(mut text) = parse::<AppText>(&item.file, &mut problems) {
+                if let Parsed::Ok(mut text) = parse::<AppText>(&item.file, &mut problems) {
                     text.file = Arc::clone(&item.file);
                     app = Some(text);
                 }
             }
         }
     }
+    let mut replacements = topics.replaced;
+    replacements.append(&mut questionnaires.replaced);
+    // Problems read best file by file, top to bottom, whichever check found them.
+    let done = |library, mut problems: Vec<Problem>| {
+        problems.sort_by(|a, b| {
+            (a.file.path.as_str(), a.span.start).cmp(&(b.file.path.as_str(), b.span.start))
+        });
+        Loaded {
+            library,
+            problems,
+            packs,
+            replacements,
+        }
+    };
     let (Some(support), Some(app)) = (support, app) else {
         if problems.is_empty() {
             problems.push(Problem {
@@ -344,12 +539,12 @@ fn from_files(pending: Vec<Pending>) -> Result<Library, Error> {
                 message: "support.toml or app.toml is missing from the built-in content".into(),
             });
         }
-        return Err(Error::Content(problems));
+        return done(None, problems);
     };
-    let mut topics: Vec<Topic> = topics.into_iter().map(|(_, t)| t).collect();
+    let mut topics: Vec<Topic> = topics.entries.into_iter().map(|(_, t)| t).collect();
     sort_topics(&mut topics, &app);
     let mut questionnaires: Vec<Questionnaire> =
-        questionnaires.into_iter().map(|(_, q)| q).collect();
+        questionnaires.entries.into_iter().map(|(_, q)| q).collect();
     // check-in first: it is the default; the rest by id.
     questionnaires.sort_by_key(|q| {
         (
@@ -364,11 +559,7 @@ fn from_files(pending: Vec<Pending>) -> Result<Library, Error> {
         app,
     };
     problems.extend(validate::library(&library));
-    if problems.is_empty() {
-        Ok(library)
-    } else {
-        Err(Error::Content(problems))
-    }
+    done(Some(library), problems)
 }
 
 /// Adds a `support.toml` to the page so far. The first (built-in) one makes the page; a
@@ -426,29 +617,53 @@ impl Entry for Questionnaire {
     }
 }
 
-/// Adds an entry; a later pack replaces an earlier one with the same id, the same pack may not repeat it.
-fn add_entry<T: Entry>(
-    entries: &mut Vec<(usize, T)>,
-    pack: usize,
-    entry: T,
-    problems: &mut Vec<Problem>,
-) {
-    match entries
-        .iter_mut()
-        .find(|(_, e)| e.id().get_ref() == entry.id().get_ref())
-    {
-        Some((earlier_pack, earlier)) if *earlier_pack == pack => problems.push(Problem {
-            file: Arc::clone(entry.file()),
-            span: entry.id().span(),
-            message: format!(
-                "{} id `{}` is already used by {}",
-                T::WHAT,
-                entry.id().get_ref(),
-                earlier.file().path
-            ),
-        }),
-        Some(slot) => *slot = (pack, entry),
-        None => entries.push((pack, entry)),
+/// Topics or questionnaires as they load, with an index by id.
+struct Entries<T> {
+    entries: Vec<(usize, T)>,
+    by_id: HashMap<String, usize>,
+    replaced: Vec<Replacement>,
+}
+
+impl<T> Default for Entries<T> {
+    fn default() -> Self {
+        Self {
+            entries: Vec::new(),
+            by_id: HashMap::new(),
+            replaced: Vec::new(),
+        }
+    }
+}
+
+impl<T: Entry> Entries<T> {
+    /// Adds an entry; a later pack replaces an earlier one with the same id, the same pack
+    /// may not repeat it.
+    fn add(&mut self, pack: usize, entry: T, problems: &mut Vec<Problem>) {
+        let id = entry.id().get_ref().clone();
+        let Some(&at) = self.by_id.get(&id) else {
+            self.by_id.insert(id, self.entries.len());
+            self.entries.push((pack, entry));
+            return;
+        };
+        let (earlier_pack, earlier) = &self.entries[at];
+        if *earlier_pack == pack {
+            problems.push(Problem {
+                file: Arc::clone(entry.file()),
+                span: entry.id().span(),
+                message: format!(
+                    "{} id `{id}` is already used by {}",
+                    T::WHAT,
+                    earlier.file().path
+                ),
+            });
+        } else {
+            self.replaced.push(Replacement {
+                what: T::WHAT,
+                id,
+                by: entry.file().path.clone(),
+                replaced: earlier.file().path.clone(),
+            });
+            self.entries[at] = (pack, entry);
+        }
     }
 }
 
@@ -496,7 +711,7 @@ fn with_files(files: &[(&str, &str)], kind: Kind) -> Result<Library, Error> {
         kind,
         unreadable: None,
     }));
-    from_files(pending)
+    from_files(pending, vec![None, None]).into_result()
 }
 
 #[cfg(test)]

@@ -11,6 +11,21 @@ use crate::error::SourceFile;
 /// The newest content `format_version` this numb understands.
 pub const FORMAT_VERSION: u32 = 1;
 
+/// A pack's `pack.toml`: what the pack is, and which content format it is written in.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct PackFile {
+    /// The content format of the whole pack.
+    pub format_version: Spanned<u32>,
+    /// A short human name, shown by `numb check`.
+    pub name: Spanned<String>,
+    /// The language of the pack's text, as a tag such as `en` or `en-GB`.
+    pub language: Spanned<String>,
+    /// One line on what the pack is for.
+    #[serde(default)]
+    pub description: Option<Spanned<String>>,
+}
+
 /// One topic, shown by `numb learn <id>`.
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
@@ -236,11 +251,41 @@ pub struct AppText {
     pub support_labels: SupportLabels,
     /// The words of `numb reflect`: prompts and summary labels.
     pub reflect_labels: ReflectLabels,
+    /// The words of `numb export --format mdbook`: part titles and worksheet phrases.
+    pub book_labels: BookLabels,
     /// Topic ids in the order the topic table lists them; others follow by id.
     pub reading_order: Vec<Spanned<String>>,
     /// The file this text was loaded from (not part of the format).
     #[serde(skip)]
     pub file: Arc<SourceFile>,
+}
+
+/// The words of a book made by `numb export --format mdbook`.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct BookLabels {
+    /// The part of the book that holds the topics.
+    pub topics: Spanned<String>,
+    /// The part that holds the questionnaires as worksheets.
+    pub worksheets: Spanned<String>,
+    /// The part that holds the support page.
+    pub help: Spanned<String>,
+    /// A worksheet's heading above the questions.
+    pub questions: Spanned<String>,
+    /// How to answer a scale worksheet on paper (inline Markdown).
+    pub how_to_answer: Spanned<String>,
+    /// How to answer a choose worksheet on paper (inline Markdown).
+    pub how_to_choose: Spanned<String>,
+    /// The heading of the part that explains the totals.
+    pub reading: Spanned<String>,
+    /// One facet's sum: `{questions}`, `{min}` and `{max}` are filled in (inline Markdown).
+    pub facet_sum: Spanned<String>,
+    /// A reverse-keyed question: `{question}` and `{total}` are filled in (inline Markdown).
+    pub reverse: Spanned<String>,
+    /// One band of a facet: `{from}`, `{to}` and `{label}` are filled in (one line).
+    pub band: Spanned<String>,
+    /// The heading above what each option of a choose worksheet could look like.
+    pub plans: Spanned<String>,
 }
 
 /// The welcome screen.

@@ -2,36 +2,51 @@
 
 use predicates::prelude::*;
 
-use crate::{fixture, numb, stdout_of};
+use crate::{fixture, numb, pack_dir, stdout_of};
 
 #[test]
-fn escape_sequences_planted_in_a_topic_are_shown_escaped() {
+fn hidden_characters_planted_in_a_topic_are_refused_with_their_place() {
     let dir = fixture("planted-escape");
-    for color in ["never", "always"] {
-        let page = stdout_of(
-            numb()
-                .args(["learn", "planted", "--color", color])
-                .arg("--content-dir")
-                .arg(&dir),
-        );
-        assert!(page.contains("Planted \\x1b[2J title"), "{page}");
-        assert!(page.contains("\\u{202e}"), "{page}");
-        assert!(page.contains("\\x07"), "{page}");
-        assert!(page.contains("\\x1b]0;pwned\\x07"), "{page}");
-        assert!(page.contains("\\u{2066}"), "{page}");
+    let file = "tests/fixtures/planted-escape/topics/planted.toml";
+    for args in [
+        &["learn", "planted"][..],
+        &["learn"],
+        &["reflect", "--list"],
+    ] {
+        let assert = numb()
+            .args(args)
+            .arg("--content-dir")
+            .arg(&dir)
+            .assert()
+            .code(65)
+            .stdout("");
+        let err = String::from_utf8(assert.get_output().stderr.clone()).unwrap();
+        for (at, what) in [
+            ("4:9", "U+001B written as an escape"),
+            ("5:11", "U+202E written as an escape"),
+            ("6:15", "U+0007 written as an escape"),
+            ("8:46", "the bidi control U+202E is hidden here"),
+            ("9:31", "the control character U+009B is hidden here"),
+            ("12:11", "U+001B written as an escape"),
+            ("13:8", "U+001B written as an escape"),
+        ] {
+            assert!(
+                err.contains(&format!("{file}:{at}")),
+                "{at} missing:\n{err}"
+            );
+            assert!(err.contains(what), "{what} missing:\n{err}");
+        }
+        // The report itself never carries the characters it warns about.
         assert!(
-            !page.contains("\x1b[2J")
-                && !page.contains("\x1b]0")
-                && !page.contains('\u{202e}')
-                && !page.contains('\x07'),
-            "{page:?}"
+            !err.contains(['\x1b', '\x07', '\u{202e}', '\u{2066}', '\u{9b}']),
+            "{err:?}"
+        );
+        assert!(
+            err.trim_end()
+                .ends_with("error: 7 problems in 1 content file"),
+            "{err}"
         );
     }
-    let table = stdout_of(numb().arg("learn").arg("--content-dir").arg(&dir));
-    assert!(
-        table.contains("\\x1b[2J") && !table.contains("\x1b[2J"),
-        "{table}"
-    );
 }
 
 #[test]
@@ -81,7 +96,8 @@ fn bad_content_reports_every_problem_with_path_line_col_and_exits_65() {
     assert!(err.contains("related = [\"no-such-topic\"]"), "{err}");
     assert!(err.contains("^^^"), "{err}");
     assert!(
-        err.trim_end().ends_with("error: 4 problems in content"),
+        err.trim_end()
+            .ends_with("error: 4 problems in 2 content files"),
         "{err}"
     );
 }
@@ -101,7 +117,7 @@ fn broken_user_content_never_hides_the_support_lines() {
             "{out}"
         );
         let err = String::from_utf8(assert.get_output().stderr.clone()).unwrap();
-        assert!(err.contains("problems in content"), "{err}");
+        assert!(err.contains("problems in 2 content files"), "{err}");
     }
     let assert = numb()
         .args(["support", "--content-dir", "/no/such/numb/folder"])
@@ -127,7 +143,7 @@ fn user_support_lines_come_first_and_never_remove_the_built_in_ones() {
 #[cfg(unix)]
 #[test]
 fn a_fifo_among_the_topics_does_not_hang() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = pack_dir();
     std::fs::create_dir(dir.path().join("topics")).unwrap();
     let status = std::process::Command::new("mkfifo")
         .arg(dir.path().join("topics/pipe.toml"))
@@ -157,7 +173,7 @@ fn a_missing_content_dir_exits_66() {
 
 #[test]
 fn unreadable_files_are_problems_not_crashes() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = pack_dir();
     let topics = dir.path().join("topics");
     std::fs::create_dir(&topics).unwrap();
     std::fs::write(
@@ -192,7 +208,7 @@ fn unreadable_files_are_problems_not_crashes() {
 
 #[test]
 fn a_newer_format_version_asks_for_a_newer_numb() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = pack_dir();
     std::fs::create_dir(dir.path().join("topics")).unwrap();
     std::fs::write(
         dir.path().join("topics/new.toml"),
@@ -212,23 +228,36 @@ fn a_newer_format_version_asks_for_a_newer_numb() {
 }
 
 #[test]
-fn a_folder_without_topics_or_support_is_refused() {
+fn a_folder_without_pack_toml_is_refused_and_stray_files_are_named() {
     let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("topics")).unwrap();
     std::fs::write(dir.path().join("mine.toml"), "format_version = 1\n").unwrap();
-    numb()
+    let assert = numb()
         .arg("learn")
         .arg("--content-dir")
         .arg(dir.path())
         .assert()
-        .code(66)
-        .stderr(predicate::str::contains(
-            "no topics/ or questionnaires/ folder and no support.toml",
-        ));
+        .code(65)
+        .stdout("");
+    let err = String::from_utf8(assert.get_output().stderr.clone()).unwrap();
+    let pack = dir.path().join("pack.toml:1:1");
+    assert!(
+        err.contains(&format!(" --> {}", pack.display())) && err.contains("has no pack.toml"),
+        "{err}"
+    );
+    assert!(
+        err.contains("mine.toml") && err.contains("numb does not read this file"),
+        "{err}"
+    );
+    assert!(
+        err.trim_end().ends_with("2 problems in 2 content files"),
+        "{err}"
+    );
 }
 
 #[test]
 fn hidden_files_in_topics_are_skipped_and_type_errors_read_plainly() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = pack_dir();
     let topics = dir.path().join("topics");
     std::fs::create_dir(&topics).unwrap();
     std::fs::write(topics.join("._mine.toml"), b"\x00\x05\x16\x07junk").unwrap();
@@ -250,12 +279,15 @@ fn hidden_files_in_topics_are_skipped_and_type_errors_read_plainly() {
         err.contains("expected a whole number") && !err.contains("u16"),
         "{err}"
     );
-    assert!(err.trim_end().ends_with("1 problem in content"), "{err}");
+    assert!(
+        err.trim_end().ends_with("1 problem in 1 content file"),
+        "{err}"
+    );
 }
 
 #[test]
 fn a_user_support_file_may_hold_only_lines_and_survives_broken_topics() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = pack_dir();
     std::fs::write(
         dir.path().join("support.toml"),
         "format_version = 1\n[[lines]]\ncountries = [\"GB\"]\nname = \"A local line\"\ncontact = \"Call 0000 (test)\"\nverified_on = 2026-11-25\n",
@@ -289,17 +321,4 @@ fn a_user_support_file_may_hold_only_lines_and_survives_broken_topics() {
         page.contains("A local line"),
         "the user's help line survives a broken topic:\n{page}"
     );
-}
-
-#[test]
-fn an_empty_content_folder_is_refused() {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::create_dir(dir.path().join("topics")).unwrap();
-    numb()
-        .arg("learn")
-        .arg("--content-dir")
-        .arg(dir.path())
-        .assert()
-        .code(66)
-        .stderr(predicate::str::contains("no .toml files"));
 }

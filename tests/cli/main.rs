@@ -1,11 +1,13 @@
 //! Integration tests for the numb binary: one test binary, one module per feature.
 
+mod check;
 mod content_dirs;
 mod export;
 mod learn;
 mod output;
 mod pager;
 mod reflect;
+mod schema;
 mod support;
 
 use std::path::PathBuf;
@@ -61,6 +63,17 @@ pub fn fixture(name: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures")
         .join(name)
+}
+
+/// An empty temporary content pack: a folder with just a `pack.toml`.
+pub fn pack_dir() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp pack");
+    std::fs::write(
+        dir.path().join("pack.toml"),
+        "format_version = 1\nname = \"A test pack\"\nlanguage = \"en\"\n",
+    )
+    .expect("pack.toml");
+    dir
 }
 
 /// Every built-in topic id, read from the JSON export.

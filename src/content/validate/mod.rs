@@ -9,8 +9,9 @@ use toml::value::Datetime;
 use super::load::Library;
 
 mod questionnaire;
+pub mod text;
 use super::markup;
-use super::model::{FORMAT_VERSION, Source, SupportFile, Topic};
+use super::model::{FORMAT_VERSION, PackFile, Source, SupportFile, Topic};
 use crate::error::{Problem, SourceFile};
 
 /// The longest id: ids become file names, which must stay short on every system.
@@ -166,6 +167,21 @@ pub fn library(lib: &Library) -> Vec<Problem> {
     ] {
         at.inline(text, "reflect label");
     }
+    let b = &app.book_labels;
+    for label in [
+        &b.topics,
+        &b.worksheets,
+        &b.help,
+        &b.questions,
+        &b.reading,
+        &b.band,
+        &b.plans,
+    ] {
+        at.line(label, "label");
+    }
+    for text in [&b.how_to_answer, &b.how_to_choose, &b.facet_sum, &b.reverse] {
+        at.inline(text, "book label");
+    }
     for id in &lib.app.reading_order {
         if !lib.topics.iter().any(|t| t.id.get_ref() == id.get_ref()) {
             at.push(
@@ -176,6 +192,34 @@ pub fn library(lib: &Library) -> Vec<Problem> {
                 ),
             );
         }
+    }
+    out
+}
+
+/// Checks a pack's `pack.toml`.
+pub fn pack(pack: &PackFile, file: &Arc<SourceFile>) -> Vec<Problem> {
+    let mut out = Vec::new();
+    let mut at = At {
+        file,
+        out: &mut out,
+    };
+    at.version(&pack.format_version);
+    at.line(&pack.name, "name");
+    if let Some(description) = &pack.description {
+        at.line(description, "description");
+    }
+    let tag = pack.language.get_ref();
+    let mut parts = tag.split('-');
+    let primary = parts.next().unwrap_or("");
+    let ok = (2..=3).contains(&primary.len())
+        && primary.bytes().all(|b| b.is_ascii_lowercase())
+        && parts
+            .all(|p| (1..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()));
+    if !ok {
+        at.push(
+            &pack.language,
+            format!("language `{tag}` is not a language tag; use one like \"en\" or \"en-GB\""),
+        );
     }
     out
 }

@@ -16,6 +16,11 @@ pub const LINE: usize = 80;
 /// never contains it: control characters are escaped before they reach the export.
 const KEEP: char = '\u{1}';
 
+/// Text whose spaces never become line breaks (a worksheet's "☐ Often (3)").
+pub fn keep_together(text: &str) -> String {
+    text.replace(' ', &KEEP.to_string())
+}
+
 /// Escapes text so CommonMark (and mdBook) shows it literally; control characters are made
 /// visible. Block syntax at the start of a line is handled by [`wrap`].
 pub fn escape(text: &str) -> String {
@@ -266,6 +271,34 @@ impl<'w, W: Write> Doc<'w, W> {
             })
             .collect();
         self.block(&text)
+    }
+
+    /// A numbered list whose items have several paragraphs each (a loose list).
+    pub fn numbered_blocks<I: IntoIterator<Item = Vec<String>>>(
+        &mut self,
+        items: I,
+    ) -> io::Result<()> {
+        let items: Vec<String> = items
+            .into_iter()
+            .enumerate()
+            .map(|(i, paragraphs)| {
+                let mark = format!("{}. ", i + 1);
+                let indent = " ".repeat(mark.len());
+                paragraphs
+                    .iter()
+                    .enumerate()
+                    .map(|(n, p)| {
+                        if n == 0 {
+                            wrap(p, &mark, &indent)
+                        } else {
+                            wrap(p, &indent, &indent)
+                        }
+                    })
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            })
+            .collect();
+        self.block(&items.join("\n"))
     }
 
     /// Body text in numb's Markdown subset (checked at load).

@@ -2,6 +2,7 @@
 //! for mdBook and markdownlint: lines of at most 80 columns, one blank line between blocks,
 //! no two headings alike, and content text always escaped.
 
+pub mod book;
 pub mod doc;
 
 use std::io::{self, Write};
@@ -113,7 +114,7 @@ pub fn index<W: Write>(out: &mut W, library: &Library) -> io::Result<()> {
     support_blocks(&mut doc, library, 2)
 }
 
-fn support_blocks<W: Write>(
+pub(crate) fn support_blocks<W: Write>(
     doc: &mut Doc<'_, W>,
     library: &Library,
     level: usize,

@@ -1,0 +1,175 @@
+//! `numb check`: load packs the way every command does, and report what each brought, which
+//! ids were replaced, and every problem.
+
+use std::io::{self, Write};
+use std::path::PathBuf;
+
+use serde::Serialize;
+
+use crate::cli::CheckFormat;
+use crate::content::load::{Loaded, PackInfo, load_all};
+use crate::error::{Error, files_of};
+
+/// Bumped whenever the JSON report changes in a way a script could notice.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// Checks the built-in content and `dirs`; writes the report to `out`. Problems come back as
+/// the error, so they go to stderr with the exit code 65 (in JSON they are in the report).
+pub fn run<W: Write>(out: &mut W, dirs: &[PathBuf], format: CheckFormat) -> Result<(), Error> {
+    let loaded = load_all(dirs)?;
+    match format {
+        CheckFormat::Text => text(out, &loaded).map_err(Error::Write)?,
+        CheckFormat::Json => json(out, &loaded).map_err(Error::Write)?,
+    }
+    if loaded.problems.is_empty() {
+        return Ok(());
+    }
+    Err(match format {
+        CheckFormat::Text => Error::Content(loaded.problems),
+        CheckFormat::Json => Error::Checked {
+            problems: loaded.problems.len(),
+            files: files_of(&loaded.problems),
+        },
+    })
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+fn where_from(pack: &PackInfo) -> String {
+    match &pack.path {
+        Some(path) => crate::render::sanitize::escape_controls(&path.display().to_string()),
+        None => "built in".to_string(),
+    }
+}
+
+fn text<W: Write>(out: &mut W, loaded: &Loaded) -> io::Result<()> {
+    let files: usize = loaded.packs.iter().map(|p| p.files).sum();
+    writeln!(
+        out,
+        "Checked {} and {}:",
+        plural(loaded.packs.len(), "pack", "packs"),
+        plural(files, "file", "files")
+    )?;
+    for pack in &loaded.packs {
+        let mut parts = vec![
+            plural(pack.topics, "topic", "topics"),
+            plural(pack.questionnaires, "questionnaire", "questionnaires"),
+        ];
+        if pack.support {
+            parts.push("support lines".into());
+        }
+        let name = if pack.name.is_empty() {
+            "(no name)".to_string()
+        } else {
+            format!(
+                "{} ({})",
+                crate::render::sanitize::escape_controls(&pack.name),
+                crate::render::sanitize::escape_controls(&pack.language)
+            )
+        };
+        writeln!(out, "  {name}, {}: {}", where_from(pack), parts.join(", "))?;
+    }
+    if !loaded.replacements.is_empty() {
+        writeln!(out, "\nReplaced by a later pack:")?;
+        for r in &loaded.replacements {
+            writeln!(
+                out,
+                "  {} `{}`: {} replaces {}",
+                r.what, r.id, r.by, r.replaced
+            )?;
+        }
+    }
+    if loaded.problems.is_empty() {
+        writeln!(out, "\nNo problems found.")?;
+    }
+    Ok(())
+}
+
+#[derive(Serialize)]
+struct Report<'a> {
+    schema_version: u32,
+    ok: bool,
+    packs: Vec<JsonPack<'a>>,
+    replacements: Vec<JsonReplacement<'a>>,
+    problems: Vec<JsonProblem<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonPack<'a> {
+    /// `null` for the built-in pack.
+    path: Option<String>,
+    name: &'a str,
+    language: &'a str,
+    files: usize,
+    topics: usize,
+    questionnaires: usize,
+    support: bool,
+}
+
+#[derive(Serialize)]
+struct JsonReplacement<'a> {
+    kind: &'a str,
+    id: &'a str,
+    file: &'a str,
+    replaces: &'a str,
+}
+
+#[derive(Serialize)]
+struct JsonProblem<'a> {
+    path: &'a str,
+    line: usize,
+    column: usize,
+    end_line: usize,
+    end_column: usize,
+    message: &'a str,
+}
+
+fn json<W: Write>(out: &mut W, loaded: &Loaded) -> io::Result<()> {
+    let report = Report {
+        schema_version: SCHEMA_VERSION,
+        ok: loaded.problems.is_empty(),
+        packs: loaded
+            .packs
+            .iter()
+            .map(|p| JsonPack {
+                path: p.path.as_ref().map(|p| p.display().to_string()),
+                name: &p.name,
+                language: &p.language,
+                files: p.files,
+                topics: p.topics,
+                questionnaires: p.questionnaires,
+                support: p.support,
+            })
+            .collect(),
+        replacements: loaded
+            .replacements
+            .iter()
+            .map(|r| JsonReplacement {
+                kind: r.what,
+                id: &r.id,
+                file: &r.by,
+                replaces: &r.replaced,
+            })
+            .collect(),
+        problems: loaded
+            .problems
+            .iter()
+            .map(|p| {
+                let (line, column) = p.line_col();
+                let (end_line, end_column) = p.end_line_col();
+                JsonProblem {
+                    path: &p.file.path,
+                    line,
+                    column,
+                    end_line,
+                    end_column,
+                    message: &p.message,
+                }
+            })
+            .collect(),
+    };
+    serde_json::to_writer_pretty(&mut *out, &report)?;
+    writeln!(out)
+}

@@ -1,0 +1,104 @@
+//! `numb completions` and `numb man`: shell completions and the manual page, made from the
+//! command-line definition so they never drift from it.
+
+use std::io::Write;
+
+use clap::CommandFactory;
+use clap_mangen::roff::{Roff, bold, roman};
+
+use crate::cli::Cli;
+use crate::error::Error;
+
+/// Writes a completion script for `shell`.
+pub fn completions<W: Write>(out: &mut W, shell: clap_complete::Shell) -> Result<(), Error> {
+    let mut cmd = Cli::command();
+    clap_complete::generate(shell, &mut cmd, "numb", out);
+    Ok(())
+}
+
+/// What each exit code means; the same table is in the README.
+const EXIT_STATUS: &[(&str, &str)] = &[
+    (
+        "0",
+        "Success, or the reader of the output went away (numb | head).",
+    ),
+    (
+        "2",
+        "A usage error, or a topic, questionnaire or country numb does not know.",
+    ),
+    (
+        "65",
+        "Content or answers with problems; each is shown with its file, line and column.",
+    ),
+    (
+        "66",
+        "An input file or folder is missing or unreadable, or the input closed mid-questions.",
+    ),
+    ("73", "An output file or folder cannot be created."),
+    ("74", "Writing the output failed (a full disk, say)."),
+    ("130", "Stopped with Ctrl-C; nothing was saved."),
+];
+
+const FILES: &[(&str, &str)] = &[(
+    "$XDG_CONFIG_HOME/numb/content (usually ~/.config/numb/content)",
+    "A content pack of your own, loaded after the built-in content when the folder exists. \
+     numb writes no files unless you ask (export --out).",
+)];
+
+const ENVIRONMENT: &[(&str, &str)] = &[
+    (
+        "NUMB_CONTENT_DIR",
+        "A content pack, loaded after the one in the config folder and before --content-dir.",
+    ),
+    (
+        "NUMB_PAGER, PAGER",
+        "The pager for long pages (default: less). An empty value turns paging off.",
+    ),
+    (
+        "NO_COLOR, CLICOLOR, CLICOLOR_FORCE, TERM",
+        "Colour: NO_COLOR or TERM=dumb turn it off; CLICOLOR_FORCE turns it on in a pipe.",
+    ),
+    (
+        "COLUMNS",
+        "The width to wrap at when the terminal's own width is unknown.",
+    ),
+    (
+        "LC_ALL, LC_MESSAGES, LANG",
+        "The country whose help lines numb support shows first, when none is named.",
+    ),
+];
+
+fn section(roff: &mut Roff, title: &str, entries: &[(&str, &str)]) {
+    roff.control("SH", [title]);
+    for (term, text) in entries {
+        roff.control("TP", []);
+        roff.text([bold(*term)]);
+        roff.text([roman(*text)]);
+    }
+}
+
+/// Writes the manual page as roff, with EXIT STATUS, ENVIRONMENT and FILES sections.
+pub fn man<W: Write>(out: &mut W) -> Result<(), Error> {
+    let cmd = Cli::command();
+    let page = clap_mangen::Man::new(cmd).manual("numb manual");
+    let mut buf = Vec::new();
+    let write = |r: std::io::Result<()>| r.map_err(Error::Write);
+    write(page.render_title(&mut buf))?;
+    write(page.render_name_section(&mut buf))?;
+    write(page.render_synopsis_section(&mut buf))?;
+    write(page.render_description_section(&mut buf))?;
+    write(page.render_options_section(&mut buf))?;
+    write(page.render_subcommands_section(&mut buf))?;
+    let mut roff = Roff::new();
+    section(&mut roff, "EXIT STATUS", EXIT_STATUS);
+    section(&mut roff, "ENVIRONMENT", ENVIRONMENT);
+    section(&mut roff, "FILES", FILES);
+    roff.control("SH", ["PRIVACY"]);
+    roff.text([roman(
+        "numb never opens a network connection and collects nothing. It is not a diagnosis \
+         and not a substitute for care: numb support lists free, confidential help lines.",
+    )]);
+    write(roff.to_writer(&mut buf))?;
+    write(page.render_version_section(&mut buf))?;
+    write(out.write_all(&buf))
+}

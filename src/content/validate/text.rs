@@ -1,0 +1,83 @@
+//! Hidden characters in content text: control characters and bidi overrides, which could
+//! rewrite a reader's terminal or make text read differently from how it looks.
+
+use std::sync::Arc;
+
+use toml::de::{DeTable, DeValue};
+
+use crate::error::{Problem, SourceFile};
+
+/// True for characters content text may not hold: C0 controls other than tab and line
+/// breaks, DEL, C1 controls, and the bidi embeddings, overrides and isolates.
+pub fn is_hidden(ch: char) -> bool {
+    matches!(ch, '\0'..='\x08' | '\x0b' | '\x0c' | '\x0e'..='\x1f' | '\x7f'..='\u{9f}')
+        || is_bidi(ch)
+}
+
+fn is_bidi(ch: char) -> bool {
+    matches!(ch, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+fn describe(ch: char) -> String {
+    let what = if is_bidi(ch) {
+        "the bidi control"
+    } else {
+        "the control character"
+    };
+    format!("{what} U+{:04X}", u32::from(ch))
+}
+
+/// Every hidden character in the file: those written as they are (anywhere, comments too,
+/// pointed at exactly) and those written as escapes inside strings (pointed at the string).
+pub fn unsafe_characters(file: &Arc<SourceFile>, table: &DeTable) -> Vec<Problem> {
+    let mut out = Vec::new();
+    let text = &file.text;
+    // TOML itself refuses raw C0 controls; C1 controls and bidi characters pass its parser.
+    for (at, ch) in text.char_indices() {
+        if is_hidden(ch) && !matches!(ch, '\0'..='\x1f' | '\x7f') {
+            out.push(Problem {
+                file: Arc::clone(file),
+                span: at..at + ch.len_utf8(),
+                message: format!(
+                    "{} is hidden here; it can change how text looks or what a terminal does, so numb refuses it",
+                    describe(ch)
+                ),
+            });
+        }
+    }
+    let mut strings = Vec::new();
+    collect_strings(table, &mut strings);
+    for (span, value) in strings {
+        let raw = text.get(span.clone()).unwrap_or("");
+        if let Some(ch) = value.chars().find(|&c| is_hidden(c) && !raw.contains(c)) {
+            out.push(Problem {
+                file: Arc::clone(file),
+                span,
+                message: format!(
+                    "this text has {} written as an escape; numb refuses hidden characters, so remove it",
+                    describe(ch)
+                ),
+            });
+        }
+    }
+    out.sort_by_key(|p| p.span.start);
+    out
+}
+
+fn collect_strings<'a>(table: &'a DeTable, out: &mut Vec<(std::ops::Range<usize>, &'a str)>) {
+    for (_, value) in table.iter() {
+        collect_value(value, out);
+    }
+}
+
+fn collect_value<'a>(
+    value: &'a toml::Spanned<DeValue>,
+    out: &mut Vec<(std::ops::Range<usize>, &'a str)>,
+) {
+    match value.get_ref() {
+        DeValue::String(s) => out.push((value.span(), s.as_ref())),
+        DeValue::Array(items) => items.iter().for_each(|v| collect_value(v, out)),
+        DeValue::Table(table) => collect_strings(table, out),
+        _ => {}
+    }
+}

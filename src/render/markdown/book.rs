@@ -1,0 +1,266 @@
+//! An mdBook: `book.toml`, `src/SUMMARY.md`, an introduction, a chapter per topic, a printable
+//! worksheet per questionnaire and the support page. Every file is clean CommonMark (see
+//! [`super::doc`]), and every link between chapters points at a file the book has.
+
+use std::io::{self, Write};
+
+use super::doc::{Doc, escape, field, keep_together, link};
+use super::{support_blocks, topic_file};
+use crate::content::Library;
+use crate::content::model::{Questionnaire, QuestionnaireKind};
+
+/// The file of a topic's chapter, relative to `src/`.
+pub fn topic_path(id: &str) -> String {
+    format!("topics/{id}.md")
+}
+
+/// The file of a questionnaire's worksheet, relative to `src/`.
+pub fn worksheet_path(id: &str) -> String {
+    format!("worksheets/{id}.md")
+}
+
+/// The support page, relative to `src/`.
+pub const SUPPORT: &str = "support.md";
+
+/// The introduction, relative to `src/`.
+pub const INTRODUCTION: &str = "README.md";
+
+#[derive(serde::Serialize)]
+struct BookToml<'a> {
+    book: BookSection<'a>,
+}
+
+#[derive(serde::Serialize)]
+struct BookSection<'a> {
+    title: &'a str,
+    language: &'a str,
+}
+
+/// `book.toml`: the title and language, nothing that would fetch anything.
+pub fn book_toml<W: Write>(out: &mut W, library: &Library, language: &str) -> io::Result<()> {
+    let config = BookToml {
+        book: BookSection {
+            title: library.app.welcome.title.get_ref(),
+            language,
+        },
+    };
+    let text = toml::to_string(&config).map_err(io::Error::other)?;
+    out.write_all(text.as_bytes())
+}
+
+/// `src/SUMMARY.md`: the introduction, then a part each for topics, worksheets and help.
+pub fn summary<W: Write>(out: &mut W, library: &Library) -> io::Result<()> {
+    let labels = &library.app.book_labels;
+    let mut doc = Doc::new(out);
+    doc.heading(1, "Summary", "")?;
+    doc.para(&link(library.app.welcome.title.get_ref(), INTRODUCTION))?;
+    doc.heading(1, labels.topics.get_ref(), "")?;
+    doc.list(
+        library
+            .topics
+            .iter()
+            .map(|t| link(t.title.get_ref(), &topic_path(t.id.get_ref()))),
+    )?;
+    if !library.questionnaires.is_empty() {
+        doc.heading(1, labels.worksheets.get_ref(), "")?;
+        doc.list(
+            library
+                .questionnaires
+                .iter()
+                .map(|q| link(q.title.get_ref(), &worksheet_path(q.id.get_ref()))),
+        )?;
+    }
+    doc.heading(1, labels.help.get_ref(), "")?;
+    doc.list([link(library.app.support_labels.title.get_ref(), SUPPORT)])
+}
+
+/// `src/README.md`: the welcome text and where each part of the book starts.
+pub fn introduction<W: Write>(out: &mut W, library: &Library) -> io::Result<()> {
+    let labels = &library.app.book_labels;
+    let mut doc = Doc::new(out);
+    doc.heading(1, library.app.welcome.title.get_ref(), "")?;
+    doc.body(library.app.welcome.body.get_ref())?;
+    doc.heading(2, labels.topics.get_ref(), "")?;
+    doc.list(library.topics.iter().map(|t| {
+        format!(
+            "{}: {}",
+            link(t.title.get_ref(), &topic_path(t.id.get_ref())),
+            escape(t.summary.get_ref())
+        )
+    }))?;
+    if !library.questionnaires.is_empty() {
+        doc.heading(2, labels.worksheets.get_ref(), "")?;
+        doc.list(library.questionnaires.iter().map(|q| {
+            format!(
+                "{}: {}",
+                link(q.title.get_ref(), &worksheet_path(q.id.get_ref())),
+                escape(q.summary.get_ref())
+            )
+        }))?;
+    }
+    doc.para(&field(library.app.support_pointer.get_ref()))
+}
+
+/// A topic's chapter: the same page as a per-topic file (related topics link to siblings).
+pub fn chapter<W: Write>(
+    out: &mut W,
+    library: &Library,
+    topic: &crate::content::model::Topic,
+) -> io::Result<()> {
+    topic_file(out, library, topic)
+}
+
+/// The support page as a chapter of its own.
+pub fn support<W: Write>(out: &mut W, library: &Library) -> io::Result<()> {
+    let mut doc = Doc::new(out);
+    support_blocks(&mut doc, library, 1)?;
+    doc.para(&field(library.app.support_labels.footer.get_ref()))
+}
+
+/// Replaces `{name}` placeholders in a label.
+fn fill(template: &str, values: &[(&str, String)]) -> String {
+    values
+        .iter()
+        .fold(template.to_string(), |text, (name, value)| {
+            text.replace(&format!("{{{name}}}"), value)
+        })
+}
+
+/// A questionnaire as a worksheet to print: the intro, every question with its answers to
+/// tick, how to add up and read the totals, and the not-a-diagnosis line.
+pub fn worksheet<W: Write>(out: &mut W, library: &Library, q: &Questionnaire) -> io::Result<()> {
+    let labels = &library.app.book_labels;
+    let mut doc = Doc::new(out);
+    let title = q.title.get_ref();
+    doc.heading(1, title, "")?;
+    doc.body(q.intro.get_ref())?;
+    doc.para(&format!(
+        "**{}**",
+        field(library.app.reflect_labels.not_a_diagnosis.get_ref())
+    ))?;
+    doc.heading(2, labels.questions.get_ref(), title)?;
+    match q.kind.get_ref() {
+        QuestionnaireKind::Scale => scale_sheet(&mut doc, library, q)?,
+        QuestionnaireKind::Choose => choose_sheet(&mut doc, library, q)?,
+    }
+    doc.body(q.closing.get_ref())?;
+    doc.para(&field(library.app.support_pointer.get_ref()))
+}
+
+fn scale_sheet<W: Write>(
+    doc: &mut Doc<'_, W>,
+    library: &Library,
+    q: &Questionnaire,
+) -> io::Result<()> {
+    let labels = &library.app.book_labels;
+    doc.para(&field(labels.how_to_answer.get_ref()))?;
+    if let Some(window) = &q.window {
+        doc.para(&format!("*{}*", escape(window.get_ref())))?;
+    }
+    let answers: Vec<String> = q
+        .scale
+        .iter()
+        .map(|p| {
+            keep_together(&format!(
+                "☐ {} ({})",
+                escape(p.label.get_ref()),
+                p.value.get_ref()
+            ))
+        })
+        .collect();
+    let answers = answers.join(" ");
+    doc.numbered_blocks(
+        q.items
+            .iter()
+            .map(|item| vec![escape(item.text.get_ref()), answers.clone()]),
+    )?;
+    let low = q.scale.first().map_or(0, |p| *p.value.get_ref());
+    let high = q.scale.last().map_or(0, |p| *p.value.get_ref());
+    doc.heading(2, labels.reading.get_ref(), q.title.get_ref())?;
+    for facet in &q.facets {
+        let numbers: Vec<usize> = q
+            .items
+            .iter()
+            .enumerate()
+            .filter(|(_, i)| i.facet.as_ref().map(|f| f.get_ref()) == Some(facet.id.get_ref()))
+            .map(|(n, _)| n + 1)
+            .collect();
+        let count = u32::try_from(numbers.len()).unwrap_or(u32::MAX);
+        doc.heading(3, facet.name.get_ref(), q.title.get_ref())?;
+        doc.para(&field(facet.meaning.get_ref()))?;
+        let list: Vec<String> = numbers.iter().map(ToString::to_string).collect();
+        doc.para(&field(&fill(
+            labels.facet_sum.get_ref(),
+            &[
+                ("questions", list.join(", ")),
+                ("min", (count * low).to_string()),
+                ("max", (count * high).to_string()),
+            ],
+        )))?;
+        for n in &numbers {
+            if q.items[n - 1].is_reverse() {
+                doc.para(&field(&fill(
+                    labels.reverse.get_ref(),
+                    &[
+                        ("question", n.to_string()),
+                        ("total", (low + high).to_string()),
+                    ],
+                )))?;
+            }
+        }
+        doc.list(facet.bands.iter().map(|band| {
+            let head = fill(
+                labels.band.get_ref(),
+                &[
+                    ("from", band.from.get_ref().to_string()),
+                    ("to", band.to.get_ref().to_string()),
+                    ("label", band.label.get_ref().clone()),
+                ],
+            );
+            format!(
+                "**{}.** {} {}",
+                escape(&head),
+                field(band.words.get_ref()),
+                field(band.next_step.get_ref())
+            )
+        }))?;
+    }
+    Ok(())
+}
+
+fn choose_sheet<W: Write>(
+    doc: &mut Doc<'_, W>,
+    library: &Library,
+    q: &Questionnaire,
+) -> io::Result<()> {
+    let labels = &library.app.book_labels;
+    doc.para(&field(labels.how_to_choose.get_ref()))?;
+    doc.list(
+        q.items
+            .iter()
+            .map(|item| format!("{} {}", keep_together("☐"), escape(item.text.get_ref()))),
+    )?;
+    doc.heading(2, labels.plans.get_ref(), q.title.get_ref())?;
+    doc.list(q.items.iter().map(|item| {
+        let plan = item
+            .plan
+            .as_ref()
+            .map(|p| format!(" {}", field(p.get_ref())))
+            .unwrap_or_default();
+        let read = item
+            .topic
+            .as_ref()
+            .and_then(|t| library.topic(t.get_ref()))
+            .map(|t| {
+                format!(
+                    " ({})",
+                    link(
+                        t.title.get_ref(),
+                        &format!("../{}", topic_path(t.id.get_ref()))
+                    )
+                )
+            })
+            .unwrap_or_default();
+        format!("**{}:**{plan}{read}", escape(item.text.get_ref()))
+    }))
+}

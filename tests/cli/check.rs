@@ -1,0 +1,314 @@
+//! `numb check`: every problem with its place, packs and their precedence, JSON for editors.
+
+use std::path::Path;
+
+use predicates::prelude::*;
+
+use crate::{fixture, numb, pack_dir, stdout_of};
+
+const EVERY: &str = "tests/fixtures/every-problem";
+
+/// Every problem planted in tests/fixtures/every-problem: (file, line:col, words of the message).
+const PLANTED: &[(&str, &str, &str)] = &[
+    (
+        "questionnaires/broken-check.toml",
+        "65:9",
+        "facet `no-such-facet` is not one of this questionnaire's [[facets]]",
+    ),
+    (
+        "questionnaires/broken-check.toml",
+        "145:6",
+        "the highest possible score is 8; this band goes past it",
+    ),
+    (
+        "support.toml",
+        "4:14",
+        "`gb` is not a two-letter upper-case country code",
+    ),
+    (
+        "topics/bad-id.toml",
+        "2:6",
+        "topic id `Bad_Id` must be lower-case letters, digits and dashes",
+    ),
+    (
+        "topics/bad-related.toml",
+        "6:12",
+        "related topic `nowhere` does not exist",
+    ),
+    (
+        "topics/dotdot.toml",
+        "2:6",
+        "topic id `../evil` must be lower-case letters",
+    ),
+    (
+        "topics/dup-b.toml",
+        "2:6",
+        "topic id `twice` is already used by tests/fixtures/every-problem/topics/dup-a.toml",
+    ),
+    (
+        "topics/hidden.toml",
+        "3:9",
+        "the control character U+001B written as an escape",
+    ),
+    (
+        "topics/missing-field.toml",
+        "1:1",
+        "missing field `summary`",
+    ),
+    (
+        "topics/newer.toml",
+        "1:18",
+        "format_version 99 needs a newer numb (this one reads format_version 1)",
+    ),
+    (
+        "topics/syntax.toml",
+        "4:30",
+        "invalid basic string, expected `\"`",
+    ),
+    (
+        "topics/unknown-field.toml",
+        "3:1",
+        "unknown field `titel`, expected one of `format_version`, `id`, `title`, `summary`",
+    ),
+    (
+        "topics/wrong-type.toml",
+        "5:14",
+        "invalid type: string \"Written by a user pack.\", expected a list",
+    ),
+];
+
+#[test]
+fn every_check_reports_its_file_line_col_and_message_then_a_count() {
+    let assert = numb().args(["check", EVERY]).assert().code(65);
+    let err = String::from_utf8(assert.get_output().stderr.clone()).unwrap();
+    for (file, at, message) in PLANTED {
+        let place = format!(" --> {EVERY}/{file}:{at}\n");
+        let found = err
+            .find(&place)
+            .unwrap_or_else(|| panic!("{place} missing:\n{err}"));
+        // The message is the `error:` line right above the place.
+        let above = &err[err[..found].rfind("error: ").unwrap()..found];
+        assert!(above.contains(message), "{file}:{at}: {above}");
+    }
+    // Each problem shows its source line and a caret.
+    assert!(err.contains("6 | related = [\"nowhere\"]"), "{err}");
+    assert_eq!(
+        err.matches("\nerror: ").count() + 1,
+        PLANTED.len() + 1,
+        "{err}"
+    );
+    assert!(
+        err.trim_end()
+            .ends_with("error: 13 problems in 12 content files"),
+        "{err}"
+    );
+    // The summary on stdout names the pack even though it has problems.
+    let out = String::from_utf8(assert.get_output().stdout.clone()).unwrap();
+    assert!(
+        out.contains("Every problem (en), tests/fixtures/every-problem"),
+        "{out}"
+    );
+}
+
+#[test]
+fn json_report_lists_every_problem_with_positions() {
+    let assert = numb()
+        .args(["check", "--format", "json", EVERY])
+        .assert()
+        .code(65);
+    let out = String::from_utf8(assert.get_output().stdout.clone()).unwrap();
+    let report: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(report["schema_version"], 1);
+    assert_eq!(report["ok"], false);
+    let problems = report["problems"].as_array().unwrap();
+    assert_eq!(problems.len(), PLANTED.len());
+    for ((file, at, message), problem) in PLANTED.iter().zip(problems) {
+        assert_eq!(problem["path"], format!("{EVERY}/{file}"));
+        let (line, col) = at.split_once(':').unwrap();
+        assert_eq!(problem["line"].to_string(), line, "{problem}");
+        assert_eq!(problem["column"].to_string(), col, "{problem}");
+        assert!(
+            problem["message"].as_str().unwrap().contains(message),
+            "{problem}"
+        );
+        assert!(problem["end_line"].as_u64() >= problem["line"].as_u64());
+    }
+    // Problems are in the JSON, not repeated on stderr: one count line there.
+    let err = String::from_utf8(assert.get_output().stderr.clone()).unwrap();
+    assert_eq!(err.trim_end(), "error: 13 problems in 12 content files");
+}
+
+#[test]
+fn built_in_content_and_the_example_pack_are_clean() {
+    let out = stdout_of(numb().arg("check"));
+    assert!(
+        out.contains("numb (en), built in: 8 topics, 2 questionnaires"),
+        "{out}"
+    );
+    assert!(out.trim_end().ends_with("No problems found."), "{out}");
+
+    let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/custom-pack");
+    let out = stdout_of(numb().arg("check").arg(&example));
+    assert!(
+        out.contains("1 topic, 1 questionnaire, support lines"),
+        "{out}"
+    );
+    assert!(out.trim_end().ends_with("No problems found."), "{out}");
+
+    let json = stdout_of(numb().args(["check", "--format", "json"]).arg(&example));
+    let report: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(report["ok"], true);
+    assert_eq!(report["packs"][0]["path"], serde_json::Value::Null);
+    assert_eq!(report["packs"][1]["topics"], 1);
+    assert_eq!(report["problems"], serde_json::json!([]));
+}
+
+#[test]
+fn a_pack_for_a_newer_numb_says_so_and_nothing_else() {
+    let dir = pack_dir();
+    std::fs::write(
+        dir.path().join("pack.toml"),
+        "format_version = 2\nname = \"From the future\"\nlanguage = \"en\"\nshiny = true\n",
+    )
+    .unwrap();
+    std::fs::create_dir(dir.path().join("topics")).unwrap();
+    std::fs::write(
+        dir.path().join("topics/x.toml"),
+        "fields = \"numb 1 does not know\"\n",
+    )
+    .unwrap();
+    let assert = numb().arg("check").arg(dir.path()).assert().code(65);
+    let err = String::from_utf8(assert.get_output().stderr.clone()).unwrap();
+    let place = format!("{}:1:18", dir.path().join("pack.toml").display());
+    assert!(err.contains(&place), "{err}");
+    assert!(err.contains("format_version 2 needs a newer numb"), "{err}");
+    assert!(
+        err.trim_end().ends_with("1 problem in 1 content file"),
+        "{err}"
+    );
+    // The same for every command that loads the pack.
+    numb()
+        .arg("learn")
+        .arg("--content-dir")
+        .arg(dir.path())
+        .assert()
+        .code(65)
+        .stderr(predicate::str::contains("needs a newer numb"));
+}
+
+#[test]
+fn pack_toml_fields_are_checked() {
+    let dir = pack_dir();
+    std::fs::write(
+        dir.path().join("pack.toml"),
+        "format_version = 1\nname = \"\"\nlanguage = \"English\"\n",
+    )
+    .unwrap();
+    let assert = numb().arg("check").arg(dir.path()).assert().code(65);
+    let err = String::from_utf8(assert.get_output().stderr.clone()).unwrap();
+    let path = dir.path().join("pack.toml");
+    assert!(err.contains(&format!("{}:2:8", path.display())), "{err}");
+    assert!(err.contains("`name` is empty"), "{err}");
+    assert!(err.contains(&format!("{}:3:12", path.display())), "{err}");
+    assert!(
+        err.contains("language `English` is not a language tag"),
+        "{err}"
+    );
+}
+
+#[test]
+fn practices_are_named_not_silently_dropped() {
+    let dir = pack_dir();
+    std::fs::create_dir(dir.path().join("practices")).unwrap();
+    std::fs::write(
+        dir.path().join("practices/breathe.toml"),
+        "format_version = 1\n",
+    )
+    .unwrap();
+    numb()
+        .arg("check")
+        .arg(dir.path())
+        .assert()
+        .code(65)
+        .stderr(predicate::str::contains("does not read practices/ yet"));
+}
+
+#[test]
+fn a_missing_pack_folder_exits_66() {
+    numb()
+        .args(["check", "/no/such/numb/pack"])
+        .assert()
+        .code(66)
+        .stderr(predicate::str::starts_with(
+            "error: cannot read /no/such/numb/pack",
+        ));
+}
+
+/// A pack holding one `origins` topic titled `title`.
+fn origins_pack(root: &Path, title: &str) {
+    std::fs::create_dir_all(root.join("topics")).unwrap();
+    std::fs::write(
+        root.join("pack.toml"),
+        format!("format_version = 1\nname = \"{title}\"\nlanguage = \"en\"\n"),
+    )
+    .unwrap();
+    let text = std::fs::read_to_string(fixture("override").join("topics/origins.toml")).unwrap();
+    std::fs::write(
+        root.join("topics/origins.toml"),
+        text.replace("Origins, as my practice explains them", title),
+    )
+    .unwrap();
+}
+
+#[test]
+fn packs_load_config_then_env_then_flags_and_later_ones_win() {
+    let config = tempfile::tempdir().unwrap();
+    let env_pack = tempfile::tempdir().unwrap();
+    let flag_pack = tempfile::tempdir().unwrap();
+    origins_pack(
+        &config.path().join("numb/content"),
+        "From the config folder",
+    );
+    origins_pack(env_pack.path(), "From NUMB_CONTENT_DIR");
+    origins_pack(flag_pack.path(), "From the flag");
+    let title = |env: bool, flag: bool| {
+        let mut cmd = numb();
+        cmd.args(["learn", "origins"])
+            .env("XDG_CONFIG_HOME", config.path());
+        if env {
+            cmd.env("NUMB_CONTENT_DIR", env_pack.path());
+        }
+        if flag {
+            cmd.arg("--content-dir").arg(flag_pack.path());
+        }
+        stdout_of(&mut cmd).lines().next().unwrap().to_string()
+    };
+    assert_eq!(title(false, false), "From the config folder");
+    assert_eq!(title(true, false), "From NUMB_CONTENT_DIR");
+    assert_eq!(title(true, true), "From the flag");
+    assert_eq!(title(false, true), "From the flag");
+
+    // `numb check` with no DIR checks the same packs, and lists each replacement in order.
+    let out = stdout_of(
+        numb()
+            .arg("check")
+            .env("XDG_CONFIG_HOME", config.path())
+            .env("NUMB_CONTENT_DIR", env_pack.path())
+            .arg("--content-dir")
+            .arg(flag_pack.path()),
+    );
+    let origins = |dir: &Path| dir.join("topics/origins.toml").display().to_string();
+    let config_pack = config.path().join("numb/content");
+    for (by, replaced) in [
+        (
+            origins(&config_pack),
+            "content/en/topics/origins.toml".to_string(),
+        ),
+        (origins(env_pack.path()), origins(&config_pack)),
+        (origins(flag_pack.path()), origins(env_pack.path())),
+    ] {
+        let line = format!("  topic `origins`: {by} replaces {replaced}");
+        assert!(out.contains(&line), "{line} missing:\n{out}");
+    }
+    assert!(out.starts_with("Checked 4 packs"), "{out}");
+}
