@@ -1,6 +1,8 @@
-//! Uses numb as a library: loads the built-in content and prints one topic as a Markdown handout.
+//! Uses numb as a library: loads the built-in content (and any content packs named after the
+//! topic) and prints one topic as a Markdown handout.
 //!
 //!     cargo run --example markdown_handout -- reconnection > reconnection.md
+//!     cargo run --example markdown_handout -- sleep examples/custom-pack > sleep.md
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -9,7 +11,8 @@ fn main() -> ExitCode {
     let name = std::env::args()
         .nth(1)
         .unwrap_or_else(|| "origins".to_string());
-    let library = match numb::content::load(&[]) {
+    let packs: Vec<std::path::PathBuf> = std::env::args_os().skip(2).map(Into::into).collect();
+    let library = match numb::content::load(&packs) {
         Ok(library) => library,
         Err(e) => {
             eprintln!("{}", e.report(false));

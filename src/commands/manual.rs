@@ -12,8 +12,10 @@ use crate::error::Error;
 /// Writes a completion script for `shell`.
 pub fn completions<W: Write>(out: &mut W, shell: clap_complete::Shell) -> Result<(), Error> {
     let mut cmd = Cli::command();
-    clap_complete::generate(shell, &mut cmd, "numb", out);
-    Ok(())
+    // clap_complete panics when its writer fails (a closed pipe): render into memory first.
+    let mut buf = Vec::new();
+    clap_complete::generate(shell, &mut cmd, "numb", &mut buf);
+    out.write_all(&buf).map_err(Error::Write)
 }
 
 /// What each exit code means; the same table is in the README.

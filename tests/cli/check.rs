@@ -312,3 +312,59 @@ fn packs_load_config_then_env_then_flags_and_later_ones_win() {
     }
     assert!(out.starts_with("Checked 4 packs"), "{out}");
 }
+
+#[test]
+fn completions_load_in_bash_and_every_shell_gets_a_script() {
+    let script = stdout_of(numb().args(["completions", "bash"]));
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("numb.bash");
+    std::fs::write(&file, script).unwrap();
+    let out = std::process::Command::new("bash")
+        .arg("-c")
+        .arg(format!("source '{}' && complete -p numb", file.display()))
+        .output()
+        .unwrap();
+    let printed = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{out:?}");
+    assert!(printed.contains("-F _numb numb"), "{printed}");
+    for (shell, words) in [
+        ("zsh", "#compdef numb"),
+        ("fish", "complete -c numb"),
+        ("powershell", "Register-ArgumentCompleter"),
+        ("elvish", "edit:completion:arg-completer[numb]"),
+    ] {
+        let script = stdout_of(numb().args(["completions", shell]));
+        assert!(script.contains(words), "{shell}");
+        assert!(
+            script.contains("check") && script.contains("content-dir"),
+            "{shell}"
+        );
+    }
+    numb().args(["completions", "tcsh"]).assert().code(2);
+}
+
+#[test]
+fn the_man_page_has_exit_status_environment_and_files() {
+    let page = stdout_of(numb().arg("man"));
+    assert!(page.contains("\n.TH numb 1 "), "{page}");
+    for section in [
+        ".SH NAME",
+        ".SH SYNOPSIS",
+        ".SH SUBCOMMANDS",
+        ".SH \"EXIT STATUS\"",
+        ".SH ENVIRONMENT",
+        ".SH FILES",
+        ".SH PRIVACY",
+    ] {
+        assert!(page.contains(section), "{section} missing");
+    }
+    for words in [
+        "65",
+        "130",
+        "NUMB_CONTENT_DIR",
+        "numb/content",
+        "numb\\-check",
+    ] {
+        assert!(page.contains(words), "{words} missing");
+    }
+}

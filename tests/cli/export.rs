@@ -294,3 +294,232 @@ fn a_failed_export_writes_none_of_its_files() {
         "nothing else written, no temporary files left"
     );
 }
+
+/// Every file of the book, relative to its folder, with `/` separators.
+fn files_under(root: &std::path::Path) -> BTreeSet<String> {
+    let mut found = BTreeSet::new();
+    let mut todo = vec![root.to_path_buf()];
+    while let Some(dir) = todo.pop() {
+        for entry in fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                todo.push(path);
+            } else {
+                let rel = path.strip_prefix(root).unwrap();
+                found.insert(rel.to_string_lossy().replace('\\', "/"));
+            }
+        }
+    }
+    found
+}
+
+fn export_book(dir: &std::path::Path, extra: &[&str]) {
+    numb()
+        .args(["export", "--format", "mdbook", "--out"])
+        .arg(dir)
+        .args(extra)
+        .assert()
+        .success()
+        .stdout("");
+}
+
+#[test]
+fn mdbook_export_writes_a_book_whose_internal_links_all_resolve() {
+    let tmp = tempfile::tempdir().unwrap();
+    let book = tmp.path().join("book");
+    let pack = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/custom-pack");
+    export_book(&book, &["--content-dir", pack.to_str().unwrap()]);
+    let files = files_under(&book);
+    let mut expected: BTreeSet<String> = [
+        "book.toml",
+        "src/SUMMARY.md",
+        "src/README.md",
+        "src/support.md",
+        "src/worksheets/check-in.md",
+        "src/worksheets/reconnection-plan.md",
+        "src/worksheets/rest-check.md",
+        "src/topics/sleep.md",
+    ]
+    .into_iter()
+    .map(String::from)
+    .collect();
+    expected.extend(topic_ids().iter().map(|id| format!("src/topics/{id}.md")));
+    assert_eq!(files, expected);
+
+    // Every relative link in every page points at a file of the book.
+    let mut links = 0;
+    for file in files.iter().filter(|f| f.ends_with(".md")) {
+        let path = book.join(file);
+        let text = fs::read_to_string(&path).unwrap();
+        for event in pulldown_cmark::Parser::new(&text) {
+            if let pulldown_cmark::Event::Start(pulldown_cmark::Tag::Link { dest_url, .. }) = event
+            {
+                if dest_url.starts_with("https://") {
+                    continue;
+                }
+                links += 1;
+                let target = path.parent().unwrap().join(dest_url.as_ref());
+                assert!(target.is_file(), "{file}: link to {dest_url} goes nowhere");
+            }
+        }
+    }
+    assert!(links > 30, "only {links} internal links");
+
+    let summary = fs::read_to_string(book.join("src/SUMMARY.md")).unwrap();
+    for id in topic_ids() {
+        assert!(summary.contains(&format!("(topics/{id}.md)")), "{id}");
+    }
+    let sheet = fs::read_to_string(book.join("src/worksheets/check-in.md")).unwrap();
+    for words in [
+        "This is a reflection, not a diagnosis.",
+        "☐ Never (0)",
+        "## Reading your answers",
+        "counts the other way round: use 4 minus the number you ticked",
+        "- **0 to 2: little.**",
+        "`numb support` lists free",
+    ] {
+        assert!(sheet.contains(words), "{words} missing:\n{sheet}");
+    }
+    let support = fs::read_to_string(book.join("src/support.md")).unwrap();
+    assert!(
+        support.contains("3114") && support.contains("116 123"),
+        "{support}"
+    );
+    let config = fs::read_to_string(book.join("book.toml")).unwrap();
+    assert!(config.contains("language = \"en\""), "{config}");
+}
+
+/// mdBook, for the build test: `MDBOOK`, then `mdbook` on PATH, then the copy `.ci/run`
+/// installs. Missing, the test fails (set NUMB_SKIP_MDBOOK=1 to run without it on purpose).
+fn mdbook() -> Option<std::path::PathBuf> {
+    if std::env::var_os("NUMB_SKIP_MDBOOK").is_some() {
+        return None;
+    }
+    let ci = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/ci-tools/bin/mdbook");
+    let found = std::env::var_os("MDBOOK")
+        .map(std::path::PathBuf::from)
+        .or_else(|| {
+            std::process::Command::new("mdbook")
+                .arg("--version")
+                .output()
+                .ok()
+                .filter(|o| o.status.success())
+                .map(|_| "mdbook".into())
+        })
+        .or_else(|| ci.is_file().then_some(ci));
+    Some(found.expect(
+        "mdbook is needed for this test: `cargo install mdbook --version 0.5.4`, or set MDBOOK",
+    ))
+}
+
+#[test]
+fn mdbook_builds_the_exported_book_without_a_warning() {
+    let Some(mdbook) = mdbook() else {
+        eprintln!("NUMB_SKIP_MDBOOK is set: not building the book");
+        return;
+    };
+    let tmp = tempfile::tempdir().unwrap();
+    let book = tmp.path().join("book");
+    let pack = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/custom-pack");
+    export_book(&book, &["--content-dir", pack.to_str().unwrap()]);
+    let out = std::process::Command::new(mdbook)
+        .arg("build")
+        .arg(&book)
+        .env("RUST_LOG", "warn")
+        .output()
+        .unwrap();
+    let log = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(out.status.success(), "{log}");
+    assert!(!log.contains("WARN") && !log.contains("ERROR"), "{log}");
+    let html = fs::read_to_string(book.join("book/worksheets/check-in.html")).unwrap();
+    assert!(html.contains("Reading your answers"));
+    assert!(book.join("book/topics/sleep.html").is_file());
+}
+
+#[test]
+fn mdbook_export_needs_out_and_an_empty_folder() {
+    numb()
+        .args(["export", "--format", "mdbook"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--out"));
+    let tmp = tempfile::tempdir().unwrap();
+    fs::write(tmp.path().join("notes.txt"), "mine").unwrap();
+    numb()
+        .args(["export", "--format", "mdbook", "--out"])
+        .arg(tmp.path())
+        .assert()
+        .code(73)
+        .stderr(predicate::str::contains("is not empty"));
+    assert_eq!(files_under(tmp.path()).len(), 1, "nothing written");
+    export_book(tmp.path(), &["--force"]);
+    assert_eq!(
+        fs::read_to_string(tmp.path().join("notes.txt")).unwrap(),
+        "mine"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn exports_never_write_through_a_symlink_inside_the_folder() {
+    use std::os::unix::fs::symlink;
+    for (link, format) in [
+        ("src", "mdbook"),
+        ("book.toml", "mdbook"),
+        ("src/topics", "mdbook"),
+        ("origins.md", "markdown"),
+    ] {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("out");
+        let elsewhere = tmp.path().join("elsewhere");
+        fs::create_dir_all(&elsewhere).unwrap();
+        fs::write(elsewhere.join("keep.txt"), "untouched").unwrap();
+        let at = out.join(link);
+        fs::create_dir_all(at.parent().unwrap()).unwrap();
+        symlink(&elsewhere, &at).unwrap();
+        numb()
+            .args(["export", "--format", format, "--force", "--out"])
+            .arg(&out)
+            .assert()
+            .code(73)
+            .stderr(predicate::str::contains("symbolic link"));
+        assert_eq!(
+            files_under(&elsewhere),
+            BTreeSet::from(["keep.txt".to_string()]),
+            "{link}: nothing written through the link"
+        );
+        let written: Vec<String> = files_under(&out)
+            .into_iter()
+            .filter(|f| f.ends_with(".md") || f.ends_with("book.toml"))
+            .collect();
+        assert!(written.is_empty(), "{link}: {written:?}");
+    }
+}
+
+#[test]
+fn an_id_that_would_leave_the_folder_stops_the_export_before_any_file() {
+    let pack = crate::pack_dir();
+    fs::create_dir(pack.path().join("topics")).unwrap();
+    let text = fs::read_to_string(crate::fixture("override").join("topics/origins.toml")).unwrap();
+    fs::write(
+        pack.path().join("topics/evil.toml"),
+        text.replace("id = \"origins\"", "id = \"../../evil\""),
+    )
+    .unwrap();
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("a/b");
+    numb()
+        .args(["export", "--format", "mdbook", "--out"])
+        .arg(&out)
+        .arg("--content-dir")
+        .arg(pack.path())
+        .assert()
+        .code(65)
+        .stderr(predicate::str::contains("topic id `../../evil` must be"));
+    assert!(!out.exists());
+    assert!(files_under(tmp.path()).is_empty());
+}

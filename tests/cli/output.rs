@@ -209,3 +209,27 @@ fn strip_styles(text: &str) -> String {
     }
     out
 }
+
+#[test]
+fn a_reader_gone_before_the_first_byte_is_a_quiet_success_for_every_command() {
+    for args in [
+        &["completions", "bash"][..],
+        &["completions", "powershell"],
+        &["man"],
+        &["check"],
+        &["check", "--format", "json"],
+        &["export", "--format", "json"],
+        &["learn", "origins"],
+    ] {
+        let (reader, writer) = std::io::pipe().unwrap();
+        drop(reader);
+        let out = crate::numb_std()
+            .args(args)
+            .stdout(writer)
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {err}");
+        assert!(err.is_empty(), "{args:?}: {err}");
+    }
+}
