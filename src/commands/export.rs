@@ -38,7 +38,7 @@ pub fn run<W: Write>(
 }
 
 /// Renders one file of an export.
-type Render<'a> = Box<dyn FnOnce(&mut io::BufWriter<&fs::File>) -> io::Result<()> + 'a>;
+type Render<'a> = Box<dyn FnOnce(&mut io::BufWriter<&fs::File>) -> io::Result<()> + Send + 'a>;
 
 /// One file per topic and a `README.md` index.
 fn markdown_files(library: &Library) -> Vec<(PathBuf, Render<'_>)> {
@@ -150,10 +150,11 @@ fn write_folder(dir: &Path, force: bool, files: Vec<(PathBuf, Render<'_>)>) -> R
             })?;
         }
     }
-    let mut staged = Vec::new();
-    for (rel, render) in files {
-        staged.push(stage(&dir.join(rel), render)?);
-    }
+    // Files render independently: a large pack's export uses every core.
+    let staged =
+        crate::content::load::parallel_map(files, |(rel, render)| stage(&dir.join(rel), render))
+            .into_iter()
+            .collect::<Result<Vec<_>, Error>>()?;
     for (path, _) in &staged {
         if path.is_dir() {
             return Err(Error::Output {
@@ -193,7 +194,8 @@ fn stage(path: &Path, render: Render<'_>) -> Result<(PathBuf, tempfile::NamedTem
         render(&mut w).map_err(output_error)?;
         w.flush().map_err(output_error)?;
     }
-    file.as_file().sync_all().map_err(output_error)?;
+    // No fsync per file: an export can always be made again, and 2,000 fsyncs would make a
+    // large pack's export many times slower. The renames below still make it all-or-nothing.
     Ok((path, file))
 }
 

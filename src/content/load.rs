@@ -32,15 +32,26 @@ pub struct Library {
     pub support: SupportPage,
     /// The words of numb's own screens.
     pub app: AppText,
+    /// Topic ids and aliases to their place in `topics`, for lookups in large packs.
+    names: HashMap<String, usize>,
 }
 
 impl Library {
     /// The topic with this id or alias, ignoring case and surrounding spaces.
     pub fn topic(&self, name: &str) -> Option<&Topic> {
-        let name = name.trim().to_lowercase();
-        self.topics
-            .iter()
-            .find(|t| *t.id.get_ref() == name || t.aliases.iter().any(|a| *a.get_ref() == name))
+        let name = name.trim();
+        let found = match self.names.get(name) {
+            Some(&at) => Some(at),
+            None => self.names.get(&name.to_lowercase()).copied(),
+        };
+        found.map(|at| &self.topics[at])
+    }
+
+    /// True when `id` is the id of a topic (not an alias).
+    pub fn has_topic_id(&self, id: &str) -> bool {
+        self.names
+            .get(id)
+            .is_some_and(|&at| self.topics[at].id.get_ref() == id)
     }
 
     /// The questionnaire with this id (ignoring case and surrounding spaces).
@@ -327,6 +338,7 @@ fn read_file(path: &Path, pack: usize, kind: Kind) -> Result<Pending, Error> {
         unreadable = Some((0..0, "this is not a regular file".to_string()));
     } else {
         let file = fs::File::open(path).map_err(input_error)?;
+        bytes.reserve(usize::try_from(meta.len().min(MAX_FILE_BYTES) + 1).unwrap_or(0));
         file.take(MAX_FILE_BYTES + 1)
             .read_to_end(&mut bytes)
             .map_err(input_error)?;
@@ -435,6 +447,79 @@ fn friendly(message: &str) -> String {
         )
 }
 
+/// A file's content once parsed.
+enum Content {
+    /// Nothing to use: unreadable, or problems stopped the parse.
+    None,
+    /// Written for a newer numb.
+    Newer,
+    Pack(PackFile),
+    Topic(Box<Topic>),
+    Questionnaire(Box<Questionnaire>),
+    Support(Box<SupportFile>),
+    App(Box<AppText>),
+}
+
+/// Parses one file (no checks that need other files).
+fn parse_item(item: &Pending, problems: &mut Vec<Problem>) -> Content {
+    if let Some((span, message)) = &item.unreadable {
+        problems.push(Problem {
+            file: Arc::clone(&item.file),
+            span: span.clone(),
+            message: message.clone(),
+        });
+        return Content::None;
+    }
+    fn to<T>(parsed: Parsed<T>, wrap: impl FnOnce(T) -> Content) -> Content {
+        match parsed {
+            Parsed::Ok(value) => wrap(value),
+            Parsed::Newer => Content::Newer,
+            Parsed::Failed => Content::None,
+        }
+    }
+    let file = &item.file;
+    match item.kind {
+        Kind::Pack => to(parse::<PackFile>(file, problems), Content::Pack),
+        Kind::Topic => to(parse::<Topic>(file, problems), |t| {
+            Content::Topic(Box::new(t))
+        }),
+        Kind::Questionnaire => to(parse::<Questionnaire>(file, problems), |q| {
+            Content::Questionnaire(Box::new(q))
+        }),
+        Kind::Support => to(parse::<SupportFile>(file, problems), |s| {
+            Content::Support(Box::new(s))
+        }),
+        Kind::App => to(parse::<AppText>(file, problems), |a| {
+            Content::App(Box::new(a))
+        }),
+    }
+}
+
+/// `items.map(f)`, in order, spread over the machine's cores when there are many items.
+pub fn parallel_map<T: Send, R: Send>(items: Vec<T>, f: impl Fn(T) -> R + Sync) -> Vec<R> {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
+    if threads < 2 || items.len() < 64 {
+        return items.into_iter().map(f).collect();
+    }
+    let per_thread = items.len().div_ceil(threads);
+    let mut chunks: Vec<Vec<T>> = Vec::new();
+    let mut items = items.into_iter().peekable();
+    while items.peek().is_some() {
+        chunks.push(items.by_ref().take(per_thread).collect());
+    }
+    let f = &f;
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = chunks
+            .into_iter()
+            .map(|chunk| scope.spawn(move || chunk.into_iter().map(f).collect::<Vec<R>>()))
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect()
+    })
+}
+
 fn from_files(pending: Vec<Pending>, paths: Vec<Option<PathBuf>>) -> Loaded {
     let mut problems = Vec::new();
     let mut packs: Vec<PackInfo> = paths
@@ -455,63 +540,57 @@ fn from_files(pending: Vec<Pending>, paths: Vec<Option<PathBuf>>) -> Loaded {
     let mut app = None;
     // Packs written for a newer numb: their other files are not judged.
     let mut newer = Vec::new();
-    for item in pending {
+    // Parsing is the costly part of a large pack, and files do not depend on each other.
+    let parsed = parallel_map(pending, |item| {
+        let mut found = Vec::new();
+        let content = parse_item(&item, &mut found);
+        (item, content, found)
+    });
+    for (item, content, mut found) in parsed {
         if newer.contains(&item.pack) {
             continue;
         }
-        if let Some((span, message)) = item.unreadable {
-            problems.push(Problem {
-                file: item.file,
-                span,
-                message,
-            });
-            continue;
-        }
         let info = &mut packs[item.pack];
-        info.files += 1;
-        match item.kind {
-            Kind::Pack => match parse::<PackFile>(&item.file, &mut problems) {
-                Parsed::Ok(pack) => {
-                    problems.extend(validate::pack(&pack, &item.file));
-                    info.name = pack.name.into_inner();
-                    info.language = pack.language.into_inner();
-                }
-                Parsed::Newer => newer.push(item.pack),
-                Parsed::Failed => {}
-            },
-            Kind::Topic => {
-                if let Parsed::Ok(mut topic) = parse::<Topic>(&item.file, &mut problems) {
-                    topic.file = Arc::clone(&item.file);
-                    info.topics += 1;
-                    topics.add(item.pack, topic, &mut problems);
-                }
+        if item.unreadable.is_none() {
+            info.files += 1;
+        }
+        problems.append(&mut found);
+        match content {
+            Content::None => {}
+            // A newer pack.toml: the rest of that pack is not judged. A newer single file is
+            // reported and skipped.
+            Content::Newer if item.kind == Kind::Pack => newer.push(item.pack),
+            Content::Newer => {}
+            Content::Pack(pack) => {
+                problems.extend(validate::pack(&pack, &item.file));
+                info.name = pack.name.into_inner();
+                info.language = pack.language.into_inner();
             }
-            Kind::Questionnaire => {
-                if let Parsed::Ok(mut questionnaire) =
-                    parse::<Questionnaire>(&item.file, &mut problems)
-                {
-                    questionnaire.file = Arc::clone(&item.file);
-                    info.questionnaires += 1;
-                    questionnaires.add(item.pack, questionnaire, &mut problems);
-                }
+            Content::Topic(mut topic) => {
+                topic.file = Arc::clone(&item.file);
+                info.topics += 1;
+                topics.add(item.pack, *topic, &mut problems);
             }
-            Kind::Support => {
-                info.support = true;
-                if let Parsed::Ok(mut file) = parse::<SupportFile>(&item.file, &mut problems) {
-                    file.file = Arc::clone(&item.file);
-                    let found = validate::support_file(&file, item.pack == 0);
-                    if found.is_empty() {
-                        support = merge_support(support, file);
-                    }
-                    problems.extend(found);
-                }
+            Content::Questionnaire(mut questionnaire) => {
+                questionnaire.file = Arc::clone(&item.file);
+                info.questionnaires += 1;
+                questionnaires.add(item.pack, *questionnaire, &mut problems);
             }
-            Kind::App => {
-                if let Parsed::Ok(mut text) = parse::<AppText>(&item.file, &mut problems) {
-                    text.file = Arc::clone(&item.file);
-                    app = Some(text);
+            Content::Support(mut file) => {
+                file.file = Arc::clone(&item.file);
+                let found = validate::support_file(&file, item.pack == 0);
+                if found.is_empty() {
+                    support = merge_support(support, *file);
                 }
+                problems.extend(found);
             }
+            Content::App(mut text) => {
+                text.file = Arc::clone(&item.file);
+                app = Some(*text);
+            }
+        }
+        if item.kind == Kind::Support {
+            info.support = true;
         }
     }
     let mut replacements = topics.replaced;
@@ -552,11 +631,22 @@ fn from_files(pending: Vec<Pending>, paths: Vec<Option<PathBuf>>) -> Loaded {
             q.id.get_ref().clone(),
         )
     });
+    // Ids first, then aliases, so an alias never hides an id (the check reports the clash).
+    let mut names = HashMap::new();
+    for (at, topic) in topics.iter().enumerate() {
+        names.entry(topic.id.get_ref().clone()).or_insert(at);
+    }
+    for (at, topic) in topics.iter().enumerate() {
+        for alias in &topic.aliases {
+            names.entry(alias.get_ref().clone()).or_insert(at);
+        }
+    }
     let library = Library {
         topics,
         questionnaires,
         support,
         app,
+        names,
     };
     problems.extend(validate::library(&library));
     done(Some(library), problems)

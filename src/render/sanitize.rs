@@ -2,7 +2,8 @@
 
 /// Replaces control characters and bidi controls with visible escapes (`\x1b`, `\u{202e}`).
 pub fn escape_controls(text: &str) -> String {
-    if !text.chars().any(needs_escape) {
+    // Most text is plain ASCII without controls: one quick pass over the bytes.
+    if text.bytes().all(|b| (0x20..0x7f).contains(&b)) || !text.chars().any(needs_escape) {
         return text.to_string();
     }
     let mut out = String::with_capacity(text.len() + 8);

@@ -22,14 +22,25 @@ const NOTE_WORDS: &[&str] = &["abuse", "trauma", "ptsd", "neglect", "assault", "
 
 /// Checks the whole library; returns every problem found, in file order.
 pub fn library(lib: &Library) -> Vec<Problem> {
-    let mut out = Vec::new();
+    // Each topic's own checks (markup, sources, ids) need no other topic: spread them out.
+    let per_topic = super::load::parallel_map(lib.topics.iter().collect(), |topic| {
+        let mut found = Vec::new();
+        check_topic(
+            topic,
+            &mut At {
+                file: &topic.file,
+                out: &mut found,
+            },
+        );
+        found
+    });
+    let mut out: Vec<Problem> = per_topic.into_iter().flatten().collect();
     let mut names: HashMap<&str, &str> = HashMap::new();
     for topic in &lib.topics {
         let mut at = At {
             file: &topic.file,
             out: &mut out,
         };
-        check_topic(topic, &mut at);
         for name in std::iter::once(&topic.id).chain(&topic.aliases) {
             if let Some(owner) = names.insert(name.get_ref(), topic.id.get_ref()) {
                 at.push(
@@ -50,11 +61,7 @@ pub fn library(lib: &Library) -> Vec<Problem> {
         for related in &topic.related {
             if related.get_ref() == topic.id.get_ref() {
                 at.push(related, "a topic cannot be related to itself".into());
-            } else if !lib
-                .topics
-                .iter()
-                .any(|t| t.id.get_ref() == related.get_ref())
-            {
+            } else if !lib.has_topic_id(related.get_ref()) {
                 let alias_of = lib.topic(related.get_ref()).map(|t| t.id.get_ref());
                 let hint = alias_of
                     .map(|id| format!("; `related` takes ids: use `{id}`"))
@@ -183,7 +190,7 @@ pub fn library(lib: &Library) -> Vec<Problem> {
         at.inline(text, "book label");
     }
     for id in &lib.app.reading_order {
-        if !lib.topics.iter().any(|t| t.id.get_ref() == id.get_ref()) {
+        if !lib.has_topic_id(id.get_ref()) {
             at.push(
                 id,
                 format!(

@@ -197,11 +197,7 @@ fn check_scale(q: &Questionnaire, lib: &Library, at: &mut At) {
         at.line(&facet.name, "name");
         at.inline(&facet.meaning, "meaning");
         for related in &facet.related {
-            if lib
-                .topics
-                .iter()
-                .all(|t| t.id.get_ref() != related.get_ref())
-            {
+            if !lib.has_topic_id(related.get_ref()) {
                 at.push(
                     related,
                     format!("related topic `{}` does not exist", related.get_ref()),

@@ -32,9 +32,14 @@ fn describe(ch: char) -> String {
 pub fn unsafe_characters(file: &Arc<SourceFile>, table: &DeTable) -> Vec<Problem> {
     let mut out = Vec::new();
     let text = &file.text;
-    // TOML itself refuses raw C0 controls; C1 controls and bidi characters pass its parser.
-    for (at, ch) in text.char_indices() {
-        if is_hidden(ch) && !matches!(ch, '\0'..='\x1f' | '\x7f') {
+    // TOML itself refuses raw C0 controls; C1 controls (0xC2 0x80..0x9F in UTF-8) and bidi
+    // characters (0xE2 0x80/0x81 …) pass its parser. Only those lead bytes need a look.
+    let bytes = text.as_bytes();
+    for at in (0..bytes.len()).filter(|&i| matches!(bytes[i], 0xc2 | 0xe2)) {
+        let Some(ch) = text.get(at..).and_then(|rest| rest.chars().next()) else {
+            continue;
+        };
+        if is_hidden(ch) {
             out.push(Problem {
                 file: Arc::clone(file),
                 span: at..at + ch.len_utf8(),
@@ -49,6 +54,10 @@ pub fn unsafe_characters(file: &Arc<SourceFile>, table: &DeTable) -> Vec<Problem
     collect_strings(table, &mut strings);
     for (span, value) in strings {
         let raw = text.get(span.clone()).unwrap_or("");
+        // Without a backslash in the source, the value holds only what the raw scan saw.
+        if !raw.contains('\\') {
+            continue;
+        }
         if let Some(ch) = value.chars().find(|&c| is_hidden(c) && !raw.contains(c)) {
             out.push(Problem {
                 file: Arc::clone(file),

@@ -155,7 +155,7 @@ fn scale_sheet<W: Write>(
     let labels = &library.app.book_labels;
     doc.para(&field(labels.how_to_answer.get_ref()))?;
     if let Some(window) = &q.window {
-        doc.para(&format!("*{}*", escape(window.get_ref())))?;
+        doc.para(&escape(window.get_ref()))?;
     }
     let answers: Vec<String> = q
         .scale

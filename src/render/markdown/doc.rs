@@ -30,37 +30,38 @@ pub fn escape(text: &str) -> String {
 /// [`escape`], with every `{` escaped when `all_braces` (headings, where mdBook reads
 /// `{#id .class}` as attributes).
 fn escape_braces(text: &str, all_braces: bool) -> String {
-    let text = escape_controls(&text.replace('\t', " "));
-    let mut out = String::with_capacity(text.len());
-    let chars: Vec<char> = text.chars().collect();
-    for (i, &ch) in chars.iter().enumerate() {
+    let text = if text.contains('\t') {
+        escape_controls(&text.replace('\t', " "))
+    } else {
+        escape_controls(text)
+    };
+    let mut out = String::with_capacity(text.len() + 8);
+    for (i, ch) in text.char_indices() {
+        let rest = &text[i + ch.len_utf8()..];
         match ch {
             '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '~' | '|' => {
                 out.push('\\');
                 out.push(ch);
             }
-            '&' if looks_like_entity(&chars[i + 1..]) => out.push_str("\\&"),
+            '&' if looks_like_entity(rest) => out.push_str("\\&"),
             // mdBook runs `{{#include …}}` (also `{{ #include …}}`) anywhere in the text;
             // `{\{` reads back as `{{` but matches none of its patterns.
             '{' | '}' if all_braces => {
                 out.push('\\');
                 out.push(ch);
             }
-            '{' if chars.get(i + 1) == Some(&'{') => out.push_str("{\\"),
+            '{' if rest.starts_with('{') => out.push_str("{\\"),
             _ => out.push(ch),
         }
     }
     out
 }
 
-/// True when the characters after a `&` would make CommonMark read an entity (`&amp;`, `&#38;`).
-fn looks_like_entity(after: &[char]) -> bool {
-    let after = after.strip_prefix(&['#']).unwrap_or(after);
-    let name = after
-        .iter()
-        .take_while(|c| c.is_ascii_alphanumeric())
-        .count();
-    name > 0 && after.get(name) == Some(&';')
+/// True when the text after a `&` would make CommonMark read an entity (`&amp;`, `&#38;`).
+fn looks_like_entity(after: &str) -> bool {
+    let after = after.strip_prefix('#').unwrap_or(after);
+    let name = after.bytes().take_while(u8::is_ascii_alphanumeric).count();
+    name > 0 && after.as_bytes().get(name) == Some(&b';')
 }
 
 /// A code span that survives backticks inside it and is never broken across lines.
@@ -186,18 +187,23 @@ pub fn wrap(text: &str, first: &str, rest: &str) -> String {
     }
     let mut out = String::new();
     let mut line = String::from(first);
+    let mut width = cols(first);
     let mut empty = true;
     for word in words {
-        if !empty && cols(&line) + 1 + cols(&word) > LINE {
+        let word_width = cols(&word);
+        if !empty && width + 1 + word_width > LINE {
             out.push_str(line.trim_end());
             out.push('\n');
             line = String::from(rest);
+            width = cols(rest);
             empty = true;
         }
         if !empty {
             line.push(' ');
+            width += 1;
         }
         line.push_str(&word);
+        width += word_width;
         empty = false;
     }
     out.push_str(line.trim_end());
