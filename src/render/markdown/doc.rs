@@ -1,6 +1,7 @@
 //! Writing CommonMark safely: escaping, code spans, link destinations, wrapping at 80 columns
 //! without ever starting a line with block syntax, and blocks separated by one blank line.
 
+use std::borrow::Cow;
 use std::collections::HashSet;
 use std::io::{self, Write};
 
@@ -174,41 +175,48 @@ fn defuse(word: &str) -> String {
 /// Wraps one logical line of Markdown at spaces to [`LINE`] columns. The first word is made
 /// literal if it would open a block; later such words stay on the line before them.
 pub fn wrap(text: &str, first: &str, rest: &str) -> String {
-    let mut words: Vec<String> = Vec::new();
+    let mut words: Vec<Cow<'_, str>> = Vec::with_capacity(text.len() / 5 + 1);
     for word in text.split(' ').filter(|w| !w.is_empty()) {
+        let opens = opens_block(word);
         match words.last_mut() {
-            None if opens_block(word) => words.push(defuse(word)),
-            Some(last) if opens_block(word) => {
+            None if opens => words.push(Cow::Owned(defuse(word))),
+            Some(last) if opens => {
+                let last = last.to_mut();
                 last.push(' ');
                 last.push_str(word);
             }
-            _ => words.push(word.to_string()),
+            _ => words.push(Cow::Borrowed(word)),
         }
     }
-    let mut out = String::new();
-    let mut line = String::from(first);
+    let mut out =
+        String::with_capacity(first.len() + text.len() + text.len() / 32 * (rest.len() + 1) + 2);
+    out.push_str(first);
     let mut width = cols(first);
     let mut empty = true;
-    for word in words {
-        let word_width = cols(&word);
+    for word in &words {
+        let word_width = cols(word);
         if !empty && width + 1 + word_width > LINE {
-            out.push_str(line.trim_end());
+            // The line so far always ends in a word, so trimming never reaches the line before.
+            out.truncate(out.trim_end().len());
             out.push('\n');
-            line = String::from(rest);
+            out.push_str(rest);
             width = cols(rest);
             empty = true;
         }
         if !empty {
-            line.push(' ');
+            out.push(' ');
             width += 1;
         }
-        line.push_str(&word);
+        out.push_str(word);
         width += word_width;
         empty = false;
     }
-    out.push_str(line.trim_end());
+    out.truncate(out.trim_end_matches(' ').len());
     out.push('\n');
-    out.replace(KEEP, " ")
+    if out.contains(KEEP) {
+        out = out.replace(KEEP, " ");
+    }
+    out
 }
 
 /// Writes Markdown blocks separated by exactly one blank line, headings kept unique.
