@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-/// numb: learn about emotional numbness and find help. Offline and private.
+/// Learn about emotional numbness and find help. Offline and private.
 ///
 /// numb is not a diagnosis and not a substitute for care. If things feel heavy,
 /// run `numb support` for free, confidential help lines.

@@ -47,42 +47,58 @@ impl Problem {
 
     /// `path:line:col: message`, then the source line and a caret.
     pub fn render(&self, color: bool) -> String {
-        // annotate-snippets shows C0 controls and bidi characters as visible symbols, but
-        // not C1 controls: swap those for `·`, which has the same length in UTF-8.
-        let text = &self
-            .file
-            .text
-            .replace(|c| matches!(c, '\u{80}'..='\u{9f}'), "\u{b7}");
         let message = crate::render::sanitize::escape_controls(&self.message);
         let path = crate::render::sanitize::escape_controls(&self.file.path);
-        if text.is_empty() {
+        let renderer = if color {
+            Renderer::styled()
+        } else {
+            Renderer::plain()
+        };
+        let full = self.file.text.as_str();
+        if full.is_empty() {
             // A file that is missing or was not read: there is no line to show.
             let title = Level::ERROR.primary_title(&message);
-            let renderer = if color {
-                Renderer::styled()
-            } else {
-                Renderer::plain()
-            };
             let (line, col) = self.line_col();
             return format!(
                 "{}\n --> {path}:{line}:{col}",
                 renderer.render(&[annotate_snippets::Group::with_title(title)])
             );
         }
-        let start = floor_char_boundary(text, self.span.start.min(text.len()));
-        let end = floor_char_boundary(text, self.span.end.clamp(start, text.len()));
+        // Only the lines the problem touches: a file with many problems stays fast.
+        let start = floor_char_boundary(full, self.span.start.min(full.len()));
+        let end = floor_char_boundary(full, self.span.end.clamp(start, full.len()));
+        let first = full[..start].rfind('\n').map_or(0, |at| at + 1);
+        let last = full[end..].find('\n').map_or(full.len(), |at| end + at);
+        let lines = visible(&full[first..last]);
+        let (line, _) = self.line_col();
         let report = &[Level::ERROR.primary_title(&message).element(
-            Snippet::source(text.as_str())
+            Snippet::source(lines.as_ref())
+                .line_start(line)
                 .path(path)
-                .annotation(AnnotationKind::Primary.span(start..end)),
+                .annotation(AnnotationKind::Primary.span(start - first..end - first)),
         )];
-        let renderer = if color {
-            Renderer::styled()
-        } else {
-            Renderer::plain()
-        };
         renderer.render(report)
     }
+}
+
+/// Source lines fit to show: annotate-snippets turns C0 controls and the bidi overrides into
+/// visible symbols itself; every other character a terminal could act on (C1 controls, bidi
+/// marks, tag characters) becomes a placeholder of the same length in UTF-8, so spans still fit.
+fn visible(lines: &str) -> std::borrow::Cow<'_, str> {
+    let hidden = |c: char| !c.is_ascii_control() && crate::render::sanitize::needs_escape(c);
+    if !lines.contains(hidden) {
+        return lines.into();
+    }
+    lines
+        .chars()
+        .map(|c| match (hidden(c), c.len_utf8()) {
+            (false, _) => c.to_string(),
+            (true, 2) => "\u{b7}".to_string(),
+            (true, 3) => "\u{fffd}".to_string(),
+            (true, n) => "?".repeat(n),
+        })
+        .collect::<String>()
+        .into()
 }
 
 fn floor_char_boundary(text: &str, mut at: usize) -> usize {

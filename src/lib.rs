@@ -11,6 +11,7 @@ pub mod pager;
 pub mod reflect;
 pub mod render;
 
+use std::fs;
 use std::io::Write;
 use std::path::PathBuf;
 
@@ -159,7 +160,9 @@ pub fn config_pack() -> Option<PathBuf> {
         .config_dir()
         .join("numb")
         .join("content");
-    dir.exists().then_some(dir)
+    // An empty folder (made ready, not filled yet) is no pack and no problem.
+    let filled = fs::read_dir(&dir).is_ok_and(|mut entries| entries.next().is_some());
+    (dir.exists() && filled).then_some(dir)
 }
 
 /// Loads content for a page that must never be blocked: the welcome and the support lines.

@@ -74,10 +74,14 @@ fn text<W: Write>(out: &mut W, loaded: &Loaded) -> io::Result<()> {
     if !loaded.replacements.is_empty() {
         writeln!(out, "\nReplaced by a later pack:")?;
         for r in &loaded.replacements {
+            let shown = crate::render::sanitize::escape_controls;
             writeln!(
                 out,
                 "  {} `{}`: {} replaces {}",
-                r.what, r.id, r.by, r.replaced
+                r.what,
+                shown(&r.id),
+                shown(&r.by),
+                shown(&r.replaced)
             )?;
         }
     }

@@ -34,6 +34,8 @@ pub struct Library {
     pub app: AppText,
     /// Topic ids and aliases to their place in `topics`, for lookups in large packs.
     names: HashMap<String, usize>,
+    /// Ids declared by files that had problems and did not load.
+    broken: std::collections::HashSet<String>,
 }
 
 impl Library {
@@ -52,6 +54,12 @@ impl Library {
         self.names
             .get(id)
             .is_some_and(|&at| self.topics[at].id.get_ref() == id)
+    }
+
+    /// True when a reference to `id` should not be reported: a topic has it, or a file that
+    /// declares it had problems of its own (already reported).
+    pub fn resolves(&self, id: &str) -> bool {
+        self.has_topic_id(id) || self.broken.contains(id)
     }
 
     /// The questionnaire with this id (ignoring case and surrounding spaces).
@@ -230,7 +238,8 @@ fn read_pack(dir: &Path, pack: usize) -> Result<Vec<Pending>, Error> {
     }
     let mut pending = Vec::new();
     let manifest = dir.join("pack.toml");
-    if manifest.exists() {
+    // Even a broken link counts as there: reading it then says what is wrong.
+    if fs::symlink_metadata(&manifest).is_ok() {
         pending.push(read_file(&manifest, pack, Kind::Pack)?);
     } else {
         pending.push(missing(
@@ -326,22 +335,32 @@ fn missing(path: &Path, pack: usize, kind: Kind, message: &str) -> Pending {
 
 /// Reads one user file: at most `MAX_FILE_BYTES`, regular files only, UTF-8 checked.
 fn read_file(path: &Path, pack: usize, kind: Kind) -> Result<Pending, Error> {
-    let input_error = |source| Error::Input {
-        path: path.to_path_buf(),
-        source,
+    // A file in a pack that cannot be read is a problem to report with the others.
+    let cannot_read = |e: std::io::Error| {
+        Some((
+            0..0,
+            format!("numb cannot read this file: {}", crate::error::describe(&e)),
+        ))
     };
-    // Look before opening: opening a FIFO would wait for a writer forever.
-    let meta = fs::metadata(path).map_err(input_error)?;
     let mut unreadable = None;
     let mut bytes = Vec::new();
-    if !meta.is_file() {
-        unreadable = Some((0..0, "this is not a regular file".to_string()));
-    } else {
-        let file = fs::File::open(path).map_err(input_error)?;
-        bytes.reserve(usize::try_from(meta.len().min(MAX_FILE_BYTES) + 1).unwrap_or(0));
-        file.take(MAX_FILE_BYTES + 1)
-            .read_to_end(&mut bytes)
-            .map_err(input_error)?;
+    // Look before opening: opening a FIFO would wait for a writer forever.
+    match fs::metadata(path) {
+        Err(e) => unreadable = cannot_read(e),
+        Ok(meta) if !meta.is_file() => {
+            unreadable = Some((0..0, "this is not a regular file".to_string()));
+        }
+        Ok(meta) => {
+            bytes.reserve(usize::try_from(meta.len().min(MAX_FILE_BYTES) + 1).unwrap_or(0));
+            let read = fs::File::open(path)
+                .and_then(|file| file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes));
+            if let Err(e) = read {
+                bytes.clear();
+                unreadable = cannot_read(e);
+            }
+        }
+    }
+    {
         if bytes.len() as u64 > MAX_FILE_BYTES {
             bytes.clear();
             unreadable = Some((
@@ -377,7 +396,9 @@ enum Parsed<T> {
     Ok(T),
     /// Written for a newer numb; reported, and nothing else in it is judged.
     Newer,
-    Failed,
+    /// Problems stopped it; the id it declares, if it could be read, so that references to
+    /// it are not reported as pointing nowhere too.
+    Failed(Option<String>),
 }
 
 /// Parses a file, reporting every TOML syntax error, text with control characters or bidi
@@ -390,12 +411,23 @@ fn parse<T: DeserializeOwned>(file: &Arc<SourceFile>, problems: &mut Vec<Problem
     };
     let (table, errors) = DeTable::parse_recoverable(&file.text);
     if !errors.is_empty() {
-        problems.extend(
-            errors
-                .iter()
-                .map(|e| problem(e.span().unwrap_or(0..0), friendly(e.message().trim_end()))),
-        );
-        return Parsed::Failed;
+        // One error per line: after a mistake the parser often trips again on the same line.
+        let mut errors: Vec<_> = errors
+            .iter()
+            .map(|e| (e.span().unwrap_or(0..0), e.message()))
+            .collect();
+        errors.sort_by_key(|(span, _)| span.start);
+        let mut line_end = 0;
+        for (span, message) in errors {
+            if span.start < line_end && line_end > 0 {
+                continue;
+            }
+            line_end = file.text[span.start.min(file.text.len())..]
+                .find('\n')
+                .map_or(file.text.len() + 1, |at| span.start + at + 1);
+            problems.push(problem(span, friendly(message.trim_end())));
+        }
+        return Parsed::Failed(None);
     }
     // A file from a newer numb may use fields this one does not know: say only why.
     if let Some((span, version)) = newer_version(table.get_ref()) {
@@ -405,17 +437,89 @@ fn parse<T: DeserializeOwned>(file: &Arc<SourceFile>, problems: &mut Vec<Problem
     let unsafe_text = validate::text::unsafe_characters(file, table.get_ref());
     let clean = unsafe_text.is_empty();
     problems.extend(unsafe_text);
-    match T::deserialize(toml::de::Deserializer::from(table)) {
-        // Text with hidden characters is never shown, even if everything else is right.
-        Ok(value) if clean => Parsed::Ok(value),
-        Ok(_) => Parsed::Failed,
-        Err(e) => {
-            problems.push(problem(
-                e.span().unwrap_or(0..0),
-                friendly(e.message().trim_end()),
-            ));
-            Parsed::Failed
+    let mut table = table;
+    let mut clean = clean;
+    // serde stops at the first field it cannot take. To show every problem at once, the part
+    // it stopped at is set aside (an unknown or mistyped field, a table missing a field) and
+    // the rest is tried again.
+    let mut set_aside: Vec<String> = Vec::new();
+    for _ in 0..MAX_PROBLEMS_PER_FILE {
+        let attempt = table.clone();
+        match T::deserialize(toml::de::Deserializer::from(attempt)) {
+            // Text with hidden characters is never shown, even if everything else is right.
+            Ok(value) if clean => return Parsed::Ok(value),
+            Ok(_) => return Parsed::Failed(declared_id(table.get_ref())),
+            Err(e) => {
+                let span = e.span().unwrap_or(0..0);
+                let message = e.message().trim_end();
+                // A field set aside earlier is now missing: that was already reported.
+                let echo = set_aside
+                    .iter()
+                    .any(|key| message == format!("missing field `{key}`"));
+                if !echo {
+                    problems.push(problem(span.clone(), friendly(message)));
+                }
+                // `titel` for `title`: the "missing field `title`" that follows says nothing new.
+                if let Some(meant) = did_you_mean(message) {
+                    set_aside.push(meant.to_string());
+                }
+                clean = false;
+                match remove_at(table.get_mut(), &span) {
+                    Some(key) => set_aside.push(key),
+                    None => return Parsed::Failed(declared_id(table.get_ref())),
+                }
+            }
         }
+    }
+    Parsed::Failed(declared_id(table.get_ref()))
+}
+
+/// The `id = "…"` at the top of a file, if it has one.
+fn declared_id(table: &DeTable) -> Option<String> {
+    table.iter().find_map(|(key, value)| match value.get_ref() {
+        DeValue::String(id) if key.get_ref().as_ref() == "id" => Some(id.to_string()),
+        _ => None,
+    })
+}
+
+/// Removes the entry at `span` (its key starts there, or its value is exactly there), or the
+/// array element that is exactly there, wherever it is nested. Returns the key removed.
+fn remove_at(table: &mut DeTable, span: &std::ops::Range<usize>) -> Option<String> {
+    let found = table
+        .iter()
+        .find(|(key, value)| key.span().start == span.start || value.span() == *span)
+        .map(|(key, _)| key.clone());
+    if let Some(key) = found {
+        table.remove(&key);
+        return Some(key.into_inner().into_owned());
+    }
+    table
+        .iter_mut()
+        .find_map(|(_, value)| remove_in_value(value, span))
+}
+
+fn remove_in_value(
+    value: &mut toml::Spanned<DeValue>,
+    span: &std::ops::Range<usize>,
+) -> Option<String> {
+    match value.get_mut() {
+        DeValue::Table(table) => remove_at(table, span),
+        DeValue::Array(items) => {
+            if let Some(at) = items.iter().position(|item| item.span() == *span) {
+                let all = std::mem::replace(items, std::iter::empty().collect());
+                *items = all
+                    .into_iter()
+                    .enumerate()
+                    .filter(|(i, _)| *i != at)
+                    .map(|(_, item)| item)
+                    .collect();
+                return Some(String::new());
+            }
+            items
+                .iter_mut()
+                .find_map(|item| remove_in_value(item, span))
+        }
+        _ => None,
     }
 }
 
@@ -432,9 +536,15 @@ fn newer_version(table: &DeTable) -> Option<(std::ops::Range<usize>, u32)> {
         .then(|| (value.span(), u32::try_from(version).unwrap_or(u32::MAX)))
 }
 
-/// The TOML parser's message with Rust type names put in an author's words.
+/// The TOML parser's message with Rust type names put in an author's words, and a likely
+/// meant field named for an unknown one.
 fn friendly(message: &str) -> String {
+    let hint = did_you_mean(message)
+        .map(|name| format!("; did you mean `{name}`?"))
+        .unwrap_or_default();
     message
+        .replace("as i128", "as a whole number")
+        .replace("as u64", "as a whole number")
         .replace("expected u16", "expected a whole number")
         .replace("expected u32", "expected a whole number")
         .replace(
@@ -445,12 +555,28 @@ fn friendly(message: &str) -> String {
             "expected a TOML datetime",
             "expected a date like 2026-11-25, without quotes",
         )
+        + &hint
+}
+
+/// For "unknown field `titel`, expected one of `title`, …": the expected field closest to
+/// the unknown one, if it is close.
+fn did_you_mean(message: &str) -> Option<&str> {
+    let rest = message.strip_prefix("unknown field `")?;
+    let (unknown, expected) = rest.split_once('`')?;
+    expected
+        .split('`')
+        .skip(1)
+        .step_by(2)
+        .map(|name| (strsim::jaro_winkler(unknown, name), name))
+        .filter(|(score, _)| *score >= 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, name)| name)
 }
 
 /// A file's content once parsed.
 enum Content {
-    /// Nothing to use: unreadable, or problems stopped the parse.
-    None,
+    /// Nothing to use: unreadable, or problems stopped the parse (with the id it declares).
+    None(Option<String>),
     /// Written for a newer numb.
     Newer,
     Pack(PackFile),
@@ -468,13 +594,13 @@ fn parse_item(item: &Pending, problems: &mut Vec<Problem>) -> Content {
             span: span.clone(),
             message: message.clone(),
         });
-        return Content::None;
+        return Content::None(None);
     }
     fn to<T>(parsed: Parsed<T>, wrap: impl FnOnce(T) -> Content) -> Content {
         match parsed {
             Parsed::Ok(value) => wrap(value),
             Parsed::Newer => Content::Newer,
-            Parsed::Failed => Content::None,
+            Parsed::Failed(id) => Content::None(id),
         }
     }
     let file = &item.file;
@@ -540,6 +666,8 @@ fn from_files(pending: Vec<Pending>, paths: Vec<Option<PathBuf>>) -> Loaded {
     let mut app = None;
     // Packs written for a newer numb: their other files are not judged.
     let mut newer = Vec::new();
+    // Ids declared by files that did not load: references to them are not problems of their own.
+    let mut broken = std::collections::HashSet::new();
     // Parsing is the costly part of a large pack, and files do not depend on each other.
     let parsed = parallel_map(pending, |item| {
         let mut found = Vec::new();
@@ -556,7 +684,7 @@ fn from_files(pending: Vec<Pending>, paths: Vec<Option<PathBuf>>) -> Loaded {
         }
         problems.append(&mut found);
         match content {
-            Content::None => {}
+            Content::None(id) => broken.extend(id),
             // A newer pack.toml: the rest of that pack is not judged. A newer single file is
             // reported and skipped.
             Content::Newer if item.kind == Kind::Pack => newer.push(item.pack),
@@ -600,6 +728,7 @@ fn from_files(pending: Vec<Pending>, paths: Vec<Option<PathBuf>>) -> Loaded {
         problems.sort_by(|a, b| {
             (a.file.path.as_str(), a.span.start).cmp(&(b.file.path.as_str(), b.span.start))
         });
+        let problems = at_most_per_file(problems, MAX_PROBLEMS_PER_FILE);
         Loaded {
             library,
             problems,
@@ -647,6 +776,7 @@ fn from_files(pending: Vec<Pending>, paths: Vec<Option<PathBuf>>) -> Loaded {
         support,
         app,
         names,
+        broken,
     };
     problems.extend(validate::library(&library));
     done(Some(library), problems)
@@ -707,6 +837,48 @@ impl Entry for Questionnaire {
     }
 }
 
+/// The most problems shown for one file; past that, one line says how many more there are.
+pub const MAX_PROBLEMS_PER_FILE: usize = 50;
+
+/// Keeps the first `max` problems of each file (they are sorted by file), and says how many
+/// more each file has.
+fn at_most_per_file(problems: Vec<Problem>, max: usize) -> Vec<Problem> {
+    let mut kept: Vec<Problem> = Vec::with_capacity(problems.len().min(1024));
+    let mut in_file = 0;
+    let mut hidden = 0;
+    let mut first_hidden: Option<Problem> = None;
+    let flush = |kept: &mut Vec<Problem>, hidden: &mut usize, first: &mut Option<Problem>| {
+        if let Some(p) = first.take() {
+            kept.push(Problem {
+                message: format!(
+                    "and {hidden} more problem{} in this file, from here on; fix the ones above first",
+                    if *hidden == 1 { "" } else { "s" }
+                ),
+                ..p
+            });
+        }
+        *hidden = 0;
+    };
+    for problem in problems {
+        let same = kept
+            .last()
+            .is_some_and(|last| last.file.path == problem.file.path);
+        if !same {
+            flush(&mut kept, &mut hidden, &mut first_hidden);
+            in_file = 0;
+        }
+        in_file += 1;
+        if in_file <= max {
+            kept.push(problem);
+        } else {
+            hidden += 1;
+            first_hidden.get_or_insert(problem);
+        }
+    }
+    flush(&mut kept, &mut hidden, &mut first_hidden);
+    kept
+}
+
 /// Topics or questionnaires as they load, with an index by id.
 struct Entries<T> {
     entries: Vec<(usize, T)>,
@@ -746,12 +918,15 @@ impl<T: Entry> Entries<T> {
                 ),
             });
         } else {
-            self.replaced.push(Replacement {
-                what: T::WHAT,
-                id,
-                by: entry.file().path.clone(),
-                replaced: earlier.file().path.clone(),
-            });
+            // The same folder loaded twice replaces nothing worth mentioning.
+            if earlier.file().path != entry.file().path {
+                self.replaced.push(Replacement {
+                    what: T::WHAT,
+                    id,
+                    by: entry.file().path.clone(),
+                    replaced: earlier.file().path.clone(),
+                });
+            }
             self.entries[at] = (pack, entry);
         }
     }

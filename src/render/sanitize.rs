@@ -26,7 +26,7 @@ pub fn escape_controls(text: &str) -> String {
 /// and the Unicode bidirectional embedding, override and isolate controls.
 pub fn needs_escape(ch: char) -> bool {
     ch.is_control()
-        || matches!(ch, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{061C}' | '\u{200E}' | '\u{200F}')
+        || matches!(ch, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{E0000}'..='\u{E007F}')
 }
 
 #[cfg(test)]

@@ -368,3 +368,185 @@ fn the_man_page_has_exit_status_environment_and_files() {
         assert!(page.contains(words), "{words} missing");
     }
 }
+
+/// A pack in a temporary folder with these topic files.
+fn pack_with_topics(files: &[(&str, String)]) -> tempfile::TempDir {
+    let dir = pack_dir();
+    std::fs::create_dir(dir.path().join("topics")).unwrap();
+    for (name, text) in files {
+        std::fs::write(dir.path().join("topics").join(name), text).unwrap();
+    }
+    dir
+}
+
+fn base_topic() -> String {
+    std::fs::read_to_string(fixture("override").join("topics/origins.toml")).unwrap()
+}
+
+fn check_stderr(dir: &Path) -> String {
+    let assert = numb().arg("check").arg(dir).assert().code(65);
+    String::from_utf8(assert.get_output().stderr.clone()).unwrap()
+}
+
+#[test]
+fn every_field_problem_in_a_file_shows_at_once_with_a_did_you_mean() {
+    let text = base_topic()
+        .replacen("title =", "titel =", 1)
+        .replacen("summary = \"A counsellor's own page.\"", "summary = 5", 1)
+        .replacen("heading =", "headin =", 1)
+        .replacen("publisher =", "publsher =", 1)
+        .replacen("year = 2026", "year = \"x\"", 1);
+    let dir = pack_with_topics(&[("o.toml", text)]);
+    let err = check_stderr(dir.path());
+    let file = dir.path().join("topics/o.toml").display().to_string();
+    for (at, message) in [
+        ("4:1", "unknown field `titel`"),
+        ("4:1", "did you mean `title`?"),
+        ("5:11", "invalid type: integer `5`, expected a string"),
+        (
+            "9:1",
+            "unknown field `headin`, expected `heading` or `body`; did you mean `heading`?",
+        ),
+        ("14:1", "did you mean `publisher`?"),
+        (
+            "15:8",
+            "invalid type: string \"x\", expected a whole number",
+        ),
+    ] {
+        let place = format!("{file}:{at}\n");
+        let found = err
+            .find(&place)
+            .unwrap_or_else(|| panic!("{place} missing:\n{err}"));
+        let above = &err[err[..found].rfind("error: ").unwrap()..found];
+        assert!(above.contains(message), "{at}: {above}");
+    }
+    // The field a typo stands for is not reported missing as well.
+    assert!(!err.contains("missing field `title`"), "{err}");
+    assert!(!err.contains("missing field `heading`"), "{err}");
+    assert!(
+        err.trim_end().ends_with("5 problems in 1 content file"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_reference_to_a_topic_whose_file_has_problems_is_not_reported_twice() {
+    let alpha = base_topic()
+        .replace("id = \"origins\"", "id = \"alpha\"")
+        .replace("key_points = [", "related = [\"beta\"]\nkey_points = [");
+    let beta = base_topic()
+        .replace("id = \"origins\"", "id = \"beta\"")
+        .replace("summary =", "sumary =");
+    let dir = pack_with_topics(&[("alpha.toml", alpha), ("beta.toml", beta)]);
+    let err = check_stderr(dir.path());
+    assert!(err.contains("unknown field `sumary`"), "{err}");
+    assert!(!err.contains("`beta` does not exist"), "{err}");
+    assert!(
+        err.trim_end().ends_with("1 problem in 1 content file"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_file_of_junk_gives_fifty_problems_and_a_count_of_the_rest_quickly() {
+    let dir = pack_with_topics(&[("junk.toml", "x\n".repeat(100_000))]);
+    let err = check_stderr(dir.path());
+    assert_eq!(
+        err.matches("\nerror: ").count() + usize::from(err.starts_with("error: ")),
+        52
+    );
+    assert!(
+        err.contains("error: and 99950 more problems in this file, from here on"),
+        "{err}"
+    );
+    assert!(err.trim_end().ends_with("51 problems in 1 content file"));
+}
+
+#[cfg(unix)]
+#[test]
+fn an_unreadable_file_in_a_pack_is_a_problem_like_the_others() {
+    let dir = pack_with_topics(&[("ok.toml", base_topic())]);
+    std::os::unix::fs::symlink("/no/such/file", dir.path().join("topics/gone.toml")).unwrap();
+    let err = check_stderr(dir.path());
+    let place = format!("{}:1:1", dir.path().join("topics/gone.toml").display());
+    assert!(err.contains(&place), "{err}");
+    assert!(
+        err.contains("numb cannot read this file: No such file or directory"),
+        "{err}"
+    );
+    // The summary still shows on stdout.
+    numb()
+        .arg("check")
+        .arg(dir.path())
+        .assert()
+        .code(65)
+        .stdout(predicate::str::contains("A test pack (en)"));
+}
+
+#[test]
+fn invisible_marks_and_tag_characters_are_refused() {
+    for (name, hidden) in [
+        ("rlm", '\u{200f}'),
+        ("tag", '\u{e0041}'),
+        ("alm", '\u{61c}'),
+    ] {
+        let text = base_topic().replace("A counsellor's own page.", &format!("A page{hidden}."));
+        let dir = pack_with_topics(&[("o.toml", text)]);
+        let err = check_stderr(dir.path());
+        let code = format!("U+{:04X}", u32::from(hidden));
+        assert!(
+            err.contains(&code) && err.contains("is hidden here"),
+            "{name}: {err}"
+        );
+        assert!(!err.contains(hidden), "{name}: the report shows it escaped");
+    }
+}
+
+#[test]
+fn a_questionnaire_cannot_be_called_readme() {
+    let dir = pack_dir();
+    std::fs::create_dir(dir.path().join("questionnaires")).unwrap();
+    let example = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("examples/custom-pack/questionnaires/rest-check.toml");
+    let text = std::fs::read_to_string(example)
+        .unwrap()
+        .replace("id = \"rest-check\"", "id = \"readme\"")
+        .replace("`numb learn sleep`", "`numb learn signs`")
+        .replace("\"sleep\"", "\"signs\"");
+    std::fs::write(dir.path().join("questionnaires/readme.toml"), text).unwrap();
+    let err = check_stderr(dir.path());
+    assert!(
+        err.contains("`readme` cannot be a questionnaire id"),
+        "{err}"
+    );
+    assert!(
+        err.trim_end().ends_with("1 problem in 1 content file"),
+        "{err}"
+    );
+}
+
+#[test]
+fn names_in_the_report_are_shown_escaped() {
+    let root = tempfile::tempdir().unwrap();
+    let pack = root.path().join("evil\x1b[31mRED");
+    origins_pack(&pack, "Escaped");
+    let out = stdout_of(numb().arg("check").arg(&pack));
+    assert!(!out.contains('\x1b'), "{out:?}");
+    assert!(
+        out.contains("evil\\x1b[31mRED/topics/origins.toml replaces"),
+        "{out}"
+    );
+}
+
+#[test]
+fn an_empty_config_folder_is_no_pack_and_no_problem() {
+    let config = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(config.path().join("numb/content")).unwrap();
+    let out = stdout_of(numb().arg("check").env("XDG_CONFIG_HOME", config.path()));
+    assert!(out.starts_with("Checked 1 pack"), "{out}");
+    stdout_of(
+        numb()
+            .args(["learn", "origins"])
+            .env("XDG_CONFIG_HOME", config.path()),
+    );
+}

@@ -387,6 +387,8 @@ fn mdbook_export_writes_a_book_whose_internal_links_all_resolve() {
     );
     let config = fs::read_to_string(book.join("book.toml")).unwrap();
     assert!(config.contains("language = \"en\""), "{config}");
+    // Content stays as written: no curly quotes, `--flag` not turned into a dash.
+    assert!(config.contains("smart-punctuation = false"), "{config}");
 }
 
 /// mdBook, for the build test: `MDBOOK`, then `mdbook` on PATH, then the copy `.ci/run`

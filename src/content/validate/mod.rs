@@ -61,7 +61,7 @@ pub fn library(lib: &Library) -> Vec<Problem> {
         for related in &topic.related {
             if related.get_ref() == topic.id.get_ref() {
                 at.push(related, "a topic cannot be related to itself".into());
-            } else if !lib.has_topic_id(related.get_ref()) {
+            } else if !lib.resolves(related.get_ref()) {
                 let alias_of = lib.topic(related.get_ref()).map(|t| t.id.get_ref());
                 let hint = alias_of
                     .map(|id| format!("; `related` takes ids: use `{id}`"))
@@ -190,7 +190,7 @@ pub fn library(lib: &Library) -> Vec<Problem> {
         at.inline(text, "book label");
     }
     for id in &lib.app.reading_order {
-        if !lib.has_topic_id(id.get_ref()) {
+        if !lib.resolves(id.get_ref()) {
             at.push(
                 id,
                 format!(
@@ -219,13 +219,16 @@ pub fn pack(pack: &PackFile, file: &Arc<SourceFile>) -> Vec<Problem> {
     let mut parts = tag.split('-');
     let primary = parts.next().unwrap_or("");
     let ok = (2..=3).contains(&primary.len())
-        && primary.bytes().all(|b| b.is_ascii_lowercase())
+        && primary.bytes().all(|b| b.is_ascii_alphabetic())
         && parts
             .all(|p| (1..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()));
     if !ok {
         at.push(
             &pack.language,
-            format!("language `{tag}` is not a language tag; use one like \"en\" or \"en-GB\""),
+            format!(
+                "language `{}` is not a language tag; use one like \"en\" or \"en-GB\"",
+                crate::render::sanitize::escape_controls(&tag.chars().take(40).collect::<String>())
+            ),
         );
     }
     out

@@ -57,6 +57,12 @@ fn unsafe_word(text: &str) -> Option<String> {
 pub(super) fn check(q: &Questionnaire, lib: &Library, at: &mut At) {
     at.version(&q.format_version);
     at.id(&q.id, "questionnaire id");
+    if q.id.get_ref() == "readme" {
+        at.push(
+            &q.id,
+            "`readme` cannot be a questionnaire id: mdBook would turn its worksheet into the folder's index page".into(),
+        );
+    }
     if *q.version.get_ref() == 0 {
         at.push(&q.version, "version starts at 1".into());
     }
@@ -197,7 +203,7 @@ fn check_scale(q: &Questionnaire, lib: &Library, at: &mut At) {
         at.line(&facet.name, "name");
         at.inline(&facet.meaning, "meaning");
         for related in &facet.related {
-            if !lib.has_topic_id(related.get_ref()) {
+            if !lib.resolves(related.get_ref()) {
                 at.push(
                     related,
                     format!("related topic `{}` does not exist", related.get_ref()),

@@ -14,12 +14,16 @@ pub fn is_hidden(ch: char) -> bool {
         || is_bidi(ch)
 }
 
+/// The bidi embeddings, overrides, isolates and marks, and the invisible tag characters
+/// (used to smuggle hidden text). The terminal renderer escapes the same ones.
 fn is_bidi(ch: char) -> bool {
-    matches!(ch, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    matches!(ch, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}' | '\u{61c}' | '\u{e0000}'..='\u{e007f}')
 }
 
 fn describe(ch: char) -> String {
-    let what = if is_bidi(ch) {
+    let what = if matches!(ch, '\u{e0000}'..='\u{e007f}') {
+        "the invisible tag character"
+    } else if is_bidi(ch) {
         "the bidi control"
     } else {
         "the control character"
@@ -32,10 +36,11 @@ fn describe(ch: char) -> String {
 pub fn unsafe_characters(file: &Arc<SourceFile>, table: &DeTable) -> Vec<Problem> {
     let mut out = Vec::new();
     let text = &file.text;
-    // TOML itself refuses raw C0 controls; C1 controls (0xC2 0x80..0x9F in UTF-8) and bidi
-    // characters (0xE2 0x80/0x81 …) pass its parser. Only those lead bytes need a look.
+    // TOML itself refuses raw C0 controls; C1 controls (0xC2 0x80..0x9F in UTF-8), bidi
+    // characters (0xD8 0x9C, 0xE2 0x80/0x81 …) and tags (0xF3 0xA0 …) pass its parser. Only
+    // those lead bytes need a look.
     let bytes = text.as_bytes();
-    for at in (0..bytes.len()).filter(|&i| matches!(bytes[i], 0xc2 | 0xe2)) {
+    for at in (0..bytes.len()).filter(|&i| matches!(bytes[i], 0xc2 | 0xd8 | 0xe2 | 0xf3)) {
         let Some(ch) = text.get(at..).and_then(|rest| rest.chars().next()) else {
             continue;
         };

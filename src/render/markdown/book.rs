@@ -28,6 +28,19 @@ pub const INTRODUCTION: &str = "README.md";
 #[derive(serde::Serialize)]
 struct BookToml<'a> {
     book: BookSection<'a>,
+    output: Output,
+}
+
+#[derive(serde::Serialize)]
+struct Output {
+    html: Html,
+}
+
+/// Content text stays as written: no curly quotes, and `--flag` does not become `–flag`.
+#[derive(serde::Serialize)]
+struct Html {
+    #[serde(rename = "smart-punctuation")]
+    smart_punctuation: bool,
 }
 
 #[derive(serde::Serialize)]
@@ -42,6 +55,11 @@ pub fn book_toml<W: Write>(out: &mut W, library: &Library, language: &str) -> io
         book: BookSection {
             title: library.app.welcome.title.get_ref(),
             language,
+        },
+        output: Output {
+            html: Html {
+                smart_punctuation: false,
+            },
         },
     };
     let text = toml::to_string(&config).map_err(io::Error::other)?;

@@ -157,6 +157,8 @@ fn opens_block(word: &str) -> bool {
     matches!(word, "-" | "+" | "*")
         || (!word.is_empty() && word.len() <= 6 && word.bytes().all(|b| b == b'#'))
         || word.starts_with('>')
+        // `: text` opens a definition in mdBook (and other Markdown with definition lists).
+        || word.starts_with(':')
         || (!word.is_empty()
             && (word.bytes().all(|b| b == b'-') || word.bytes().all(|b| b == b'=')))
         || ((1..=9).contains(&digits) && matches!(&word[digits..], "." | ")"))
@@ -389,6 +391,11 @@ mod tests {
         assert_eq!(wrap("# h", "", ""), "\\# h\n");
         assert_eq!(wrap("> q", "", ""), "\\> q\n");
         assert_eq!(wrap("--- x", "", ""), "\\--- x\n");
+        // `: x` would start a definition in mdBook.
+        assert_eq!(wrap(": x", "", ""), "\\: x\n");
+        let long = format!("{} : the rest", "z".repeat(79));
+        let out = wrap(&long, "", "");
+        assert!(out.lines().all(|l| !l.starts_with(':')), "{out}");
     }
 
     #[test]
