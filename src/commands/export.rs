@@ -107,7 +107,8 @@ fn not_a_link(path: &Path) -> Result<(), Error> {
 }
 
 /// Writes `files` (paths relative to `dir`) all-or-nothing: every file goes to a temporary
-/// file first, and only when all are complete are they renamed into place.
+/// file first, and only when all are complete are they renamed into place; if a rename fails,
+/// the files placed so far are taken back and replaced ones restored.
 fn write_folder(dir: &Path, force: bool, files: Vec<(PathBuf, Render<'_>)>) -> Result<(), Error> {
     let output_error = |source| Error::Output {
         path: dir.to_path_buf(),
@@ -163,13 +164,60 @@ fn write_folder(dir: &Path, force: bool, files: Vec<(PathBuf, Render<'_>)>) -> R
             });
         }
     }
+    // Files numb replaces (with --force) are moved aside first, so that a failure part-way
+    // through can put every earlier file back as it was.
+    let mut placed: Vec<(PathBuf, Option<PathBuf>)> = Vec::new();
     for (path, file) in staged {
-        file.persist(&path).map_err(|e| Error::Output {
-            path: path.clone(),
-            source: plain(e.error),
-        })?;
+        let backup = backup_path(&path);
+        let moved_aside = fs::symlink_metadata(&path).is_ok();
+        let result = if moved_aside {
+            fs::rename(&path, &backup)
+        } else {
+            Ok(())
+        }
+        .and_then(|()| file.persist(&path).map(drop).map_err(|e| e.error));
+        match result {
+            Ok(()) => placed.push((path, moved_aside.then_some(backup))),
+            Err(e) => {
+                if moved_aside && fs::symlink_metadata(&path).is_err() {
+                    let _ = fs::rename(&backup, &path);
+                }
+                roll_back(placed);
+                return Err(Error::Output {
+                    path,
+                    source: plain(e),
+                });
+            }
+        }
+    }
+    for (_, backup) in placed {
+        if let Some(backup) = backup {
+            let _ = fs::remove_file(backup);
+        }
     }
     Ok(())
+}
+
+/// Where a file numb replaces waits until the whole export is in place.
+fn backup_path(path: &Path) -> PathBuf {
+    let name = path
+        .file_name()
+        .map_or_else(Default::default, |n| n.to_string_lossy().into_owned());
+    path.with_file_name(format!(".{name}.numb-old"))
+}
+
+/// Undoes the files placed so far: new files go, replaced ones come back.
+fn roll_back(placed: Vec<(PathBuf, Option<PathBuf>)>) {
+    for (path, backup) in placed.into_iter().rev() {
+        match backup {
+            Some(backup) => {
+                let _ = fs::rename(backup, &path);
+            }
+            None => {
+                let _ = fs::remove_file(&path);
+            }
+        }
+    }
 }
 
 /// Renders one file into a temporary file beside its final path.
@@ -195,7 +243,7 @@ fn stage(path: &Path, render: Render<'_>) -> Result<(PathBuf, tempfile::NamedTem
         w.flush().map_err(output_error)?;
     }
     // No fsync per file: an export can always be made again, and 2,000 fsyncs would make a
-    // large pack's export many times slower. The renames below still make it all-or-nothing.
+    // large pack's export many times slower. The renames below still keep it all-or-nothing.
     Ok((path, file))
 }
 

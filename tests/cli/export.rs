@@ -525,3 +525,37 @@ fn an_id_that_would_leave_the_folder_stops_the_export_before_any_file() {
     assert!(!out.exists());
     assert!(files_under(tmp.path()).is_empty());
 }
+
+#[test]
+fn a_forced_export_that_fails_part_way_puts_every_file_back() {
+    let tmp = tempfile::tempdir().unwrap();
+    let book = tmp.path().join("book");
+    export_book(&book, &[]);
+    // Earlier files of the new export are placed before the failing one.
+    fs::write(book.join("src/SUMMARY.md"), "old summary\n").unwrap();
+    fs::write(book.join("book.toml"), "old = true\n").unwrap();
+    let before = files_under(&book);
+    // A folder where numb moves the old origins.md aside makes that one step fail.
+    fs::create_dir_all(book.join("src/topics/.origins.md.numb-old/keep")).unwrap();
+    numb()
+        .args(["export", "--format", "mdbook", "--force", "--out"])
+        .arg(&book)
+        .assert()
+        .code(73)
+        .stderr(predicate::str::contains("origins.md"));
+    assert_eq!(
+        fs::read_to_string(book.join("src/SUMMARY.md")).unwrap(),
+        "old summary\n"
+    );
+    assert_eq!(
+        fs::read_to_string(book.join("book.toml")).unwrap(),
+        "old = true\n"
+    );
+    let mut after = files_under(&book);
+    after.retain(|f| !f.contains(".origins.md.numb-old"));
+    assert_eq!(
+        after, before,
+        "the same files, no temporary or backup files left"
+    );
+    assert!(book.join("src/topics/origins.md").is_file());
+}
