@@ -137,6 +137,24 @@ fn main() {
         );
     });
     let rss = children_max_rss();
+    // The floor of any export: writing the same files (same names and sizes) with std alone.
+    let written: Vec<(PathBuf, Vec<u8>)> = fs::read_dir(work.path().join("export-1"))
+        .unwrap()
+        .map(|e| {
+            let path = e.unwrap().path();
+            let bytes = fs::read(&path).unwrap();
+            (path, bytes)
+        })
+        .collect();
+    let mut round = 0;
+    let write = time(|| {
+        round += 1;
+        let out = work.path().join(format!("write-{round}"));
+        fs::create_dir(&out).unwrap();
+        for (path, bytes) in &written {
+            fs::write(out.join(path.file_name().unwrap()), bytes).unwrap();
+        }
+    });
     let ratio = |d: Duration| d.as_secs_f64() / parse.as_secs_f64();
     println!("toml crate alone (read + parse to a Table): {parse:>10.1?}");
     println!(
@@ -146,6 +164,11 @@ fn main() {
     println!(
         "numb export --format markdown --out DIR:    {export:>10.1?}  {:.2}x  (target <= 2x)",
         ratio(export)
+    );
+    println!(
+        "std alone writing the export's {} files:   {write:>10.1?}  {:.2}x  (the floor for any export)",
+        written.len(),
+        ratio(write)
     );
     println!(
         "peak memory: check {:.1} MB, check or export {:.1} MB = {:.2}x the pack  (target < 5x)",

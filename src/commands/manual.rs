@@ -79,6 +79,53 @@ fn section(roff: &mut Roff, title: &str, entries: &[(&str, &str)]) {
     }
 }
 
+/// Every subcommand: its usage, what it does, and its own options.
+fn commands_section(out: &mut Vec<u8>) -> std::io::Result<()> {
+    let mut cmd = Cli::command();
+    cmd.build();
+    let mut roff = Roff::new();
+    roff.control("SH", ["COMMANDS"]);
+    roff.to_writer(out)?;
+    for sub in cmd.get_subcommands().filter(|s| s.get_name() != "help") {
+        let usage = sub
+            .clone()
+            .render_usage()
+            .to_string()
+            .trim_start_matches("Usage: ")
+            .to_string();
+        let about = sub
+            .get_long_about()
+            .or(sub.get_about())
+            .map(ToString::to_string)
+            .unwrap_or_default();
+        let mut roff = Roff::new();
+        roff.control("SS", [usage.as_str()]);
+        for (n, paragraph) in about.split("\n\n").enumerate() {
+            if n > 0 {
+                roff.control("PP", []);
+            }
+            roff.text([roman(paragraph.replace('\n', " "))]);
+        }
+        roff.to_writer(out)?;
+        // The subcommand's own arguments; the shared ones are under OPTIONS already.
+        let mut own = clap::Command::new("numb");
+        for arg in sub.get_arguments().filter(|a| !a.is_global_set()) {
+            if !matches!(arg.get_id().as_str(), "help" | "version") {
+                own = own.arg(arg.clone());
+            }
+        }
+        if own.get_arguments().next().is_some() {
+            let mut options = Vec::new();
+            clap_mangen::Man::new(own.disable_help_flag(true))
+                .render_options_section(&mut options)?;
+            // Its `.SH OPTIONS` heading would end the COMMANDS section: keep the entries only.
+            let text = String::from_utf8_lossy(&options).replace(".SH OPTIONS\n", "");
+            out.extend_from_slice(text.as_bytes());
+        }
+    }
+    Ok(())
+}
+
 /// Writes the manual page as roff, with EXIT STATUS, ENVIRONMENT and FILES sections.
 pub fn man<W: Write>(out: &mut W) -> Result<(), Error> {
     let cmd = Cli::command();
@@ -90,7 +137,9 @@ pub fn man<W: Write>(out: &mut W) -> Result<(), Error> {
     write(page.render_synopsis_section(&mut buf))?;
     write(page.render_description_section(&mut buf))?;
     write(page.render_options_section(&mut buf))?;
-    write(page.render_subcommands_section(&mut buf))?;
+    // One section per command with its own options, instead of pointers to numb-learn(1)
+    // and friends, which numb does not install.
+    write(commands_section(&mut buf))?;
     let mut roff = Roff::new();
     section(&mut roff, "EXIT STATUS", EXIT_STATUS);
     section(&mut roff, "ENVIRONMENT", ENVIRONMENT);

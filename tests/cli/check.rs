@@ -350,7 +350,7 @@ fn the_man_page_has_exit_status_environment_and_files() {
     for section in [
         ".SH NAME",
         ".SH SYNOPSIS",
-        ".SH SUBCOMMANDS",
+        ".SH COMMANDS",
         ".SH \"EXIT STATUS\"",
         ".SH ENVIRONMENT",
         ".SH FILES",
@@ -358,12 +358,18 @@ fn the_man_page_has_exit_status_environment_and_files() {
     ] {
         assert!(page.contains(section), "{section} missing");
     }
+    assert!(
+        !page.contains("numb\\-learn(1)"),
+        "no pointers to pages numb does not install"
+    );
     for words in [
         "65",
         "130",
         "NUMB_CONTENT_DIR",
         "numb/content",
-        "numb\\-check",
+        ".SS \"numb check [OPTIONS] [DIR]...\"",
+        "\\fB\\-\\-force\\fR",
+        "\\fB\\-\\-answers\\-file\\fR",
     ] {
         assert!(page.contains(words), "{words} missing");
     }
