@@ -31,6 +31,16 @@ pub fn escape(text: &str) -> String {
 /// [`escape`], with every `{` escaped when `all_braces` (headings, where mdBook reads
 /// `{#id .class}` as attributes).
 fn escape_braces(text: &str, all_braces: bool) -> String {
+    // Most text has nothing to escape: one look at the bytes, one copy.
+    let special = |b: u8| {
+        matches!(
+            b,
+            b'\\' | b'`' | b'*' | b'_' | b'[' | b']' | b'<' | b'~' | b'|' | b'&' | b'{' | b'}'
+        ) || !(0x20..0x7f).contains(&b)
+    };
+    if !text.bytes().any(special) {
+        return text.to_string();
+    }
     let text = if text.contains('\t') {
         escape_controls(&text.replace('\t', " "))
     } else {
@@ -110,13 +120,30 @@ pub fn link(text: &str, url: &str) -> String {
 /// Inline text from the content model back to CommonMark, on one line.
 pub fn inline(run: &[Inline]) -> String {
     let mut out = String::new();
+    inline_into(&mut out, run);
+    // Pieces escaped one by one can still meet as `{{` (mdBook) at their edges.
+    while out.contains("{{") {
+        out = out.replace("{{", "{\\{");
+    }
+    out
+}
+
+fn inline_into(out: &mut String, run: &[Inline]) {
     for item in run {
         match item {
             Inline::Text(t) => out.push_str(&escape(t)),
             Inline::SoftBreak => out.push(' '),
             Inline::Code(c) => out.push_str(&code(c)),
-            Inline::Emphasis(inner) => out.push_str(&format!("*{}*", inline(inner))),
-            Inline::Strong(inner) => out.push_str(&format!("**{}**", inline(inner))),
+            Inline::Emphasis(inner) => {
+                out.push('*');
+                inline_into(out, inner);
+                out.push('*');
+            }
+            Inline::Strong(inner) => {
+                out.push_str("**");
+                inline_into(out, inner);
+                out.push_str("**");
+            }
             Inline::Link { text, url } => {
                 // `!` right before a link would turn it into an image.
                 if let Some(before) = out.strip_suffix('!') {
@@ -126,19 +153,46 @@ pub fn inline(run: &[Inline]) -> String {
                         out.insert(out.len() - 1, '\\');
                     }
                 }
-                out.push_str(&format!("[{}]({})", inline(text), destination(url)))
+                out.push('[');
+                inline_into(out, text);
+                out.push_str("](");
+                out.push_str(&destination(url));
+                out.push(')');
             }
         }
     }
-    // Pieces escaped one by one can still meet as `{{` (mdBook) at their edges.
-    while out.contains("{{") {
-        out = out.replace("{{", "{\\{");
-    }
-    out
 }
 
 /// A short content field in the inline subset (checked at load), as CommonMark.
 pub fn field(text: &str) -> String {
+    // Without a character that could start markup, the text is one plain paragraph: skip
+    // the parser (it would give back the same words).
+    let plain = !text.bytes().any(|b| {
+        matches!(
+            b,
+            b'*' | b'_'
+                | b'`'
+                | b'['
+                | b']'
+                | b'<'
+                | b'>'
+                | b'&'
+                | b'\\'
+                | b'!'
+                | b'#'
+                | b'-'
+                | b'+'
+                | b'='
+                | b'~'
+                | b'|'
+                | b'\n'
+                | b'\r'
+                | b'\t'
+        ) || b.is_ascii_digit()
+    }) && text.trim() == text;
+    if plain {
+        return escape(text);
+    }
     match markup::parse(text).ok().as_deref() {
         Some([Block::Paragraph(run)]) => inline(run),
         _ => escape(text),
@@ -147,6 +201,14 @@ pub fn field(text: &str) -> String {
 
 /// Columns a piece of the export takes once `KEEP` is a space again.
 fn cols(text: &str) -> usize {
+    // Export text is control-free apart from `KEEP` (controls are escaped before), so plain
+    // ASCII is one column a byte.
+    if text
+        .bytes()
+        .all(|b| b.is_ascii() && (b >= 0x20 || b == KEEP as u8))
+    {
+        return text.len();
+    }
     display_width(text) + text.matches(KEEP).count()
 }
 
@@ -319,9 +381,14 @@ impl<'w, W: Write> Doc<'w, W> {
 
     /// Body text in numb's Markdown subset (checked at load).
     pub fn body(&mut self, text: &str) -> io::Result<()> {
-        for block in markup::parse(text).unwrap_or_default() {
+        self.blocks(&markup::parse(text).unwrap_or_default())
+    }
+
+    /// Body text already parsed into blocks.
+    pub fn blocks(&mut self, blocks: &[Block]) -> io::Result<()> {
+        for block in blocks {
             match block {
-                Block::Paragraph(run) => self.para(&inline(&run))?,
+                Block::Paragraph(run) => self.para(&inline(run))?,
                 Block::List(items) => self.list(items.iter().map(|run| inline(run)))?,
             }
         }

@@ -38,7 +38,7 @@ pub fn topic<W: Write>(
     }
     for section in &topic.sections {
         page.heading(section.heading.get_ref())?;
-        page.body(section.body.get_ref())?;
+        page.blocks(&section.blocks())?;
     }
     page.heading(labels.key_points.get_ref())?;
     page.bullets(topic.key_points.iter().map(|p| p.get_ref().as_str()))?;

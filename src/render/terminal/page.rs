@@ -105,7 +105,11 @@ impl<'w, W: Write> Page<'w, W> {
 
     /// Body text in the Markdown subset (already checked at load).
     pub fn body(&mut self, text: &str) -> io::Result<()> {
-        let blocks = markup::parse(text).unwrap_or_default();
+        self.blocks(&markup::parse(text).unwrap_or_default())
+    }
+
+    /// Body text already parsed into blocks.
+    pub fn blocks(&mut self, blocks: &[Block]) -> io::Result<()> {
         for (i, block) in blocks.iter().enumerate() {
             if i > 0 {
                 self.blank()?;
