@@ -24,6 +24,9 @@ pub struct Problem {
     pub span: std::ops::Range<usize>,
     /// What is wrong, for the author.
     pub message: String,
+    /// For the "and N more problems in this file" line: the N problems it stands for (0 for
+    /// a problem of its own).
+    pub hides: usize,
 }
 
 impl Problem {
@@ -112,7 +115,7 @@ fn floor_char_boundary(text: &str, mut at: usize) -> usize {
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     /// Content that does not load or does not pass the checks.
-    #[error("{}", count_problems(.0.len(), files_of(.0)))]
+    #[error("{}", count_problems(total(.0), files_of(.0)))]
     Content(Vec<Problem>),
 
     /// `numb check --format json` found problems; they are in its output.
@@ -213,6 +216,11 @@ pub enum Suggestion {
     Support,
     /// Nothing close: the topic list.
     List,
+}
+
+/// How many problems these stand for, counting the ones an "and N more" line hides.
+pub fn total(problems: &[Problem]) -> usize {
+    problems.iter().map(|p| p.hides.max(1)).sum()
 }
 
 /// How many different files the problems are in.
@@ -335,6 +343,7 @@ mod tests {
 
     fn problem(text: &str, span: std::ops::Range<usize>) -> Problem {
         Problem {
+            hides: 0,
             file: Arc::new(SourceFile {
                 path: "content/en/topics/x.toml".into(),
                 text: text.into(),

@@ -33,9 +33,7 @@ pub fn run(cli: Cli) -> Result<(), Error> {
             } else {
                 args.dirs.clone()
             };
-            let mut out = std::io::stdout().lock();
-            return commands::check::run(&mut out, &dirs, args.format)
-                .and_then(|()| out.flush().map_err(Error::Write));
+            return commands::check::run(&mut std::io::stdout().lock(), &dirs, args.format);
         }
         Some(Command::Completions(args)) => {
             let mut out = std::io::stdout().lock();

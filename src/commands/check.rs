@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use crate::cli::CheckFormat;
 use crate::content::load::{Loaded, PackInfo, load_all};
-use crate::error::{Error, files_of};
+use crate::error::{Error, files_of, total};
 
 /// Bumped whenever the JSON report changes in a way a script could notice.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -17,9 +17,15 @@ pub const SCHEMA_VERSION: u32 = 1;
 /// the error, so they go to stderr with the exit code 65 (in JSON they are in the report).
 pub fn run<W: Write>(out: &mut W, dirs: &[PathBuf], format: CheckFormat) -> Result<(), Error> {
     let loaded = load_all(dirs)?;
-    match format {
-        CheckFormat::Text => text(out, &loaded).map_err(Error::Write)?,
-        CheckFormat::Json => json(out, &loaded).map_err(Error::Write)?,
+    let written = match format {
+        CheckFormat::Text => text(out, &loaded),
+        CheckFormat::Json => json(out, &loaded),
+    }
+    .and_then(|()| out.flush());
+    // A reader gone from stdout (`numb check | head`) must not turn problems into success.
+    match written {
+        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => return Err(Error::Write(e)),
+        _ => {}
     }
     if loaded.problems.is_empty() {
         return Ok(());
@@ -27,7 +33,7 @@ pub fn run<W: Write>(out: &mut W, dirs: &[PathBuf], format: CheckFormat) -> Resu
     Err(match format {
         CheckFormat::Text => Error::Content(loaded.problems),
         CheckFormat::Json => Error::Checked {
-            problems: loaded.problems.len(),
+            problems: total(&loaded.problems),
             files: files_of(&loaded.problems),
         },
     })
@@ -95,17 +101,19 @@ fn text<W: Write>(out: &mut W, loaded: &Loaded) -> io::Result<()> {
 struct Report<'a> {
     schema_version: u32,
     ok: bool,
-    packs: Vec<JsonPack<'a>>,
+    /// Every problem found, counting those past the 50 shown per file.
+    problem_count: usize,
+    packs: Vec<JsonPack>,
     replacements: Vec<JsonReplacement<'a>>,
-    problems: Vec<JsonProblem<'a>>,
+    problems: Vec<JsonProblem>,
 }
 
 #[derive(Serialize)]
-struct JsonPack<'a> {
+struct JsonPack {
     /// `null` for the built-in pack.
     path: Option<String>,
-    name: &'a str,
-    language: &'a str,
+    name: String,
+    language: String,
     files: usize,
     topics: usize,
     questionnaires: usize,
@@ -116,31 +124,38 @@ struct JsonPack<'a> {
 struct JsonReplacement<'a> {
     kind: &'a str,
     id: &'a str,
-    file: &'a str,
-    replaces: &'a str,
+    file: String,
+    replaces: String,
 }
 
 #[derive(Serialize)]
-struct JsonProblem<'a> {
-    path: &'a str,
+struct JsonProblem {
+    path: String,
     line: usize,
     column: usize,
     end_line: usize,
     end_column: usize,
-    message: &'a str,
+    message: String,
+}
+
+/// Text for the JSON report: control characters and bidi controls written out as visible
+/// escapes, since serde_json leaves all but C0 as they are and reports end up in terminals.
+fn shown(text: &str) -> String {
+    crate::render::sanitize::escape_controls(text)
 }
 
 fn json<W: Write>(out: &mut W, loaded: &Loaded) -> io::Result<()> {
     let report = Report {
         schema_version: SCHEMA_VERSION,
         ok: loaded.problems.is_empty(),
+        problem_count: total(&loaded.problems),
         packs: loaded
             .packs
             .iter()
             .map(|p| JsonPack {
-                path: p.path.as_ref().map(|p| p.display().to_string()),
-                name: &p.name,
-                language: &p.language,
+                path: p.path.as_ref().map(|p| shown(&p.display().to_string())),
+                name: shown(&p.name),
+                language: shown(&p.language),
                 files: p.files,
                 topics: p.topics,
                 questionnaires: p.questionnaires,
@@ -153,8 +168,8 @@ fn json<W: Write>(out: &mut W, loaded: &Loaded) -> io::Result<()> {
             .map(|r| JsonReplacement {
                 kind: r.what,
                 id: &r.id,
-                file: &r.by,
-                replaces: &r.replaced,
+                file: shown(&r.by),
+                replaces: shown(&r.replaced),
             })
             .collect(),
         problems: loaded
@@ -164,12 +179,12 @@ fn json<W: Write>(out: &mut W, loaded: &Loaded) -> io::Result<()> {
                 let (line, column) = p.line_col();
                 let (end_line, end_column) = p.end_line_col();
                 JsonProblem {
-                    path: &p.file.path,
+                    path: shown(&p.file.path),
                     line,
                     column,
                     end_line,
                     end_column,
-                    message: &p.message,
+                    message: shown(&p.message),
                 }
             })
             .collect(),

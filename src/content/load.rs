@@ -394,8 +394,8 @@ fn read_file(path: &Path, pack: usize, kind: Kind) -> Result<Pending, Error> {
 /// The outcome of parsing one file.
 enum Parsed<T> {
     Ok(T),
-    /// Written for a newer numb; reported, and nothing else in it is judged.
-    Newer,
+    /// Written for a newer numb; reported, and nothing else in it is judged (with its id).
+    Newer(Option<String>),
     /// Problems stopped it; the id it declares, if it could be read, so that references to
     /// it are not reported as pointing nowhere too.
     Failed(Option<String>),
@@ -405,6 +405,7 @@ enum Parsed<T> {
 /// overrides, and fields that do not fit `T`.
 fn parse<T: DeserializeOwned>(file: &Arc<SourceFile>, problems: &mut Vec<Problem>) -> Parsed<T> {
     let problem = |span, message| Problem {
+        hides: 0,
         file: Arc::clone(file),
         span,
         message,
@@ -429,49 +430,57 @@ fn parse<T: DeserializeOwned>(file: &Arc<SourceFile>, problems: &mut Vec<Problem
         }
         return Parsed::Failed(None);
     }
+    // The id is read before anything is set aside, for `broken` (see `Library::resolves`).
+    let id = declared_id(table.get_ref());
     // A file from a newer numb may use fields this one does not know: say only why.
     if let Some((span, version)) = newer_version(table.get_ref()) {
         problems.push(problem(span, validate::newer_version_message(version)));
-        return Parsed::Newer;
+        return Parsed::Newer(id);
     }
     let unsafe_text = validate::text::unsafe_characters(file, table.get_ref());
-    let clean = unsafe_text.is_empty();
+    let mut clean = unsafe_text.is_empty();
     problems.extend(unsafe_text);
     let mut table = table;
-    let mut clean = clean;
     // serde stops at the first field it cannot take. To show every problem at once, the part
     // it stopped at is set aside (an unknown or mistyped field, a table missing a field) and
-    // the rest is tried again.
-    let mut set_aside: Vec<String> = Vec::new();
+    // the rest is tried again. Each set-aside key is kept with the span of its table (the
+    // root's is 0..0, as serde reports it), so that the "missing field" that follows it there
+    // is not reported a second time.
+    let mut set_aside: Vec<(std::ops::Range<usize>, String)> = Vec::new();
     for _ in 0..MAX_PROBLEMS_PER_FILE {
-        let attempt = table.clone();
-        match T::deserialize(toml::de::Deserializer::from(attempt)) {
+        match T::deserialize(toml::de::Deserializer::from(table.clone())) {
             // Text with hidden characters is never shown, even if everything else is right.
             Ok(value) if clean => return Parsed::Ok(value),
-            Ok(_) => return Parsed::Failed(declared_id(table.get_ref())),
+            Ok(_) => return Parsed::Failed(id),
             Err(e) => {
+                clean = false;
                 let span = e.span().unwrap_or(0..0);
                 let message = e.message().trim_end();
-                // A field set aside earlier is now missing: that was already reported.
-                let echo = set_aside
-                    .iter()
-                    .any(|key| message == format!("missing field `{key}`"));
+                let missing = message
+                    .strip_prefix("missing field `")
+                    .and_then(|rest| rest.strip_suffix('`'));
+                let echo = missing.is_some_and(|key| {
+                    set_aside
+                        .iter()
+                        .any(|(table, k)| *table == span && k == key)
+                });
                 if !echo {
                     problems.push(problem(span.clone(), friendly(message)));
                 }
+                let Some((parent, key)) =
+                    remove_at(table.get_mut(), &(0..0), &span, missing.is_some())
+                else {
+                    return Parsed::Failed(id);
+                };
                 // `titel` for `title`: the "missing field `title`" that follows says nothing new.
                 if let Some(meant) = did_you_mean(message) {
-                    set_aside.push(meant.to_string());
+                    set_aside.push((parent.clone(), meant.to_string()));
                 }
-                clean = false;
-                match remove_at(table.get_mut(), &span) {
-                    Some(key) => set_aside.push(key),
-                    None => return Parsed::Failed(declared_id(table.get_ref())),
-                }
+                set_aside.push((parent, key));
             }
         }
     }
-    Parsed::Failed(declared_id(table.get_ref()))
+    Parsed::Failed(id)
 }
 
 /// The `id = "…"` at the top of a file, if it has one.
@@ -482,42 +491,62 @@ fn declared_id(table: &DeTable) -> Option<String> {
     })
 }
 
-/// Removes the entry at `span` (its key starts there, or its value is exactly there), or the
-/// array element that is exactly there, wherever it is nested. Returns the key removed.
-fn remove_at(table: &mut DeTable, span: &std::ops::Range<usize>) -> Option<String> {
+/// Removes what serde stopped at: the entry whose value is exactly at `span` (or, unless the
+/// problem is a missing field, whose key starts there), or the array element exactly there,
+/// wherever it is nested. Returns the span of the table it was in (`here`) and the key of the
+/// entry (for an array element, the array's key).
+fn remove_at(
+    table: &mut DeTable,
+    here: &std::ops::Range<usize>,
+    span: &std::ops::Range<usize>,
+    missing: bool,
+) -> Option<(std::ops::Range<usize>, String)> {
+    // Deepest first: an array of tables has the same span as its first table.
+    let nested = table
+        .iter_mut()
+        .find_map(|(key, value)| remove_within(key.get_ref(), value, here, span, missing));
+    if nested.is_some() {
+        return nested;
+    }
     let found = table
         .iter()
-        .find(|(key, value)| key.span().start == span.start || value.span() == *span)
-        .map(|(key, _)| key.clone());
-    if let Some(key) = found {
-        table.remove(&key);
-        return Some(key.into_inner().into_owned());
-    }
-    table
-        .iter_mut()
-        .find_map(|(_, value)| remove_in_value(value, span))
+        .find(|(key, value)| (!missing && key.span().start == span.start) || value.span() == *span)
+        .map(|(key, _)| key.clone())?;
+    table.remove(&found);
+    Some((here.clone(), found.into_inner().into_owned()))
 }
 
-fn remove_in_value(
+/// [`remove_at`] inside the value of `key`, an entry of the table at `here`.
+fn remove_within(
+    key: &str,
     value: &mut toml::Spanned<DeValue>,
+    here: &std::ops::Range<usize>,
     span: &std::ops::Range<usize>,
-) -> Option<String> {
+    missing: bool,
+) -> Option<(std::ops::Range<usize>, String)> {
+    let inner = value.span();
     match value.get_mut() {
-        DeValue::Table(table) => remove_at(table, span),
+        DeValue::Table(table) => remove_at(table, &inner, span, missing),
         DeValue::Array(items) => {
-            if let Some(at) = items.iter().position(|item| item.span() == *span) {
-                let all = std::mem::replace(items, std::iter::empty().collect());
-                *items = all
-                    .into_iter()
-                    .enumerate()
-                    .filter(|(i, _)| *i != at)
-                    .map(|(_, item)| item)
-                    .collect();
-                return Some(String::new());
+            let nested = items.iter_mut().find_map(|item| {
+                let item_span = item.span();
+                match item.get_mut() {
+                    DeValue::Table(table) => remove_at(table, &item_span, span, missing),
+                    _ => None,
+                }
+            });
+            if nested.is_some() {
+                return nested;
             }
-            items
-                .iter_mut()
-                .find_map(|item| remove_in_value(item, span))
+            let at = items.iter().position(|item| item.span() == *span)?;
+            let all = std::mem::replace(items, std::iter::empty().collect());
+            *items = all
+                .into_iter()
+                .enumerate()
+                .filter(|(i, _)| *i != at)
+                .map(|(_, item)| item)
+                .collect();
+            Some((here.clone(), key.to_string()))
         }
         _ => None,
     }
@@ -577,8 +606,8 @@ fn did_you_mean(message: &str) -> Option<&str> {
 enum Content {
     /// Nothing to use: unreadable, or problems stopped the parse (with the id it declares).
     None(Option<String>),
-    /// Written for a newer numb.
-    Newer,
+    /// Written for a newer numb (with the id it declares).
+    Newer(Option<String>),
     Pack(PackFile),
     Topic(Box<Topic>),
     Questionnaire(Box<Questionnaire>),
@@ -590,6 +619,7 @@ enum Content {
 fn parse_item(item: &Pending, problems: &mut Vec<Problem>) -> Content {
     if let Some((span, message)) = &item.unreadable {
         problems.push(Problem {
+            hides: 0,
             file: Arc::clone(&item.file),
             span: span.clone(),
             message: message.clone(),
@@ -599,7 +629,7 @@ fn parse_item(item: &Pending, problems: &mut Vec<Problem>) -> Content {
     fn to<T>(parsed: Parsed<T>, wrap: impl FnOnce(T) -> Content) -> Content {
         match parsed {
             Parsed::Ok(value) => wrap(value),
-            Parsed::Newer => Content::Newer,
+            Parsed::Newer(id) => Content::Newer(id),
             Parsed::Failed(id) => Content::None(id),
         }
     }
@@ -687,8 +717,8 @@ fn from_files(pending: Vec<Pending>, paths: Vec<Option<PathBuf>>) -> Loaded {
             Content::None(id) => broken.extend(id),
             // A newer pack.toml: the rest of that pack is not judged. A newer single file is
             // reported and skipped.
-            Content::Newer if item.kind == Kind::Pack => newer.push(item.pack),
-            Content::Newer => {}
+            Content::Newer(_) if item.kind == Kind::Pack => newer.push(item.pack),
+            Content::Newer(id) => broken.extend(id),
             Content::Pack(pack) => {
                 problems.extend(validate::pack(&pack, &item.file));
                 info.name = pack.name.into_inner();
@@ -739,6 +769,7 @@ fn from_files(pending: Vec<Pending>, paths: Vec<Option<PathBuf>>) -> Loaded {
     let (Some(support), Some(app)) = (support, app) else {
         if problems.is_empty() {
             problems.push(Problem {
+                hides: 0,
                 file: Arc::new(SourceFile {
                     path: format!("content/{LANG}"),
                     text: String::new(),
@@ -850,6 +881,7 @@ fn at_most_per_file(problems: Vec<Problem>, max: usize) -> Vec<Problem> {
     let flush = |kept: &mut Vec<Problem>, hidden: &mut usize, first: &mut Option<Problem>| {
         if let Some(p) = first.take() {
             kept.push(Problem {
+                hides: *hidden,
                 message: format!(
                     "and {hidden} more problem{} in this file, from here on; fix the ones above first",
                     if *hidden == 1 { "" } else { "s" }
@@ -909,6 +941,7 @@ impl<T: Entry> Entries<T> {
         let (earlier_pack, earlier) = &self.entries[at];
         if *earlier_pack == pack {
             problems.push(Problem {
+                hides: 0,
                 file: Arc::clone(entry.file()),
                 span: entry.id().span(),
                 message: format!(

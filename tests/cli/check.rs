@@ -131,7 +131,7 @@ fn json_report_lists_every_problem_with_positions() {
             problem["message"].as_str().unwrap().contains(message),
             "{problem}"
         );
-        assert!(problem["end_line"].as_u64() >= problem["line"].as_u64());
+        assert!(problem["end_line"].as_u64().unwrap() >= problem["line"].as_u64().unwrap());
     }
     // Problems are in the JSON, not repeated on stderr: one count line there.
     let err = String::from_utf8(assert.get_output().stderr.clone()).unwrap();
@@ -465,7 +465,11 @@ fn a_file_of_junk_gives_fifty_problems_and_a_count_of_the_rest_quickly() {
         err.contains("error: and 99950 more problems in this file, from here on"),
         "{err}"
     );
-    assert!(err.trim_end().ends_with("51 problems in 1 content file"));
+    assert!(
+        err.trim_end()
+            .ends_with("100000 problems in 1 content file"),
+        "{err}"
+    );
 }
 
 #[cfg(unix)]
@@ -554,5 +558,62 @@ fn an_empty_config_folder_is_no_pack_and_no_problem() {
         numb()
             .args(["learn", "origins"])
             .env("XDG_CONFIG_HOME", config.path()),
+    );
+}
+
+#[test]
+fn a_missing_field_is_not_hidden_by_one_set_aside_elsewhere() {
+    // Section 1 has a mistyped heading, section 2 none at all: both are problems.
+    let text = base_topic().replacen(
+        "[[sources]]",
+        "[[sections]]\nbody = \"A second part.\"\n\n[[sources]]",
+        1,
+    );
+    let text = text.replacen("heading = \"Our words\"", "heading = 5", 1);
+    let dir = pack_with_topics(&[("o.toml", text)]);
+    let err = check_stderr(dir.path());
+    assert!(
+        err.contains("invalid type: integer `5`, expected a string"),
+        "{err}"
+    );
+    assert!(err.contains("missing field `heading`"), "{err}");
+    assert!(
+        err.trim_end().ends_with("2 problems in 1 content file"),
+        "{err}"
+    );
+}
+
+#[test]
+fn ids_of_files_that_failed_or_are_too_new_still_resolve() {
+    let alpha = base_topic()
+        .replace("id = \"origins\"", "id = \"alpha\"")
+        .replace(
+            "key_points = [",
+            "related = [\"beta\", \"gamma\"]\nkey_points = [",
+        );
+    // beta: `id` first and no title; gamma: written for a newer numb.
+    let beta = base_topic()
+        .replace(
+            "# Replaces the built-in `origins` topic.\nformat_version = 1\n",
+            "",
+        )
+        .replace("id = \"origins\"", "id = \"beta\"\nformat_version = 1")
+        .replace("title = \"Origins, as my practice explains them\"\n", "");
+    let gamma = base_topic()
+        .replace("id = \"origins\"", "id = \"gamma\"")
+        .replace("format_version = 1", "format_version = 7");
+    assert!(beta.starts_with("id = \"beta\""), "{beta}");
+    let dir = pack_with_topics(&[
+        ("alpha.toml", alpha),
+        ("beta.toml", beta),
+        ("gamma.toml", gamma),
+    ]);
+    let err = check_stderr(dir.path());
+    assert!(err.contains("missing field `title`"), "{err}");
+    assert!(err.contains("format_version 7 needs a newer numb"), "{err}");
+    assert!(!err.contains("does not exist"), "{err}");
+    assert!(
+        err.trim_end().ends_with("2 problems in 2 content files"),
+        "{err}"
     );
 }

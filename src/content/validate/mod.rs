@@ -250,6 +250,7 @@ pub(super) struct At<'a> {
 impl At<'_> {
     pub(super) fn push<T>(&mut self, at: &Spanned<T>, message: String) {
         self.out.push(Problem {
+            hides: 0,
             file: Arc::clone(self.file),
             span: at.span(),
             message,
@@ -348,6 +349,7 @@ impl At<'_> {
             Err(e) => {
                 let span = body_offset(&self.file.text, body, e.offset);
                 self.out.push(Problem {
+                    hides: 0,
                     file: Arc::clone(self.file),
                     span: span..span + 1,
                     message: e.message,

@@ -46,6 +46,7 @@ pub fn unsafe_characters(file: &Arc<SourceFile>, table: &DeTable) -> Vec<Problem
         };
         if is_hidden(ch) {
             out.push(Problem {
+                hides: 0,
                 file: Arc::clone(file),
                 span: at..at + ch.len_utf8(),
                 message: format!(
@@ -65,6 +66,7 @@ pub fn unsafe_characters(file: &Arc<SourceFile>, table: &DeTable) -> Vec<Problem
         }
         if let Some(ch) = value.chars().find(|&c| is_hidden(c) && !raw.contains(c)) {
             out.push(Problem {
+                hides: 0,
                 file: Arc::clone(file),
                 span,
                 message: format!(
