@@ -185,8 +185,9 @@ pub struct ExportArgs {
     #[arg(long, value_name = "DIR")]
     pub out: Option<PathBuf>,
 
-    /// Write into --out even if the folder already has files in it: numb replaces its own
-    /// files there and leaves every other file alone.
+    /// Write into --out even if the folder already has files in it: files with the names numb
+    /// writes (README.md, book.toml, src/…, one per topic) are replaced, every other file is
+    /// left alone.
     #[arg(long, requires = "out")]
     pub force: bool,
 }

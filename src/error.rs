@@ -196,7 +196,7 @@ pub enum Error {
     },
 
     /// `--out DIR` names a folder that already has files in it.
-    #[error("{} is not empty; choose an empty folder, or add --force to replace numb's files there", shown(.path))]
+    #[error("{} is not empty; choose an empty folder, or add --force to replace the files there that have the names numb writes", shown(.path))]
     OutputNotEmpty {
         /// The folder given.
         path: PathBuf,

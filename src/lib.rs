@@ -31,7 +31,7 @@ pub fn run(cli: Cli) -> Result<(), Error> {
             let dirs = if args.dirs.is_empty() {
                 dirs
             } else {
-                args.dirs.clone()
+                once_each(args.dirs.clone())
             };
             return commands::check::run(&mut std::io::stdout().lock(), &dirs, args.format);
         }
@@ -143,10 +143,23 @@ fn finish(out: pager::Sink, library: &Library) -> Result<(), Error> {
 /// `NUMB_CONTENT_DIR`, then each `--content-dir`.
 fn content_dirs(flags: &[PathBuf]) -> Vec<PathBuf> {
     let from_env = std::env::var_os("NUMB_CONTENT_DIR").filter(|v| !v.is_empty());
-    config_pack()
+    let dirs: Vec<PathBuf> = config_pack()
         .into_iter()
         .chain(from_env.map(PathBuf::from))
         .chain(flags.iter().cloned())
+        .collect();
+    once_each(dirs)
+}
+
+/// Each folder once, at its last place in the order (the place that wins): the same pack
+/// loaded twice would only report its problems twice.
+pub fn once_each(dirs: Vec<PathBuf>) -> Vec<PathBuf> {
+    let key = |dir: &PathBuf| fs::canonicalize(dir).unwrap_or_else(|_| dir.clone());
+    let keys: Vec<PathBuf> = dirs.iter().map(key).collect();
+    dirs.into_iter()
+        .enumerate()
+        .filter(|(i, _)| !keys[i + 1..].contains(&keys[*i]))
+        .map(|(_, dir)| dir)
         .collect()
 }
 
@@ -158,8 +171,15 @@ pub fn config_pack() -> Option<PathBuf> {
         .config_dir()
         .join("numb")
         .join("content");
-    // An empty folder (made ready, not filled yet) is no pack and no problem.
-    let filled = fs::read_dir(&dir).is_ok_and(|mut entries| entries.next().is_some());
+    // A folder with nothing but hidden files (made ready, not filled yet, or holding an
+    // editor's or file manager's leftovers) is no pack and no problem. One that cannot be read
+    // is loaded, so that the error says so.
+    let filled = match fs::read_dir(&dir) {
+        Ok(entries) => entries
+            .flatten()
+            .any(|e| !e.file_name().to_string_lossy().starts_with('.')),
+        Err(_) => true,
+    };
     (dir.exists() && filled).then_some(dir)
 }
 

@@ -256,3 +256,32 @@ fn plain(e: io::Error) -> io::Error {
         (None, kind) => io::Error::from(kind),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn nothing() -> Render<'static> {
+        Box::new(|_| Ok(()))
+    }
+
+    /// Ids are checked at load; the export keeps its own promise even so.
+    #[test]
+    fn a_path_that_would_leave_the_folder_is_refused_before_anything_is_written() {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("out");
+        for bad in ["../escape.md", "/tmp/absolute.md", "src/../../x.md"] {
+            let files = vec![
+                (PathBuf::from("fine.md"), nothing()),
+                (PathBuf::from(bad), nothing()),
+            ];
+            let err = write_folder(&out, true, files).unwrap_err();
+            assert!(
+                err.to_string().contains("would leave the folder"),
+                "{bad}: {err}"
+            );
+            assert!(!out.join("fine.md").exists(), "{bad}");
+        }
+        assert!(!tmp.path().join("escape.md").exists());
+    }
+}

@@ -262,7 +262,25 @@ fn read_pack(dir: &Path, pack: usize) -> Result<Vec<Pending>, Error> {
             _ => None,
         };
         match folder {
-            Some(kind) if path.is_dir() => paths.extend(toml_files(&path, kind)?),
+            Some(kind) if path.is_dir() => {
+                paths.extend(toml_files(&path, kind)?);
+                for sub in fs::read_dir(&path)
+                    .map_err(|e| input_error(&path, e))?
+                    .flatten()
+                {
+                    let sub = sub.path();
+                    if sub.is_dir() && !hidden(&sub) && holds_toml(&sub) {
+                        pending.push(missing(
+                            &sub,
+                            pack,
+                            Kind::Pack,
+                            &format!(
+                                "numb does not look in folders inside {name}/; move these files up into {name}/"
+                            ),
+                        ));
+                    }
+                }
+            }
             _ if name == "practices"
                 && path.is_dir()
                 && !toml_files(&path, Kind::Topic)?.is_empty() =>
@@ -275,6 +293,15 @@ fn read_pack(dir: &Path, pack: usize) -> Result<Vec<Pending>, Error> {
                 ));
             }
             _ if name == "support.toml" => paths.push((path, Kind::Support)),
+            _ if path.is_dir() && !name.starts_with('.') && holds_toml(&path) => {
+                pending.push(missing(
+                    &path,
+                    pack,
+                    Kind::Pack,
+                    "numb does not read this folder: topics go in topics/, questionnaires in \
+                     questionnaires/",
+                ));
+            }
             _ if name != "pack.toml" && !name.starts_with('.') && is_toml(&path) => {
                 pending.push(missing(
                     &path,
@@ -292,6 +319,20 @@ fn read_pack(dir: &Path, pack: usize) -> Result<Vec<Pending>, Error> {
         pending.push(read_file(&path, pack, kind)?);
     }
     Ok(pending)
+}
+
+fn hidden(path: &Path) -> bool {
+    path.file_name()
+        .is_some_and(|n| n.to_string_lossy().starts_with('.'))
+}
+
+/// True when `dir` directly holds a `.toml` file that is not hidden.
+fn holds_toml(dir: &Path) -> bool {
+    fs::read_dir(dir).is_ok_and(|entries| {
+        entries
+            .flatten()
+            .any(|e| !hidden(&e.path()) && is_toml(&e.path()))
+    })
 }
 
 fn is_toml(path: &Path) -> bool {

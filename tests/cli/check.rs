@@ -617,3 +617,93 @@ fn ids_of_files_that_failed_or_are_too_new_still_resolve() {
         "{err}"
     );
 }
+
+#[test]
+fn folders_numb_does_not_read_are_named() {
+    let dir = pack_with_topics(&[("ok.toml", base_topic())]);
+    for folder in ["topic", "topics/more"] {
+        std::fs::create_dir_all(dir.path().join(folder)).unwrap();
+        std::fs::write(
+            dir.path().join(folder).join("x.toml"),
+            "format_version = 1\n",
+        )
+        .unwrap();
+    }
+    let err = check_stderr(dir.path());
+    assert!(err.contains("numb does not read this folder"), "{err}");
+    assert!(
+        err.contains("numb does not look in folders inside topics/"),
+        "{err}"
+    );
+    assert!(
+        err.trim_end().ends_with("2 problems in 2 content files"),
+        "{err}"
+    );
+}
+
+#[test]
+fn the_same_pack_twice_is_loaded_once() {
+    let dir = pack_with_topics(&[("bad.toml", "oops = \n".to_string())]);
+    let err = {
+        let assert = numb()
+            .arg("check")
+            .arg(dir.path())
+            .arg(dir.path().join("."))
+            .assert()
+            .code(65);
+        String::from_utf8(assert.get_output().stderr.clone()).unwrap()
+    };
+    assert!(
+        err.trim_end().ends_with("1 problem in 1 content file"),
+        "{err}"
+    );
+    let out = stdout_of(
+        numb()
+            .arg("check")
+            .env("NUMB_CONTENT_DIR", fixture("override"))
+            .arg("--content-dir")
+            .arg(fixture("override")),
+    );
+    assert!(out.starts_with("Checked 2 packs"), "{out}");
+}
+
+#[test]
+fn a_config_folder_with_only_hidden_files_is_no_pack() {
+    let config = tempfile::tempdir().unwrap();
+    let folder = config.path().join("numb/content");
+    std::fs::create_dir_all(&folder).unwrap();
+    std::fs::write(folder.join(".DS_Store"), "x").unwrap();
+    let out = stdout_of(numb().arg("check").env("XDG_CONFIG_HOME", config.path()));
+    assert!(out.starts_with("Checked 1 pack"), "{out}");
+}
+
+#[test]
+fn a_quoted_key_with_an_escape_is_refused_and_json_shows_it_escaped() {
+    let text = base_topic().replacen("key_points", "\"\\u202eevil\" = 1\nkey_points", 1);
+    let dir = pack_with_topics(&[("o.toml", text)]);
+    let err = check_stderr(dir.path());
+    assert!(err.contains("U+202E written as an escape"), "{err}");
+    let assert = numb()
+        .args(["check", "--format", "json"])
+        .arg(dir.path())
+        .assert()
+        .code(65);
+    let out = String::from_utf8(assert.get_output().stdout.clone()).unwrap();
+    assert!(!out.contains('\u{202e}'), "{out}");
+}
+
+#[test]
+fn problems_keep_exit_65_when_stdout_is_closed() {
+    let dir = pack_with_topics(&[("bad.toml", "oops = \n".to_string())]);
+    for format in ["text", "json"] {
+        let (reader, writer) = std::io::pipe().unwrap();
+        drop(reader);
+        let out = crate::numb_std()
+            .args(["check", "--format", format])
+            .arg(dir.path())
+            .stdout(writer)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(65), "{format}");
+    }
+}

@@ -80,8 +80,10 @@ pub fn unsafe_characters(file: &Arc<SourceFile>, table: &DeTable) -> Vec<Problem
     out
 }
 
+/// Every string value and every key (a quoted key can hold escapes too).
 fn collect_strings<'a>(table: &'a DeTable, out: &mut Vec<(std::ops::Range<usize>, &'a str)>) {
-    for (_, value) in table.iter() {
+    for (key, value) in table.iter() {
+        out.push((key.span(), key.get_ref().as_ref()));
         collect_value(value, out);
     }
 }

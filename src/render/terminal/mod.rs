@@ -253,3 +253,35 @@ fn support_line<W: Write>(
     tail.push(Span::new(format!("({checked})"), Styles::dim()));
     page.lines(&tail, HANG, HANG)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The check refuses hidden characters at load; the renderer escapes them anyway, as a
+    /// second guard for text that reaches it another way (the library API, say).
+    #[test]
+    fn a_topic_with_escape_sequences_is_shown_escaped() {
+        let library = crate::content::load(&[]).unwrap();
+        let text = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/planted-escape/topics/planted.toml"
+        ))
+        .unwrap();
+        let planted: Topic = toml::from_str(&text).unwrap();
+        for color in [false, true] {
+            let mut out = Vec::new();
+            topic(&mut out, &library, &planted, Look { width: 80, color }).unwrap();
+            let page = String::from_utf8(out).unwrap();
+            assert!(page.contains("Planted \\x1b[2J title"), "{page}");
+            assert!(
+                page.contains("\\u{202e}") && page.contains("\\x07"),
+                "{page}"
+            );
+            assert!(page.contains("\\x9b31m"), "{page}");
+            for raw in ["\x1b[2J", "\x1b]0", "\u{202e}", "\x07", "\u{9b}"] {
+                assert!(!page.contains(raw), "{raw:?} in {page:?}");
+            }
+        }
+    }
+}
