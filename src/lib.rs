@@ -8,6 +8,7 @@ pub mod content;
 pub mod error;
 pub mod output;
 pub mod pager;
+pub mod parallel;
 pub mod reflect;
 pub mod render;
 

@@ -153,7 +153,7 @@ fn write_folder(dir: &Path, force: bool, files: Vec<(PathBuf, Render<'_>)>) -> R
     }
     // Files render independently: a large pack's export uses every core.
     let staged =
-        crate::content::load::parallel_map(files, |(rel, render)| stage(&dir.join(rel), render))
+        crate::parallel::parallel_map(files, |(rel, render)| stage(&dir.join(rel), render))
             .into_iter()
             .collect::<Result<Vec<_>, Error>>()?;
     for (path, _) in &staged {

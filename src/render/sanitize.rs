@@ -22,8 +22,10 @@ pub fn escape_controls(text: &str) -> String {
     out
 }
 
-/// True for characters that could change what a terminal shows: C0 and C1 controls, DEL,
-/// and the Unicode bidirectional embedding, override and isolate controls.
+/// True for characters that could change what a terminal shows or hide text: C0 and C1
+/// controls, DEL, the Unicode bidirectional embeddings, overrides, isolates and marks, and
+/// the invisible tag characters. The content check refuses the same ones (but tab and line
+/// breaks).
 pub fn needs_escape(ch: char) -> bool {
     ch.is_control()
         || matches!(ch, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{E0000}'..='\u{E007F}')

@@ -23,7 +23,7 @@ const NOTE_WORDS: &[&str] = &["abuse", "trauma", "ptsd", "neglect", "assault", "
 /// Checks the whole library; returns every problem found, in file order.
 pub fn library(lib: &Library) -> Vec<Problem> {
     // Each topic's own checks (markup, sources, ids) need no other topic: spread them out.
-    let per_topic = super::load::parallel_map(lib.topics.iter().collect(), |topic| {
+    let per_topic = crate::parallel::parallel_map(lib.topics.iter().collect(), |topic| {
         let mut found = Vec::new();
         check_topic(
             topic,

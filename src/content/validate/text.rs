@@ -6,27 +6,22 @@ use std::sync::Arc;
 use toml::de::{DeTable, DeValue};
 
 use crate::error::{Problem, SourceFile};
+use crate::render::sanitize::needs_escape;
 
-/// True for characters content text may not hold: C0 controls other than tab and line
-/// breaks, DEL, C1 controls, and the bidi embeddings, overrides and isolates.
+/// True for characters content text may not hold: every character the terminal renderer
+/// would have to escape (C0 and C1 controls, DEL, bidi controls and marks, tag characters),
+/// except tab and line breaks.
 pub fn is_hidden(ch: char) -> bool {
-    matches!(ch, '\0'..='\x08' | '\x0b' | '\x0c' | '\x0e'..='\x1f' | '\x7f'..='\u{9f}')
-        || is_bidi(ch)
-}
-
-/// The bidi embeddings, overrides, isolates and marks, and the invisible tag characters
-/// (used to smuggle hidden text). The terminal renderer escapes the same ones.
-fn is_bidi(ch: char) -> bool {
-    matches!(ch, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}' | '\u{61c}' | '\u{e0000}'..='\u{e007f}')
+    needs_escape(ch) && !matches!(ch, '\t' | '\n' | '\r')
 }
 
 fn describe(ch: char) -> String {
     let what = if matches!(ch, '\u{e0000}'..='\u{e007f}') {
         "the invisible tag character"
-    } else if is_bidi(ch) {
-        "the bidi control"
-    } else {
+    } else if ch.is_control() {
         "the control character"
+    } else {
+        "the bidi control"
     };
     format!("{what} U+{:04X}", u32::from(ch))
 }

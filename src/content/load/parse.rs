@@ -1,0 +1,226 @@
+//! Parsing one content file: every TOML syntax error, hidden characters, a newer format, and
+//! every field serde cannot take (set aside one by one so that all of them are reported).
+
+use std::sync::Arc;
+
+use serde::de::DeserializeOwned;
+use toml::de::{DeTable, DeValue};
+
+use super::MAX_PROBLEMS_PER_FILE;
+use crate::content::model::FORMAT_VERSION;
+use crate::content::validate;
+use crate::error::{Problem, SourceFile};
+
+/// The outcome of parsing one file.
+pub(super) enum Parsed<T> {
+    Ok(T),
+    /// Written for a newer numb; reported, and nothing else in it is judged (with its id).
+    Newer(Option<String>),
+    /// Problems stopped it; the id it declares, if it could be read, so that references to
+    /// it are not reported as pointing nowhere too.
+    Failed(Option<String>),
+}
+
+/// Parses a file, reporting every TOML syntax error, text with control characters or bidi
+/// overrides, and fields that do not fit `T`.
+pub(super) fn parse<T: DeserializeOwned>(
+    file: &Arc<SourceFile>,
+    problems: &mut Vec<Problem>,
+) -> Parsed<T> {
+    let problem = |span, message| Problem {
+        hides: 0,
+        file: Arc::clone(file),
+        span,
+        message,
+    };
+    let (table, errors) = DeTable::parse_recoverable(&file.text);
+    if !errors.is_empty() {
+        // One error per line: after a mistake the parser often trips again on the same line.
+        let mut errors: Vec<_> = errors
+            .iter()
+            .map(|e| (e.span().unwrap_or(0..0), e.message()))
+            .collect();
+        errors.sort_by_key(|(span, _)| span.start);
+        let mut line_end = 0;
+        for (span, message) in errors {
+            if span.start < line_end && line_end > 0 {
+                continue;
+            }
+            line_end = file.text[span.start.min(file.text.len())..]
+                .find('\n')
+                .map_or(file.text.len() + 1, |at| span.start + at + 1);
+            problems.push(problem(span, friendly(message.trim_end())));
+        }
+        return Parsed::Failed(None);
+    }
+    // The id is read before anything is set aside, for `broken` (see `Library::resolves`).
+    let id = declared_id(table.get_ref());
+    // A file from a newer numb may use fields this one does not know: say only why.
+    if let Some((span, version)) = newer_version(table.get_ref()) {
+        problems.push(problem(span, validate::newer_version_message(version)));
+        return Parsed::Newer(id);
+    }
+    let unsafe_text = validate::text::unsafe_characters(file, table.get_ref());
+    let mut clean = unsafe_text.is_empty();
+    problems.extend(unsafe_text);
+    let mut table = table;
+    // serde stops at the first field it cannot take. To show every problem at once, the part
+    // it stopped at is set aside (an unknown or mistyped field, a table missing a field) and
+    // the rest is tried again. Each set-aside key is kept with the span of its table (the
+    // root's is 0..0, as serde reports it), so that the "missing field" that follows it there
+    // is not reported a second time.
+    let mut set_aside: Vec<(std::ops::Range<usize>, String)> = Vec::new();
+    for _ in 0..MAX_PROBLEMS_PER_FILE {
+        match T::deserialize(toml::de::Deserializer::from(table.clone())) {
+            // Text with hidden characters is never shown, even if everything else is right.
+            Ok(value) if clean => return Parsed::Ok(value),
+            Ok(_) => return Parsed::Failed(id),
+            Err(e) => {
+                clean = false;
+                let span = e.span().unwrap_or(0..0);
+                let message = e.message().trim_end();
+                let missing = message
+                    .strip_prefix("missing field `")
+                    .and_then(|rest| rest.strip_suffix('`'));
+                let echo = missing.is_some_and(|key| {
+                    set_aside
+                        .iter()
+                        .any(|(table, k)| *table == span && k == key)
+                });
+                if !echo {
+                    problems.push(problem(span.clone(), friendly(message)));
+                }
+                let Some((parent, key)) =
+                    remove_at(table.get_mut(), &(0..0), &span, missing.is_some())
+                else {
+                    return Parsed::Failed(id);
+                };
+                // `titel` for `title`: the "missing field `title`" that follows says nothing new.
+                if let Some(meant) = did_you_mean(message) {
+                    set_aside.push((parent.clone(), meant.to_string()));
+                }
+                set_aside.push((parent, key));
+            }
+        }
+    }
+    Parsed::Failed(id)
+}
+
+/// The `id = "…"` at the top of a file, if it has one.
+fn declared_id(table: &DeTable) -> Option<String> {
+    table.iter().find_map(|(key, value)| match value.get_ref() {
+        DeValue::String(id) if key.get_ref().as_ref() == "id" => Some(id.to_string()),
+        _ => None,
+    })
+}
+
+/// Removes what serde stopped at: the entry whose value is exactly at `span` (or, unless the
+/// problem is a missing field, whose key starts there), or the array element exactly there,
+/// wherever it is nested. Returns the span of the table it was in (`here`) and the key of the
+/// entry (for an array element, the array's key).
+fn remove_at(
+    table: &mut DeTable,
+    here: &std::ops::Range<usize>,
+    span: &std::ops::Range<usize>,
+    missing: bool,
+) -> Option<(std::ops::Range<usize>, String)> {
+    // Deepest first: an array of tables has the same span as its first table.
+    let nested = table
+        .iter_mut()
+        .find_map(|(key, value)| remove_within(key.get_ref(), value, here, span, missing));
+    if nested.is_some() {
+        return nested;
+    }
+    let found = table
+        .iter()
+        .find(|(key, value)| (!missing && key.span().start == span.start) || value.span() == *span)
+        .map(|(key, _)| key.clone())?;
+    table.remove(&found);
+    Some((here.clone(), found.into_inner().into_owned()))
+}
+
+/// [`remove_at`] inside the value of `key`, an entry of the table at `here`.
+fn remove_within(
+    key: &str,
+    value: &mut toml::Spanned<DeValue>,
+    here: &std::ops::Range<usize>,
+    span: &std::ops::Range<usize>,
+    missing: bool,
+) -> Option<(std::ops::Range<usize>, String)> {
+    let inner = value.span();
+    match value.get_mut() {
+        DeValue::Table(table) => remove_at(table, &inner, span, missing),
+        DeValue::Array(items) => {
+            let nested = items.iter_mut().find_map(|item| {
+                let item_span = item.span();
+                match item.get_mut() {
+                    DeValue::Table(table) => remove_at(table, &item_span, span, missing),
+                    _ => None,
+                }
+            });
+            if nested.is_some() {
+                return nested;
+            }
+            let at = items.iter().position(|item| item.span() == *span)?;
+            let all = std::mem::replace(items, std::iter::empty().collect());
+            *items = all
+                .into_iter()
+                .enumerate()
+                .filter(|(i, _)| *i != at)
+                .map(|(_, item)| item)
+                .collect();
+            Some((here.clone(), key.to_string()))
+        }
+        _ => None,
+    }
+}
+
+/// The `format_version` of a file, when it is newer than this numb reads.
+fn newer_version(table: &DeTable) -> Option<(std::ops::Range<usize>, u32)> {
+    let (_, value) = table
+        .iter()
+        .find(|(key, _)| key.get_ref().as_ref() == "format_version")?;
+    let DeValue::Integer(n) = value.get_ref() else {
+        return None;
+    };
+    let version = u64::from_str_radix(n.as_str(), n.radix()).ok()?;
+    (version > u64::from(FORMAT_VERSION))
+        .then(|| (value.span(), u32::try_from(version).unwrap_or(u32::MAX)))
+}
+
+/// The TOML parser's message with Rust type names put in an author's words, and a likely
+/// meant field named for an unknown one.
+fn friendly(message: &str) -> String {
+    let hint = did_you_mean(message)
+        .map(|name| format!("; did you mean `{name}`?"))
+        .unwrap_or_default();
+    message
+        .replace("as i128", "as a whole number")
+        .replace("as u64", "as a whole number")
+        .replace("expected u16", "expected a whole number")
+        .replace("expected u32", "expected a whole number")
+        .replace(
+            "expected a sequence",
+            "expected a list, like [\"a\", \"b\"]",
+        )
+        .replace(
+            "expected a TOML datetime",
+            "expected a date like 2026-11-25, without quotes",
+        )
+        + &hint
+}
+
+/// For "unknown field `titel`, expected one of `title`, …": the expected field closest to
+/// the unknown one, if it is close.
+fn did_you_mean(message: &str) -> Option<&str> {
+    let rest = message.strip_prefix("unknown field `")?;
+    let (unknown, expected) = rest.split_once('`')?;
+    expected
+        .split('`')
+        .skip(1)
+        .step_by(2)
+        .map(|name| (strsim::jaro_winkler(unknown, name), name))
+        .filter(|(score, _)| *score >= 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, name)| name)
+}
