@@ -11,6 +11,7 @@ use crate::{fixture, numb, stdout_of};
 
 const EXPORT: &str = "content-export.schema.json";
 const SUMMARY: &str = "reflect-summary.schema.json";
+const CHECK: &str = "check-report.schema.json";
 
 /// A schema file from `schema/`, parsed.
 fn schema(name: &str) -> Value {
@@ -145,7 +146,7 @@ fn schemas_are_closed_and_every_field_is_described() {
         }
     }
     let mut problems = Vec::new();
-    for name in [EXPORT, SUMMARY] {
+    for name in [EXPORT, SUMMARY, CHECK] {
         let schema = schema(name);
         assert_eq!(
             schema["$id"],
@@ -439,4 +440,55 @@ fn the_summary_schema_rejects_drifted_output() {
         change(&mut bad);
         assert_invalid_at(SUMMARY, &bad, &pointer, what);
     }
+}
+
+#[test]
+fn check_reports_match_their_schema_clean_or_not() {
+    let clean = json_of(numb().args(["check", "--format", "json"]));
+    assert_valid(CHECK, &clean, "a clean check");
+    let pack = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("examples/custom-pack");
+    let with_pack = json_of(
+        numb()
+            .args(["check", "--format", "json"])
+            .arg(&pack)
+            .arg(fixture("override")),
+    );
+    assert_valid(CHECK, &with_pack, "a check with packs and a replacement");
+    assert_eq!(with_pack["replacements"][0]["kind"], "topic");
+    for (fixture_name, count) in [("every-problem", 13), ("bad-content", 4)] {
+        let out = numb()
+            .args(["check", "--format", "json"])
+            .arg(fixture(fixture_name))
+            .assert()
+            .code(65)
+            .get_output()
+            .stdout
+            .clone();
+        let report: Value = serde_json::from_slice(&out).unwrap();
+        assert_valid(CHECK, &report, fixture_name);
+        assert_eq!(report["problem_count"], count, "{fixture_name}");
+    }
+}
+
+#[test]
+fn the_check_schema_rejects_drifted_output() {
+    let good = json_of(
+        numb()
+            .args(["check", "--format", "json"])
+            .arg(fixture("override")),
+    );
+    let mut extra = good.clone();
+    at(&mut extra, "/packs/0")["colour"] = json!("blue");
+    assert_invalid_at(CHECK, &extra, "/packs/0", "an unknown pack field");
+    let mut kind = good.clone();
+    at(&mut kind, "/replacements/0")["kind"] = json!("practice");
+    assert_invalid_at(CHECK, &kind, "/replacements/0/kind", "an unknown kind");
+    let mut line = good.clone();
+    at(&mut line, "")["problems"] = json!([{
+        "path": "x.toml", "line": 0, "column": 1, "end_line": 1, "end_column": 1, "message": "m"
+    }]);
+    assert_invalid_at(CHECK, &line, "/problems/0/line", "a line counted from 0");
+    let mut gone = good;
+    remove(&mut gone, "/problem_count");
+    assert_invalid_at(CHECK, &gone, "", "a missing count");
 }
