@@ -69,20 +69,13 @@ pub struct Section {
     pub heading: Spanned<String>,
     /// The section text, in numb's small Markdown subset.
     pub body: Spanned<String>,
-    /// The body as parsed when it was checked, kept so that rendering need not parse again.
-    #[serde(skip)]
-    pub parsed: std::sync::OnceLock<Vec<crate::content::markup::Block>>,
 }
 
 impl Section {
-    /// The body's blocks: as parsed by the check, or parsed now (empty if it does not parse).
-    pub fn blocks(&self) -> std::borrow::Cow<'_, [crate::content::markup::Block]> {
-        match self.parsed.get() {
-            Some(blocks) => std::borrow::Cow::Borrowed(blocks),
-            None => std::borrow::Cow::Owned(
-                crate::content::markup::parse(self.body.get_ref()).unwrap_or_default(),
-            ),
-        }
+    /// The body's blocks (checked at load; empty if it does not parse). Parsed when needed:
+    /// keeping every body's blocks from the check would double a large pack's memory.
+    pub fn blocks(&self) -> Vec<crate::content::markup::Block> {
+        crate::content::markup::parse(self.body.get_ref()).unwrap_or_default()
     }
 }
 

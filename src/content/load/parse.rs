@@ -63,7 +63,16 @@ pub(super) fn parse<T: DeserializeOwned>(
     let unsafe_text = validate::text::unsafe_characters(file, table.get_ref());
     let mut clean = unsafe_text.is_empty();
     problems.extend(unsafe_text);
-    let mut table = table;
+    // Most files are fine: the first try takes the table itself, without a copy.
+    let first = match T::deserialize(toml::de::Deserializer::from(table)) {
+        Ok(value) if clean => return Parsed::Ok(value),
+        Ok(_) => return Parsed::Failed(id),
+        Err(e) => e,
+    };
+    // The rest is for files with problems: parse again (it parsed once, so it parses now)
+    // and try, setting aside what failed, until serde takes what is left.
+    let (mut table, _) = DeTable::parse_recoverable(&file.text);
+    let mut error = Some(first);
     // serde stops at the first field it cannot take. To show every problem at once, the part
     // it stopped at is set aside (an unknown or mistyped field, a table missing a field) and
     // the rest is tried again. Each set-aside key is kept with the span of its table (the
@@ -71,7 +80,11 @@ pub(super) fn parse<T: DeserializeOwned>(
     // is not reported a second time.
     let mut set_aside: Vec<(std::ops::Range<usize>, String)> = Vec::new();
     for _ in 0..MAX_PROBLEMS_PER_FILE {
-        match T::deserialize(toml::de::Deserializer::from(table.clone())) {
+        let attempt = match error.take() {
+            Some(e) => Err(e),
+            None => T::deserialize(toml::de::Deserializer::from(table.clone())),
+        };
+        match attempt {
             // Text with hidden characters is never shown, even if everything else is right.
             Ok(value) if clean => return Parsed::Ok(value),
             Ok(_) => return Parsed::Failed(id),

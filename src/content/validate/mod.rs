@@ -293,9 +293,7 @@ impl At<'_> {
                 );
             }
             Ok(_) => {}
-            Err(_) => {
-                self.markup(text);
-            }
+            Err(_) => self.markup(text),
         }
     }
 
@@ -341,21 +339,16 @@ impl At<'_> {
         }
     }
 
-    /// Checks body text against the Markdown subset, pointing into the file where possible;
-    /// gives back the blocks when it is within the subset.
-    pub(super) fn markup(&mut self, body: &Spanned<String>) -> Option<Vec<markup::Block>> {
-        match markup::parse(body.get_ref()) {
-            Ok(blocks) => Some(blocks),
-            Err(e) => {
-                let span = body_offset(&self.file.text, body, e.offset);
-                self.out.push(Problem {
-                    hides: 0,
-                    file: Arc::clone(self.file),
-                    span: span..span + 1,
-                    message: e.message,
-                });
-                None
-            }
+    /// Checks body text against the Markdown subset, pointing into the file where possible.
+    pub(super) fn markup(&mut self, body: &Spanned<String>) {
+        if let Err(e) = markup::parse(body.get_ref()) {
+            let span = body_offset(&self.file.text, body, e.offset);
+            self.out.push(Problem {
+                hides: 0,
+                file: Arc::clone(self.file),
+                span: span..span + 1,
+                message: e.message,
+            });
         }
     }
 }
@@ -408,9 +401,7 @@ fn check_topic(topic: &Topic, at: &mut At) {
     for section in &topic.sections {
         at.line(&section.heading, "heading");
         at.text(&section.body, "body");
-        if let Some(blocks) = at.markup(&section.body) {
-            let _ = section.parsed.set(blocks);
-        }
+        at.markup(&section.body);
     }
     if topic.key_points.is_empty() {
         at.push(&topic.id, "a topic needs at least one key point".into());
