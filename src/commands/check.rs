@@ -93,6 +93,9 @@ fn text<W: Write>(out: &mut W, loaded: &Loaded) -> io::Result<()> {
     }
     if loaded.problems.is_empty() {
         writeln!(out, "\nNo problems found.")?;
+    } else {
+        // The problems follow on stderr; a blank line keeps them apart on a terminal.
+        writeln!(out)?;
     }
     Ok(())
 }
