@@ -4,7 +4,7 @@ use std::path::Path;
 
 use predicates::prelude::*;
 
-use crate::{fixture, numb, pack_dir, stdout_of};
+use crate::{base_topic, fixture, numb, pack_dir, pack_with_topics, stdout_of};
 
 const EVERY: &str = "tests/fixtures/every-problem";
 
@@ -252,10 +252,9 @@ fn origins_pack(root: &Path, title: &str) {
         format!("format_version = 1\nname = \"{title}\"\nlanguage = \"en\"\n"),
     )
     .unwrap();
-    let text = std::fs::read_to_string(fixture("override").join("topics/origins.toml")).unwrap();
     std::fs::write(
         root.join("topics/origins.toml"),
-        text.replace("Origins, as my practice explains them", title),
+        base_topic().replace("Origins, as my practice explains them", title),
     )
     .unwrap();
 }
@@ -373,20 +372,6 @@ fn the_man_page_has_exit_status_environment_and_files() {
     ] {
         assert!(page.contains(words), "{words} missing");
     }
-}
-
-/// A pack in a temporary folder with these topic files.
-fn pack_with_topics(files: &[(&str, String)]) -> tempfile::TempDir {
-    let dir = pack_dir();
-    std::fs::create_dir(dir.path().join("topics")).unwrap();
-    for (name, text) in files {
-        std::fs::write(dir.path().join("topics").join(name), text).unwrap();
-    }
-    dir
-}
-
-fn base_topic() -> String {
-    std::fs::read_to_string(fixture("override").join("topics/origins.toml")).unwrap()
 }
 
 fn check_stderr(dir: &Path) -> String {

@@ -2,7 +2,7 @@
 
 use predicates::prelude::*;
 
-use crate::{fixture, numb, pack_dir, stdout_of};
+use crate::{base_topic, fixture, numb, pack_dir, pack_with_topics, stdout_of};
 
 #[test]
 fn hidden_characters_planted_in_a_topic_are_refused_with_their_place() {
@@ -208,13 +208,10 @@ fn unreadable_files_are_problems_not_crashes() {
 
 #[test]
 fn a_newer_format_version_asks_for_a_newer_numb() {
-    let dir = pack_dir();
-    std::fs::create_dir(dir.path().join("topics")).unwrap();
-    std::fs::write(
-        dir.path().join("topics/new.toml"),
-        "format_version = 2\nid = \"new\"\nshiny = true\n",
-    )
-    .unwrap();
+    let dir = pack_with_topics(&[(
+        "new.toml",
+        "format_version = 2\nid = \"new\"\nshiny = true\n".to_string(),
+    )]);
     numb()
         .arg("learn")
         .arg("--content-dir")
@@ -257,14 +254,13 @@ fn a_folder_without_pack_toml_is_refused_and_stray_files_are_named() {
 
 #[test]
 fn hidden_files_in_topics_are_skipped_and_type_errors_read_plainly() {
-    let dir = pack_dir();
-    let topics = dir.path().join("topics");
-    std::fs::create_dir(&topics).unwrap();
-    std::fs::write(topics.join("._mine.toml"), b"\x00\x05\x16\x07junk").unwrap();
-    let text = std::fs::read_to_string(fixture("override").join("topics/origins.toml")).unwrap();
+    let dir = pack_with_topics(&[(
+        "origins.toml",
+        base_topic().replacen("year = 2026", "year = \"2026\"", 1),
+    )]);
     std::fs::write(
-        topics.join("origins.toml"),
-        text.replacen("year = 2026", "year = \"2026\"", 1),
+        dir.path().join("topics/._mine.toml"),
+        b"\x00\x05\x16\x07junk",
     )
     .unwrap();
     let assert = numb()

@@ -504,14 +504,10 @@ fn exports_never_write_through_a_symlink_inside_the_folder() {
 
 #[test]
 fn an_id_that_would_leave_the_folder_stops_the_export_before_any_file() {
-    let pack = crate::pack_dir();
-    fs::create_dir(pack.path().join("topics")).unwrap();
-    let text = fs::read_to_string(crate::fixture("override").join("topics/origins.toml")).unwrap();
-    fs::write(
-        pack.path().join("topics/evil.toml"),
-        text.replace("id = \"origins\"", "id = \"../../evil\""),
-    )
-    .unwrap();
+    let pack = crate::pack_with_topics(&[(
+        "evil.toml",
+        crate::base_topic().replace("id = \"origins\"", "id = \"../../evil\""),
+    )]);
     let tmp = tempfile::tempdir().unwrap();
     let out = tmp.path().join("a/b");
     numb()

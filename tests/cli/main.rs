@@ -76,6 +76,21 @@ pub fn pack_dir() -> tempfile::TempDir {
     dir
 }
 
+/// A temporary content pack with these files in `topics/`.
+pub fn pack_with_topics(files: &[(&str, String)]) -> tempfile::TempDir {
+    let dir = pack_dir();
+    std::fs::create_dir(dir.path().join("topics")).unwrap();
+    for (name, text) in files {
+        std::fs::write(dir.path().join("topics").join(name), text).unwrap();
+    }
+    dir
+}
+
+/// A valid topic (the `override` fixture's `origins`), to edit into the case under test.
+pub fn base_topic() -> String {
+    std::fs::read_to_string(fixture("override").join("topics/origins.toml")).unwrap()
+}
+
 /// Every built-in topic id, read from the JSON export.
 pub fn topic_ids() -> Vec<String> {
     let json: serde_json::Value =
