@@ -45,7 +45,7 @@ fn plural(n: usize, one: &str, many: &str) -> String {
 
 fn where_from(pack: &PackInfo) -> String {
     match &pack.path {
-        Some(path) => crate::render::sanitize::escape_controls(&path.display().to_string()),
+        Some(path) => shown(&path.display().to_string()),
         None => "built in".to_string(),
     }
 }
@@ -69,18 +69,13 @@ fn text<W: Write>(out: &mut W, loaded: &Loaded) -> io::Result<()> {
         let name = if pack.name.is_empty() {
             "(no name)".to_string()
         } else {
-            format!(
-                "{} ({})",
-                crate::render::sanitize::escape_controls(&pack.name),
-                crate::render::sanitize::escape_controls(&pack.language)
-            )
+            format!("{} ({})", shown(&pack.name), shown(&pack.language))
         };
         writeln!(out, "  {name}, {}: {}", where_from(pack), parts.join(", "))?;
     }
     if !loaded.replacements.is_empty() {
         writeln!(out, "\nReplaced by a later pack:")?;
         for r in &loaded.replacements {
-            let shown = crate::render::sanitize::escape_controls;
             writeln!(
                 out,
                 "  {} `{}`: {} replaces {}",
@@ -141,8 +136,8 @@ struct JsonProblem {
     message: String,
 }
 
-/// Text for the JSON report: control characters and bidi controls written out as visible
-/// escapes, since serde_json leaves all but C0 as they are and reports end up in terminals.
+/// Text for the report: control characters and bidi controls written out as visible escapes
+/// (in JSON too: serde_json leaves all but C0 as they are, and reports end up in terminals).
 fn shown(text: &str) -> String {
     crate::render::sanitize::escape_controls(text)
 }
