@@ -129,10 +129,27 @@ pub fn inline(run: &[Inline]) -> String {
 }
 
 fn inline_into(out: &mut String, run: &[Inline]) {
+    // Neighbouring pieces of text are escaped as one: escaped apart, `&#` and `0;` would meet
+    // as the entity `&#0;`.
+    let mut text = String::new();
     for item in run {
         match item {
-            Inline::Text(t) => out.push_str(&escape(t)),
-            Inline::SoftBreak => out.push(' '),
+            Inline::Text(t) => {
+                text.push_str(t);
+                continue;
+            }
+            Inline::SoftBreak => {
+                text.push(' ');
+                continue;
+            }
+            _ if !text.is_empty() => {
+                out.push_str(&escape(&text));
+                text.clear();
+            }
+            _ => {}
+        }
+        match item {
+            Inline::Text(_) | Inline::SoftBreak => {}
             Inline::Code(c) => out.push_str(&code(c)),
             Inline::Emphasis(inner) => {
                 out.push('*');
@@ -161,6 +178,7 @@ fn inline_into(out: &mut String, run: &[Inline]) {
             }
         }
     }
+    out.push_str(&escape(&text));
 }
 
 /// A short content field in the inline subset (checked at load), as CommonMark.
@@ -413,6 +431,9 @@ mod tests {
             escape("{{#include /etc/passwd}}"),
             "{\\{#include /etc/passwd}}"
         );
+        // Pieces that meet as an entity only once they are side by side.
+        let run = [Inline::Text("&#".into()), Inline::Text("0;".into())];
+        assert_eq!(inline(&run), "\\&#0;");
     }
 
     #[test]
