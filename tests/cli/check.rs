@@ -692,3 +692,42 @@ fn problems_keep_exit_65_when_stdout_is_closed() {
         assert_eq!(out.status.code(), Some(65), "{format}");
     }
 }
+
+#[test]
+fn syntax_errors_name_the_duplicate_key_and_the_control_character() {
+    let dir = pack_with_topics(&[
+        (
+            "a.toml",
+            "format_version = 1\nid = \"a\"\nid = \"b\"\n[sections]\nheading = \"x\"\n[sections]\n"
+                .to_string(),
+        ),
+        (
+            "b.toml",
+            "format_version = 1\nid = \"a\x1bb\"\n".to_string(),
+        ),
+    ]);
+    let err = check_stderr(dir.path());
+    let a = dir.path().join("topics/a.toml").display().to_string();
+    let b = dir.path().join("topics/b.toml").display().to_string();
+    for (place, message) in [
+        (
+            format!("{a}:3:1"),
+            "`id` is set twice in the same table; keep one",
+        ),
+        (
+            format!("{a}:6:2"),
+            "the table `[sections]` appears twice; for a list of them, write each as `[[sections]]`",
+        ),
+        (
+            format!("{b}:2:8"),
+            "the control character U+001B cannot be in a string",
+        ),
+    ] {
+        let found = err
+            .find(&format!("{place}\n"))
+            .unwrap_or_else(|| panic!("{place} missing:\n{err}"));
+        let above = &err[err[..found].rfind("error: ").unwrap()..found];
+        assert!(above.contains(message), "{place}: {above}");
+    }
+    assert!(!err.contains('\x1b'), "{err:?}");
+}

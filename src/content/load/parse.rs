@@ -49,7 +49,8 @@ pub(super) fn parse<T: DeserializeOwned>(
             line_end = file.text[span.start.min(file.text.len())..]
                 .find('\n')
                 .map_or(file.text.len() + 1, |at| span.start + at + 1);
-            problems.push(problem(span, friendly(message.trim_end())));
+            let message = syntax_message(&file.text, &span, message.trim_end());
+            problems.push(problem(span, message));
         }
         return Parsed::Failed(None);
     }
@@ -117,6 +118,31 @@ pub(super) fn parse<T: DeserializeOwned>(
         }
     }
     Parsed::Failed(id)
+}
+
+/// A TOML syntax error in an author's words: which key is duplicated (and the `[[…]]` a
+/// repeated table needs), which control character a string may not hold.
+fn syntax_message(text: &str, span: &std::ops::Range<usize>, message: &str) -> String {
+    let at = text.get(span.clone()).unwrap_or("");
+    if message == "duplicate key" && !at.is_empty() {
+        let repeated_table =
+            text[..span.start].ends_with('[') && !text[..span.start].ends_with("[[");
+        return if repeated_table {
+            format!(
+                "the table `[{at}]` appears twice; for a list of them, write each as `[[{at}]]`"
+            )
+        } else {
+            format!("`{at}` is set twice in the same table; keep one")
+        };
+    }
+    let first = text.get(span.start..).and_then(|rest| rest.chars().next());
+    if let Some(ch) = first.filter(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t')) {
+        return format!(
+            "the control character U+{:04X} cannot be in a string; remove it",
+            u32::from(ch)
+        );
+    }
+    friendly(message)
 }
 
 /// The `id = "…"` at the top of a file, if it has one.
