@@ -731,3 +731,42 @@ fn syntax_errors_name_the_duplicate_key_and_the_control_character() {
     }
     assert!(!err.contains('\x1b'), "{err:?}");
 }
+
+#[test]
+fn every_missing_field_shows_at_once_at_the_root_and_in_a_table() {
+    let dir = pack_with_topics(&[("a.toml", "format_version = 1\nid = \"x\"\n".to_string())]);
+    std::fs::write(
+        dir.path().join("support.toml"),
+        "format_version = 1\n[emergency]\ntext = \"x\"\n",
+    )
+    .unwrap();
+    let err = check_stderr(dir.path());
+    for field in ["title", "summary", "key_points", "sections", "sources"] {
+        assert!(
+            err.contains(&format!("missing field `{field}`")),
+            "{field}:\n{err}"
+        );
+    }
+    assert!(err.contains("missing field `numbers`"), "{err}");
+    assert!(err.contains("missing field `verified_on`"), "{err}");
+    assert!(
+        err.trim_end().ends_with("7 problems in 2 content files"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_file_with_too_many_field_problems_says_numb_stopped_looking() {
+    let mut text = String::from("format_version = 1\nid = \"x\"\n");
+    for i in 0..80 {
+        text.push_str(&format!("bogus{i} = 1\n"));
+    }
+    let dir = pack_with_topics(&[("a.toml", text)]);
+    let err = check_stderr(dir.path());
+    assert!(
+        err.contains("error: numb stopped looking for more problems in this file here"),
+        "{err}"
+    );
+    assert_eq!(err.matches("unknown field `bogus").count(), 49, "{err}");
+    assert!(!err.contains("from here on"), "no second cut: {err}");
+}

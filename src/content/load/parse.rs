@@ -80,44 +80,150 @@ pub(super) fn parse<T: DeserializeOwned>(
     // root's is 0..0, as serde reports it), so that the "missing field" that follows it there
     // is not reported a second time.
     let mut set_aside: Vec<(std::ops::Range<usize>, String)> = Vec::new();
-    for _ in 0..MAX_PROBLEMS_PER_FILE {
+    // A missing field gets a stand-in so the rest of its table can be judged too; each
+    // stand-in is tried as every kind of TOML value until serde takes one. Stand-ins sit at
+    // made-up spans past the end of the file, so errors about them are told apart.
+    let mut stand_ins: Vec<StandIn> = Vec::new();
+    let mut next_span = file.text.len() + 1;
+    for _ in 0..MAX_ATTEMPTS {
         let attempt = match error.take() {
             Some(e) => Err(e),
             None => T::deserialize(toml::de::Deserializer::from(table.clone())),
         };
-        match attempt {
+        let e = match attempt {
             // Text with hidden characters is never shown, even if everything else is right.
             Ok(value) if clean => return Parsed::Ok(value),
             Ok(_) => return Parsed::Failed(id),
-            Err(e) => {
-                clean = false;
-                let span = e.span().unwrap_or(0..0);
-                let message = e.message().trim_end();
-                let missing = message
-                    .strip_prefix("missing field `")
-                    .and_then(|rest| rest.strip_suffix('`'));
-                let echo = missing.is_some_and(|key| {
-                    set_aside
-                        .iter()
-                        .any(|(table, k)| *table == span && k == key)
+            Err(e) => e,
+        };
+        clean = false;
+        let span = e.span().unwrap_or(0..0);
+        let message = e.message().trim_end();
+        // An error about a stand-in: try it as the next kind of value.
+        if let Some(stand_in) = stand_ins.iter_mut().find(|s| s.span.start == span.start) {
+            stand_in.kind += 1;
+            let Some(value) = stand_in_value(stand_in.kind, &stand_in.span) else {
+                return Parsed::Failed(id);
+            };
+            let Some(home) = find_table(table.get_mut(), &(0..0), &stand_in.table) else {
+                return Parsed::Failed(id);
+            };
+            home.insert(stand_in_key(&stand_in.key, &stand_in.span), value);
+            continue;
+        }
+        let missing = message
+            .strip_prefix("missing field `")
+            .and_then(|rest| rest.strip_suffix('`'));
+        let echo = missing.is_some_and(|key| {
+            set_aside
+                .iter()
+                .any(|(table, k)| *table == span && k == key)
+        });
+        if !echo {
+            problems.push(problem(span.clone(), friendly(message)));
+        }
+        // One short of the most a file shows, so that this note is shown too (it sorts last).
+        if problems.len() + 1 >= MAX_PROBLEMS_PER_FILE {
+            let end = file.text.len();
+            problems.push(problem(
+                end..end,
+                "numb stopped looking for more problems in this file here; fix the ones above and check again"
+                    .into(),
+            ));
+            return Parsed::Failed(id);
+        }
+        if let Some(key) = missing
+            && let Some(home) = find_table(table.get_mut(), &(0..0), &span)
+        {
+            let at = next_span..next_span + 1;
+            next_span += 2;
+            if let Some(value) = stand_in_value(0, &at) {
+                home.insert(stand_in_key(key, &at), value);
+                stand_ins.push(StandIn {
+                    table: span,
+                    key: key.to_string(),
+                    span: at,
+                    kind: 0,
                 });
-                if !echo {
-                    problems.push(problem(span.clone(), friendly(message)));
-                }
-                let Some((parent, key)) =
-                    remove_at(table.get_mut(), &(0..0), &span, missing.is_some())
-                else {
-                    return Parsed::Failed(id);
-                };
-                // `titel` for `title`: the "missing field `title`" that follows says nothing new.
-                if let Some(meant) = did_you_mean(message) {
-                    set_aside.push((parent.clone(), meant.to_string()));
-                }
-                set_aside.push((parent, key));
+                continue;
             }
         }
+        let Some((parent, key)) = remove_at(table.get_mut(), &(0..0), &span, missing.is_some())
+        else {
+            return Parsed::Failed(id);
+        };
+        // `titel` for `title`: the "missing field `title`" that follows says nothing new.
+        if let Some(meant) = did_you_mean(message) {
+            set_aside.push((parent.clone(), meant.to_string()));
+        }
+        set_aside.push((parent, key));
     }
     Parsed::Failed(id)
+}
+
+/// How many times serde is asked again after setting something aside: enough for every
+/// problem a file can show (stand-ins may need a few tries each).
+const MAX_ATTEMPTS: usize = MAX_PROBLEMS_PER_FILE * 4;
+
+/// A made-up value standing in for a missing field.
+struct StandIn {
+    /// The span of the table it is in (0..0 for the root).
+    table: std::ops::Range<usize>,
+    key: String,
+    /// Its made-up span, past the end of the file.
+    span: std::ops::Range<usize>,
+    /// Which kind of value it is now (see [`stand_in_value`]).
+    kind: usize,
+}
+
+/// The stand-in of kind `kind`: text, a list, a table, a number, a yes/no, a date.
+fn stand_in_value(
+    kind: usize,
+    span: &std::ops::Range<usize>,
+) -> Option<toml::Spanned<DeValue<'static>>> {
+    let source = ["\"\"", "[]", "{}", "1", "false", "2026-01-01"].get(kind)?;
+    let value = DeValue::parse(source).ok()?.into_inner();
+    Some(toml::Spanned::new(span.clone(), value))
+}
+
+fn stand_in_key(
+    key: &str,
+    span: &std::ops::Range<usize>,
+) -> toml::Spanned<toml::de::DeString<'static>> {
+    toml::Spanned::new(span.clone(), std::borrow::Cow::Owned(key.to_string()))
+}
+
+/// The table at `span` (the root when `span` is `here`, which is 0..0 for the root).
+fn find_table<'t, 'i>(
+    table: &'t mut DeTable<'i>,
+    here: &std::ops::Range<usize>,
+    span: &std::ops::Range<usize>,
+) -> Option<&'t mut DeTable<'i>> {
+    if here == span {
+        return Some(table);
+    }
+    for (_, value) in table.iter_mut() {
+        let inner = value.span();
+        match value.get_mut() {
+            DeValue::Table(nested) => {
+                if let Some(found) = find_table(nested, &inner, span) {
+                    return Some(found);
+                }
+            }
+            DeValue::Array(items) => {
+                for item in items.iter_mut() {
+                    let item_span = item.span();
+                    if let DeValue::Table(nested) = item.get_mut()
+                        && let Some(found) = find_table(nested, &item_span, span)
+                    {
+                        return Some(found);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    None
 }
 
 /// A TOML syntax error in an author's words: which key is duplicated (and the `[[…]]` a
