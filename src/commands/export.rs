@@ -168,14 +168,22 @@ fn write_folder(dir: &Path, force: bool, files: Vec<(PathBuf, Render<'_>)>) -> R
     // through can put every earlier file back as it was.
     let mut placed: Vec<(PathBuf, Option<PathBuf>)> = Vec::new();
     for (path, file) in staged {
-        let backup = backup_path(&path);
         let moved_aside = fs::symlink_metadata(&path).is_ok();
-        let result = if moved_aside {
-            fs::rename(&path, &backup)
+        let backup = if moved_aside {
+            backup_path(&path)
         } else {
-            Ok(())
-        }
-        .and_then(|()| file.persist(&path).map(drop).map_err(|e| e.error));
+            Ok(PathBuf::new())
+        };
+        let result = backup
+            .as_ref()
+            .map_err(|e| io::Error::new(e.kind(), e.to_string()))
+            .and_then(|backup| {
+                if moved_aside {
+                    fs::rename(&path, backup)?;
+                }
+                file.persist(&path).map(drop).map_err(|e| e.error)
+            });
+        let backup = backup.unwrap_or_default();
         match result {
             Ok(()) => placed.push((path, moved_aside.then_some(backup))),
             Err(e) => {
@@ -198,12 +206,23 @@ fn write_folder(dir: &Path, force: bool, files: Vec<(PathBuf, Render<'_>)>) -> R
     Ok(())
 }
 
-/// Where a file numb replaces waits until the whole export is in place.
-fn backup_path(path: &Path) -> PathBuf {
+/// Where a file numb replaces waits until the whole export is in place: a name beside it
+/// that nothing has yet (never one of the user's files).
+fn backup_path(path: &Path) -> io::Result<PathBuf> {
     let name = path
         .file_name()
         .map_or_else(Default::default, |n| n.to_string_lossy().into_owned());
-    path.with_file_name(format!(".{name}.numb-old"))
+    (0..10)
+        .map(|n| match n {
+            0 => path.with_file_name(format!(".{name}.numb-old")),
+            n => path.with_file_name(format!(".{name}.numb-old-{n}")),
+        })
+        .find(|candidate| fs::symlink_metadata(candidate).is_err())
+        .ok_or_else(|| {
+            io::Error::other(format!(
+                "there is no free name beside it to keep the old {name} aside while writing (.{name}.numb-old and -1 to -9 are taken)"
+            ))
+        })
 }
 
 /// Undoes the files placed so far: new files go, replaced ones come back.

@@ -44,6 +44,16 @@ pub struct MarkupError {
 
 /// Parses body text, refusing anything outside the subset.
 pub fn parse(body: &str) -> Result<Vec<Block>, MarkupError> {
+    // An entity (`&nbsp;`, `&#233;`) would be decoded before numb writes the text again, and
+    // next to `*` or `**` that can change what is emphasised: type the character itself.
+    if let Some(offset) = entity_at(body) {
+        return Err(MarkupError {
+            offset,
+            message:
+                "an HTML entity is not part of numb's Markdown subset; type the character itself"
+                    .into(),
+        });
+    }
     let mut blocks = Vec::new();
     // Inline runs being built: the innermost open span is last.
     let mut stack: Vec<Vec<Inline>> = Vec::new();
@@ -127,6 +137,24 @@ pub fn parse(body: &str) -> Result<Vec<Block>, MarkupError> {
         }
     }
     Ok(blocks)
+}
+
+/// Where the first HTML entity (`&name;`, `&#123;`, `&#x1F;`) starts, if there is one.
+fn entity_at(body: &str) -> Option<usize> {
+    body.match_indices('&').map(|(at, _)| at).find(|&at| {
+        let rest = &body[at + 1..];
+        let (digits, rest) = match rest.strip_prefix('#') {
+            Some(num) => match num.strip_prefix(['x', 'X']) {
+                Some(hex) => (hex.bytes().take_while(u8::is_ascii_hexdigit).count(), hex),
+                None => (num.bytes().take_while(u8::is_ascii_digit).count(), num),
+            },
+            None => (
+                rest.bytes().take_while(u8::is_ascii_alphanumeric).count(),
+                rest,
+            ),
+        };
+        digits > 0 && rest.as_bytes().get(digits) == Some(&b';')
+    })
 }
 
 fn push(stack: &mut [Vec<Inline>], inline: Inline) {
@@ -214,6 +242,9 @@ mod tests {
             ("![alt](https://x.org/a.png)\n", "an image", 0),
             ("1. one\n", "a numbered list", 0),
             ("- a\n  - b\n", "a nested list", 6),
+            ("A **&nbsp;Tip:**", "an HTML entity", 4),
+            ("caf&#233;", "an HTML entity", 3),
+            ("x &#x1F; y", "an HTML entity", 2),
         ] {
             let err = parse(body).unwrap_err();
             assert!(err.message.starts_with(what), "{body:?}: {}", err.message);

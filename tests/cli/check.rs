@@ -710,17 +710,14 @@ fn syntax_errors_name_the_duplicate_key_and_the_control_character() {
     let a = dir.path().join("topics/a.toml").display().to_string();
     let b = dir.path().join("topics/b.toml").display().to_string();
     for (place, message) in [
-        (
-            format!("{a}:3:1"),
-            "`id` is set twice in the same table; keep one",
-        ),
+        (format!("{a}:3:1"), "`id` is set twice; keep one"),
         (
             format!("{a}:6:2"),
-            "the table `[sections]` appears twice; for a list of them, write each as `[[sections]]`",
+            "`[sections]` appears twice; merge the two, or, where the format takes a list of them, write each as `[[sections]]`",
         ),
         (
             format!("{b}:2:8"),
-            "the control character U+001B cannot be in a string",
+            "the control character U+001B is not allowed here",
         ),
     ] {
         let found = err
@@ -769,4 +766,40 @@ fn a_file_with_too_many_field_problems_says_numb_stopped_looking() {
     );
     assert_eq!(err.matches("unknown field `bogus").count(), 49, "{err}");
     assert!(!err.contains("from here on"), "no second cut: {err}");
+}
+
+#[test]
+fn an_error_caused_only_by_setting_something_aside_is_not_reported() {
+    let dir = pack_dir();
+    std::fs::create_dir(dir.path().join("questionnaires")).unwrap();
+    let example = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("examples/custom-pack/questionnaires/rest-check.toml");
+    let text = std::fs::read_to_string(example)
+        .unwrap()
+        .replace("kind = \"scale\"", "kind = { type = \"scale\" }")
+        .replace("`numb learn sleep`", "`numb learn signs`")
+        .replace("\"sleep\"", "\"signs\"");
+    std::fs::write(dir.path().join("questionnaires/q.toml"), text).unwrap();
+    let err = check_stderr(dir.path());
+    assert!(
+        err.contains("unknown variant `type`, expected `scale` or `choose`"),
+        "{err}"
+    );
+    assert!(
+        err.trim_end().ends_with("1 problem in 1 content file"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_folder_named_like_a_file_is_reported_once() {
+    let dir = pack_with_topics(&[("ok.toml", base_topic())]);
+    std::fs::create_dir(dir.path().join("topics/dir.toml")).unwrap();
+    std::fs::write(dir.path().join("topics/dir.toml/a.toml"), "x = 1\n").unwrap();
+    let err = check_stderr(dir.path());
+    assert!(err.contains("not a regular file"), "{err}");
+    assert!(
+        err.trim_end().ends_with("1 problem in 1 content file"),
+        "{err}"
+    );
 }

@@ -531,14 +531,22 @@ fn a_forced_export_that_fails_part_way_puts_every_file_back() {
     fs::write(book.join("src/SUMMARY.md"), "old summary\n").unwrap();
     fs::write(book.join("book.toml"), "old = true\n").unwrap();
     let before = files_under(&book);
-    // A folder where numb moves the old origins.md aside makes that one step fail.
-    fs::create_dir_all(book.join("src/topics/.origins.md.numb-old/keep")).unwrap();
+    // With every name numb could keep the old origins.md under taken, that one step fails.
+    for suffix in std::iter::once(String::new()).chain((1..10).map(|n| format!("-{n}"))) {
+        let blocker = book.join(format!("src/topics/.origins.md.numb-old{suffix}"));
+        fs::create_dir_all(&blocker).unwrap();
+        fs::write(blocker.join("keep"), "mine").unwrap();
+    }
     numb()
         .args(["export", "--format", "mdbook", "--force", "--out"])
         .arg(&book)
         .assert()
         .code(73)
-        .stderr(predicate::str::contains("origins.md"));
+        .stderr(
+            predicate::str::contains("origins.md").and(predicate::str::contains(
+                "no free name beside it to keep the old origins.md aside",
+            )),
+        );
     assert_eq!(
         fs::read_to_string(book.join("src/SUMMARY.md")).unwrap(),
         "old summary\n"
@@ -550,8 +558,40 @@ fn a_forced_export_that_fails_part_way_puts_every_file_back() {
     let mut after = files_under(&book);
     after.retain(|f| !f.contains(".origins.md.numb-old"));
     assert_eq!(
+        files_under(&book).len() - after.len(),
+        10,
+        "the blocking folders are untouched"
+    );
+    assert_eq!(
         after, before,
         "the same files, no temporary or backup files left"
     );
     assert!(book.join("src/topics/origins.md").is_file());
+}
+
+#[test]
+fn force_leaves_a_file_that_only_looks_like_numbs_backup_alone() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("out");
+    fs::create_dir(&out).unwrap();
+    fs::write(out.join("origins.md"), "old\n").unwrap();
+    fs::write(out.join(".origins.md.numb-old"), "my notes\n").unwrap();
+    numb()
+        .args(["export", "--format", "markdown", "--force", "--out"])
+        .arg(&out)
+        .assert()
+        .success();
+    assert_eq!(
+        fs::read_to_string(out.join(".origins.md.numb-old")).unwrap(),
+        "my notes\n"
+    );
+    assert!(
+        fs::read_to_string(out.join("origins.md"))
+            .unwrap()
+            .starts_with("# ")
+    );
+    assert!(
+        !out.join(".origins.md.numb-old-1").exists(),
+        "backup removed"
+    );
 }

@@ -114,11 +114,14 @@ pub(super) fn parse<T: DeserializeOwned>(
         let missing = message
             .strip_prefix("missing field `")
             .and_then(|rest| rest.strip_suffix('`'));
-        let echo = missing.is_some_and(|key| {
-            set_aside
+        // An error about a field set aside, or about a table only because something was
+        // taken out of it, says nothing new.
+        let echo = match missing {
+            Some(key) => set_aside
                 .iter()
-                .any(|(table, k)| *table == span && k == key)
-        });
+                .any(|(table, k)| *table == span && k == key),
+            None => span != (0..0) && set_aside.iter().any(|(table, _)| *table == span),
+        };
         if !echo {
             problems.push(problem(span.clone(), friendly(message)));
         }
@@ -235,16 +238,19 @@ fn syntax_message(text: &str, span: &std::ops::Range<usize>, message: &str) -> S
             text[..span.start].ends_with('[') && !text[..span.start].ends_with("[[");
         return if repeated_table {
             format!(
-                "the table `[{at}]` appears twice; for a list of them, write each as `[[{at}]]`"
+                "`[{at}]` appears twice; merge the two, or, where the format takes a list of them, write each as `[[{at}]]`"
             )
         } else {
-            format!("`{at}` is set twice in the same table; keep one")
+            format!("`{at}` is set twice; keep one")
         };
     }
     let first = text.get(span.start..).and_then(|rest| rest.chars().next());
-    if let Some(ch) = first.filter(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t')) {
+    let lone_cr = first == Some('\r') && !text[span.start..].starts_with("\r\n");
+    if let Some(ch) =
+        first.filter(|c| c.is_control() && (!matches!(c, '\n' | '\r' | '\t') || lone_cr))
+    {
         return format!(
-            "the control character U+{:04X} cannot be in a string; remove it",
+            "the control character U+{:04X} is not allowed here; remove it",
             u32::from(ch)
         );
     }
@@ -321,7 +327,7 @@ fn remove_within(
 }
 
 /// The `format_version` of a file, when it is newer than this numb reads.
-fn newer_version(table: &DeTable) -> Option<(std::ops::Range<usize>, u32)> {
+fn newer_version(table: &DeTable) -> Option<(std::ops::Range<usize>, u64)> {
     let (_, value) = table
         .iter()
         .find(|(key, _)| key.get_ref().as_ref() == "format_version")?;
@@ -329,8 +335,7 @@ fn newer_version(table: &DeTable) -> Option<(std::ops::Range<usize>, u32)> {
         return None;
     };
     let version = u64::from_str_radix(n.as_str(), n.radix()).ok()?;
-    (version > u64::from(FORMAT_VERSION))
-        .then(|| (value.span(), u32::try_from(version).unwrap_or(u32::MAX)))
+    (version > u64::from(FORMAT_VERSION)).then(|| (value.span(), version))
 }
 
 /// The TOML parser's message with Rust type names put in an author's words, and a likely
@@ -342,8 +347,11 @@ fn friendly(message: &str) -> String {
     message
         .replace("as i128", "as a whole number")
         .replace("as u64", "as a whole number")
-        .replace("expected u16", "expected a whole number")
-        .replace("expected u32", "expected a whole number")
+        .replace("expected u16", "expected a whole number from 0 to 65535")
+        .replace(
+            "expected u32",
+            "expected a whole number from 0 to 4294967295",
+        )
         .replace(
             "expected a sequence",
             "expected a list, like [\"a\", \"b\"]",

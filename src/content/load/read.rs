@@ -54,7 +54,8 @@ pub(super) fn read_pack(dir: &Path, pack: usize) -> Result<Vec<Pending>, Error> 
                     .flatten()
                 {
                     let sub = sub.path();
-                    if sub.is_dir() && !hidden(&sub) && holds_toml(&sub) {
+                    // A folder named `x.toml` is already reported as not a regular file.
+                    if sub.is_dir() && !hidden(&sub) && !is_toml(&sub) && holds_toml(&sub) {
                         pending.push(missing(
                             &sub,
                             pack,

@@ -235,7 +235,7 @@ pub fn pack(pack: &PackFile, file: &Arc<SourceFile>) -> Vec<Problem> {
 }
 
 /// What to say about a file written for a newer numb.
-pub fn newer_version_message(version: u32) -> String {
+pub fn newer_version_message(version: u64) -> String {
     format!(
         "format_version {version} needs a newer numb (this one reads format_version {FORMAT_VERSION}); please update numb"
     )
@@ -260,7 +260,7 @@ impl At<'_> {
     pub(super) fn version(&mut self, version: &Spanned<u32>) {
         let v = *version.get_ref();
         if v > FORMAT_VERSION {
-            self.push(version, newer_version_message(v));
+            self.push(version, newer_version_message(u64::from(v)));
         } else if v == 0 {
             self.push(version, "format_version starts at 1".into());
         }

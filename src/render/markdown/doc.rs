@@ -81,7 +81,7 @@ pub fn code(text: &str) -> String {
         // mdBook would run `{{…}}` even inside a code span, and a code span cannot escape it.
         return escape(text);
     }
-    let text = escape_controls(text);
+    let text = escape_controls(&text.replace('\t', " "));
     let mut run = 0;
     let mut longest = 0;
     for ch in text.chars() {
@@ -99,17 +99,22 @@ pub fn code(text: &str) -> String {
 
 /// A link destination: bare when it is simple, in `<…>` when it has parentheses.
 pub fn destination(url: &str) -> String {
-    let url = escape_controls(url)
+    let angle = url.contains(['(', ')', '\\']);
+    // A backslash and `&` would be read as an escape or an entity inside the destination.
+    let url = escape_controls(url).replace('\\', "\\\\");
+    let url = url
+        .char_indices()
+        .map(|(at, ch)| match ch {
+            '&' if looks_like_entity(&url[at + 1..]) => "\\&".to_string(),
+            _ => ch.to_string(),
+        })
+        .collect::<String>()
         .replace('{', "%7B")
         .replace('}', "%7D")
         .replace('<', "%3C")
         .replace('>', "%3E")
         .replace(' ', "%20");
-    if url.contains(['(', ')', '\\']) {
-        format!("<{url}>")
-    } else {
-        url
-    }
+    if angle { format!("<{url}>") } else { url }
 }
 
 /// `[text](url)` with the text escaped.
@@ -459,6 +464,32 @@ mod tests {
                 "{out}"
             );
         }
+    }
+
+    #[test]
+    fn link_destinations_read_back_as_written() {
+        for url in [
+            "https://example.org/a\\(b&amp;c",
+            "https://example.org/?a=1&b=2",
+            "https://example.org/x&#38;y",
+            "https://example.org/a_(b)",
+            "https://example.org/{{x}}",
+        ] {
+            let markdown = link("text", url);
+            let found: Vec<String> = Parser::new(&markdown)
+                .filter_map(|e| match e {
+                    Event::Start(Tag::Link { dest_url, .. }) => Some(dest_url.to_string()),
+                    _ => None,
+                })
+                .collect();
+            let expected = url.replace('{', "%7B").replace('}', "%7D");
+            assert_eq!(found, vec![expected], "{markdown}");
+        }
+    }
+
+    #[test]
+    fn tabs_in_code_spans_become_spaces() {
+        assert_eq!(wrap(&code("a\tb"), "", ""), "`a b`\n");
     }
 
     #[test]
