@@ -101,8 +101,10 @@ pub(super) fn read_pack(dir: &Path, pack: usize) -> Result<Vec<Pending>, Error> 
         }
     }
     paths.sort();
-    for (path, kind) in paths {
-        pending.push(read_file(&path, pack, kind)?);
+    // Reading is spread over the cores too: a large pack is mostly waiting on small files.
+    let read = crate::parallel::parallel_map(paths, |(path, kind)| read_file(&path, pack, kind));
+    for file in read {
+        pending.push(file?);
     }
     Ok(pending)
 }
