@@ -374,6 +374,25 @@ fn the_man_page_has_exit_status_environment_and_files() {
     }
 }
 
+/// A valid questionnaire (the example pack's `rest-check`, pointing at built-in topics
+/// instead of the example's `sleep`), to edit into the case under test.
+fn base_questionnaire() -> String {
+    let example = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("examples/custom-pack/questionnaires/rest-check.toml");
+    std::fs::read_to_string(example)
+        .unwrap()
+        .replace("`numb learn sleep`", "`numb learn signs`")
+        .replace("\"sleep\"", "\"signs\"")
+}
+
+/// A temporary content pack with one file in `questionnaires/`.
+fn pack_with_questionnaire(name: &str, text: String) -> tempfile::TempDir {
+    let dir = pack_dir();
+    std::fs::create_dir(dir.path().join("questionnaires")).unwrap();
+    std::fs::write(dir.path().join("questionnaires").join(name), text).unwrap();
+    dir
+}
+
 fn check_stderr(dir: &Path) -> String {
     let assert = numb().arg("check").arg(dir).assert().code(65);
     String::from_utf8(assert.get_output().stderr.clone()).unwrap()
@@ -499,16 +518,10 @@ fn invisible_marks_and_tag_characters_are_refused() {
 
 #[test]
 fn a_questionnaire_cannot_be_called_readme() {
-    let dir = pack_dir();
-    std::fs::create_dir(dir.path().join("questionnaires")).unwrap();
-    let example = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("examples/custom-pack/questionnaires/rest-check.toml");
-    let text = std::fs::read_to_string(example)
-        .unwrap()
-        .replace("id = \"rest-check\"", "id = \"readme\"")
-        .replace("`numb learn sleep`", "`numb learn signs`")
-        .replace("\"sleep\"", "\"signs\"");
-    std::fs::write(dir.path().join("questionnaires/readme.toml"), text).unwrap();
+    let dir = pack_with_questionnaire(
+        "readme.toml",
+        base_questionnaire().replace("id = \"rest-check\"", "id = \"readme\""),
+    );
     let err = check_stderr(dir.path());
     assert!(
         err.contains("`readme` cannot be a questionnaire id"),
@@ -770,16 +783,10 @@ fn a_file_with_too_many_field_problems_says_numb_stopped_looking() {
 
 #[test]
 fn an_error_caused_only_by_setting_something_aside_is_not_reported() {
-    let dir = pack_dir();
-    std::fs::create_dir(dir.path().join("questionnaires")).unwrap();
-    let example = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("examples/custom-pack/questionnaires/rest-check.toml");
-    let text = std::fs::read_to_string(example)
-        .unwrap()
-        .replace("kind = \"scale\"", "kind = { type = \"scale\" }")
-        .replace("`numb learn sleep`", "`numb learn signs`")
-        .replace("\"sleep\"", "\"signs\"");
-    std::fs::write(dir.path().join("questionnaires/q.toml"), text).unwrap();
+    let dir = pack_with_questionnaire(
+        "q.toml",
+        base_questionnaire().replace("kind = \"scale\"", "kind = { type = \"scale\" }"),
+    );
     let err = check_stderr(dir.path());
     assert!(
         err.contains("unknown variant `type`, expected `scale` or `choose`"),

@@ -79,7 +79,7 @@ pub(super) fn read_pack(dir: &Path, pack: usize) -> Result<Vec<Pending>, Error> 
                 ));
             }
             _ if name == "support.toml" => paths.push((path, Kind::Support)),
-            _ if path.is_dir() && !name.starts_with('.') && holds_toml(&path) => {
+            _ if path.is_dir() && !hidden(&path) && holds_toml(&path) => {
                 pending.push(missing(
                     &path,
                     pack,
@@ -88,7 +88,7 @@ pub(super) fn read_pack(dir: &Path, pack: usize) -> Result<Vec<Pending>, Error> 
                      questionnaires/",
                 ));
             }
-            _ if name != "pack.toml" && !name.starts_with('.') && is_toml(&path) => {
+            _ if name != "pack.toml" && !hidden(&path) && is_toml(&path) => {
                 pending.push(missing(
                     &path,
                     pack,
@@ -138,11 +138,8 @@ fn toml_files(folder: &Path, kind: Kind) -> Result<Vec<(PathBuf, Kind)>, Error> 
     for entry in fs::read_dir(folder).map_err(input_error)? {
         let entry = entry.map_err(input_error)?;
         // Editors and file systems leave hidden files (`.#x.toml`, `._x.toml`): skip them.
-        if entry.file_name().to_string_lossy().starts_with('.') {
-            continue;
-        }
         let path = entry.path();
-        if is_toml(&path) {
+        if !hidden(&path) && is_toml(&path) {
             paths.push((path, kind));
         }
     }
