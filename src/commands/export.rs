@@ -38,7 +38,10 @@ pub fn run<W: Write>(
 }
 
 /// Renders one file of an export.
-type Render<'a> = Box<dyn FnOnce(&mut io::BufWriter<&fs::File>) -> io::Result<()> + Send + 'a>;
+type Render<'a> = Box<dyn FnOnce(&mut Vec<u8>) -> io::Result<()> + Send + 'a>;
+
+/// How many files render in memory at once before they are written.
+const BATCH: usize = 256;
 
 /// One file per topic and a `README.md` index.
 fn markdown_files(library: &Library) -> Vec<(PathBuf, Render<'_>)> {
@@ -151,11 +154,28 @@ fn write_folder(dir: &Path, force: bool, files: Vec<(PathBuf, Render<'_>)>) -> R
             })?;
         }
     }
-    // Files render independently: a large pack's export uses every core.
-    let staged =
-        crate::parallel::parallel_map(files, |(rel, render)| stage(&dir.join(rel), render))
-            .into_iter()
-            .collect::<Result<Vec<_>, Error>>()?;
+    // Files render on every core, into memory, a batch at a time (so memory stays small),
+    // and are written from one thread: creating files in one folder from several threads at
+    // once is slower than from one.
+    let mut staged = Vec::with_capacity(files.len());
+    let mut files = files.into_iter().peekable();
+    while files.peek().is_some() {
+        let batch: Vec<_> = files.by_ref().take(BATCH).collect();
+        let rendered = crate::parallel::parallel_map(batch, |(rel, render)| {
+            let mut bytes = Vec::with_capacity(16 << 10);
+            let result = render(&mut bytes);
+            (dir.join(rel), bytes, result)
+        });
+        for (path, bytes, result) in rendered {
+            let output_error = |source| Error::Output {
+                path: path.clone(),
+                source: plain(source),
+            };
+            result.map_err(output_error)?;
+            let file = stage(&path, &bytes).map_err(output_error)?;
+            staged.push((path, file));
+        }
+    }
     for (path, _) in &staged {
         if path.is_dir() {
             return Err(Error::Output {
@@ -239,14 +259,9 @@ fn roll_back(placed: Vec<(PathBuf, Option<PathBuf>)>) {
     }
 }
 
-/// Renders one file into a temporary file beside its final path.
-fn stage(path: &Path, render: Render<'_>) -> Result<(PathBuf, tempfile::NamedTempFile), Error> {
-    let path = path.to_path_buf();
+/// Writes one file's bytes into a temporary file beside its final path.
+fn stage(path: &Path, bytes: &[u8]) -> io::Result<tempfile::NamedTempFile> {
     let dir = path.parent().unwrap_or(Path::new("."));
-    let output_error = |source| Error::Output {
-        path: path.clone(),
-        source: plain(source),
-    };
     let mut builder = tempfile::Builder::new();
     builder.prefix(".numb-export-");
     #[cfg(unix)]
@@ -255,15 +270,11 @@ fn stage(path: &Path, render: Render<'_>) -> Result<(PathBuf, tempfile::NamedTem
         use std::os::unix::fs::PermissionsExt;
         builder.permissions(fs::Permissions::from_mode(0o666));
     }
-    let file = builder.tempfile_in(dir).map_err(output_error)?;
-    {
-        let mut w = io::BufWriter::new(file.as_file());
-        render(&mut w).map_err(output_error)?;
-        w.flush().map_err(output_error)?;
-    }
+    let mut file = builder.tempfile_in(dir)?;
+    file.write_all(bytes)?;
     // No fsync per file: an export can always be made again, and 2,000 fsyncs would make a
     // large pack's export many times slower. The renames below still keep it all-or-nothing.
-    Ok((path, file))
+    Ok(file)
 }
 
 /// The error without the temporary file's name, which means nothing to the user.

@@ -42,8 +42,45 @@ pub struct MarkupError {
     pub message: String,
 }
 
-/// Parses body text, refusing anything outside the subset.
-pub fn parse(body: &str) -> Result<Vec<Block>, MarkupError> {
+/// One piece of body text, in reading order, as [`walk`] finds it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Piece<'a> {
+    /// A paragraph outside a list begins.
+    ParagraphStart,
+    /// That paragraph ends.
+    ParagraphEnd,
+    /// A bulleted list begins.
+    ListStart,
+    /// The list ends.
+    ListEnd,
+    /// A list item begins; its words follow until [`Piece::ItemEnd`].
+    ItemStart,
+    /// The list item ends.
+    ItemEnd,
+    /// Plain words.
+    Text(&'a str),
+    /// `` `code` ``.
+    Code(&'a str),
+    /// A line break, or the gap between the paragraphs of a loose list item; shown as a space.
+    Break,
+    /// `*emphasis*` begins.
+    EmphasisStart,
+    /// The emphasis ends.
+    EmphasisEnd,
+    /// `**strong**` begins.
+    StrongStart,
+    /// The strong text ends.
+    StrongEnd,
+    /// A link to this https address begins; its words follow.
+    LinkStart(&'a str),
+    /// The link ends.
+    LinkEnd,
+}
+
+/// Walks body text piece by piece, refusing anything outside the subset. Each piece goes to
+/// `visit` as it is found, so nothing is built that the caller does not keep: checking a body
+/// and writing it out again cost one Markdown parse each and no tree.
+pub fn walk(body: &str, mut visit: impl FnMut(Piece<'_>)) -> Result<(), MarkupError> {
     // An entity (`&nbsp;`, `&#233;`) would be decoded before numb writes the text again, and
     // next to `*` or `**` that can change what is emphasised: type the character itself.
     if let Some(offset) = entity_at(body) {
@@ -54,12 +91,16 @@ pub fn parse(body: &str) -> Result<Vec<Block>, MarkupError> {
                     .into(),
         });
     }
-    let mut blocks = Vec::new();
-    // Inline runs being built: the innermost open span is last.
-    let mut stack: Vec<Vec<Inline>> = Vec::new();
-    let mut links: Vec<String> = Vec::new();
-    let mut items: Option<Vec<Vec<Inline>>> = None;
-    let mut list_depth = 0usize;
+    let mut in_list = false;
+    // Inside a loose list item, the gap after a paragraph becomes a break, but only if more
+    // words follow in the same item.
+    let mut gap = false;
+    fn content(visit: &mut impl FnMut(Piece<'_>), gap: &mut bool, piece: Piece<'_>) {
+        if std::mem::take(gap) {
+            visit(Piece::Break);
+        }
+        visit(piece);
+    }
 
     for (event, range) in Parser::new_ext(body, Options::empty()).into_offset_iter() {
         let refuse = |what: &str| MarkupError {
@@ -67,44 +108,35 @@ pub fn parse(body: &str) -> Result<Vec<Block>, MarkupError> {
             message: format!("{what} is not part of numb's Markdown subset"),
         };
         match event {
-            // Inside a list item the item's own run collects the words.
-            Event::Start(Tag::Paragraph) if items.is_none() => stack.push(Vec::new()),
-            Event::Start(Tag::Paragraph) => {}
-            Event::End(TagEnd::Paragraph) => {
-                if items.is_none() {
-                    blocks.push(Block::Paragraph(stack.pop().unwrap_or_default()));
-                } else if let Some(run) = stack.last_mut() {
-                    // A loose list item: keep its paragraphs apart with a break.
-                    run.push(Inline::SoftBreak);
-                }
-            }
+            Event::Start(Tag::Paragraph) if !in_list => visit(Piece::ParagraphStart),
+            Event::End(TagEnd::Paragraph) if !in_list => visit(Piece::ParagraphEnd),
+            Event::End(TagEnd::Paragraph) => gap = true,
             Event::Start(Tag::List(first)) => {
-                list_depth += 1;
-                if list_depth > 1 {
+                if in_list {
                     return Err(refuse("a nested list"));
                 }
                 if first.is_some() {
                     return Err(refuse("a numbered list (use `- ` items)"));
                 }
-                items = Some(Vec::new());
+                in_list = true;
+                visit(Piece::ListStart);
             }
             Event::End(TagEnd::List(_)) => {
-                list_depth -= 1;
-                blocks.push(Block::List(items.take().unwrap_or_default()));
+                in_list = false;
+                visit(Piece::ListEnd);
             }
-            Event::Start(Tag::Item) => stack.push(Vec::new()),
+            Event::Start(Tag::Item) => {
+                gap = false;
+                visit(Piece::ItemStart);
+            }
             Event::End(TagEnd::Item) => {
-                let mut run = stack.pop().unwrap_or_default();
-                while run.last() == Some(&Inline::SoftBreak) {
-                    run.pop();
-                }
-                if let Some(items) = items.as_mut() {
-                    items.push(run);
-                }
+                gap = false;
+                visit(Piece::ItemEnd);
             }
-            Event::Start(Tag::Emphasis | Tag::Strong) => stack.push(Vec::new()),
-            Event::End(TagEnd::Emphasis) => close(&mut stack, Inline::Emphasis),
-            Event::End(TagEnd::Strong) => close(&mut stack, Inline::Strong),
+            Event::Start(Tag::Emphasis) => content(&mut visit, &mut gap, Piece::EmphasisStart),
+            Event::End(TagEnd::Emphasis) => visit(Piece::EmphasisEnd),
+            Event::Start(Tag::Strong) => content(&mut visit, &mut gap, Piece::StrongStart),
+            Event::End(TagEnd::Strong) => visit(Piece::StrongEnd),
             Event::Start(Tag::Link { dest_url, .. }) => {
                 if !dest_url.starts_with("https://") {
                     return Err(MarkupError {
@@ -112,16 +144,13 @@ pub fn parse(body: &str) -> Result<Vec<Block>, MarkupError> {
                         message: format!("link to `{dest_url}`: links must start with https://"),
                     });
                 }
-                links.push(dest_url.to_string());
-                stack.push(Vec::new());
+                content(&mut visit, &mut gap, Piece::LinkStart(&dest_url));
             }
-            Event::End(TagEnd::Link) => {
-                let url = links.pop().unwrap_or_default();
-                close(&mut stack, |text| Inline::Link { text, url });
-            }
-            Event::Text(text) => push(&mut stack, Inline::Text(text.to_string())),
-            Event::Code(code) => push(&mut stack, Inline::Code(code.to_string())),
-            Event::SoftBreak | Event::HardBreak => push(&mut stack, Inline::SoftBreak),
+            Event::End(TagEnd::Link) => visit(Piece::LinkEnd),
+            Event::Text(text) => content(&mut visit, &mut gap, Piece::Text(&text)),
+            Event::Code(code) => content(&mut visit, &mut gap, Piece::Code(&code)),
+            Event::SoftBreak | Event::HardBreak => content(&mut visit, &mut gap, Piece::Break),
+            Event::Start(Tag::Paragraph) => {}
             Event::Start(Tag::Heading { .. }) => {
                 return Err(refuse("a heading (use the section's `heading` field)"));
             }
@@ -136,6 +165,43 @@ pub fn parse(body: &str) -> Result<Vec<Block>, MarkupError> {
             _ => {}
         }
     }
+    Ok(())
+}
+
+/// Checks body text against the subset without keeping anything.
+pub fn check(body: &str) -> Result<(), MarkupError> {
+    walk(body, |_| {})
+}
+
+/// Parses body text into blocks, refusing anything outside the subset.
+pub fn parse(body: &str) -> Result<Vec<Block>, MarkupError> {
+    let mut blocks = Vec::new();
+    // Inline runs being built: the innermost open span is last.
+    let mut stack: Vec<Vec<Inline>> = Vec::new();
+    let mut links: Vec<String> = Vec::new();
+    let mut items: Vec<Vec<Inline>> = Vec::new();
+    walk(body, |piece| match piece {
+        Piece::ParagraphStart | Piece::ItemStart | Piece::EmphasisStart | Piece::StrongStart => {
+            stack.push(Vec::new())
+        }
+        Piece::ParagraphEnd => blocks.push(Block::Paragraph(stack.pop().unwrap_or_default())),
+        Piece::ListStart => items.clear(),
+        Piece::ListEnd => blocks.push(Block::List(std::mem::take(&mut items))),
+        Piece::ItemEnd => items.push(stack.pop().unwrap_or_default()),
+        Piece::EmphasisEnd => close(&mut stack, Inline::Emphasis),
+        Piece::StrongEnd => close(&mut stack, Inline::Strong),
+        Piece::LinkStart(url) => {
+            links.push(url.to_string());
+            stack.push(Vec::new());
+        }
+        Piece::LinkEnd => {
+            let url = links.pop().unwrap_or_default();
+            close(&mut stack, |text| Inline::Link { text, url });
+        }
+        Piece::Text(text) => push(&mut stack, Inline::Text(text.to_string())),
+        Piece::Code(code) => push(&mut stack, Inline::Code(code.to_string())),
+        Piece::Break => push(&mut stack, Inline::SoftBreak),
+    })?;
     Ok(blocks)
 }
 

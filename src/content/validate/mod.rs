@@ -283,10 +283,14 @@ impl At<'_> {
     /// One paragraph in the inline subset: *emphasis*, **strong**, `code`, links.
     pub(super) fn inline(&mut self, text: &Spanned<String>, field: &str) {
         self.text(text, field);
-        match markup::parse(text.get_ref()) {
-            Ok(blocks)
-                if blocks.len() > 1 || matches!(blocks.first(), Some(markup::Block::List(_))) =>
-            {
+        let (mut paragraphs, mut list) = (0, false);
+        let walked = markup::walk(text.get_ref(), |piece| match piece {
+            markup::Piece::ParagraphStart => paragraphs += 1,
+            markup::Piece::ListStart => list = true,
+            _ => {}
+        });
+        match walked {
+            Ok(()) if paragraphs > 1 || list => {
                 self.push(
                     text,
                     format!("`{field}` must be one paragraph, without lists"),
@@ -341,7 +345,7 @@ impl At<'_> {
 
     /// Checks body text against the Markdown subset, pointing into the file where possible.
     pub(super) fn markup(&mut self, body: &Spanned<String>) {
-        if let Err(e) = markup::parse(body.get_ref()) {
+        if let Err(e) = markup::check(body.get_ref()) {
             let span = body_offset(&self.file.text, body, e.offset);
             self.out.push(Problem {
                 hides: 0,

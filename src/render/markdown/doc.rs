@@ -1,13 +1,12 @@
 //! Writing CommonMark safely: escaping, code spans, link destinations, wrapping at 80 columns
 //! without ever starting a line with block syntax, and blocks separated by one blank line.
 
-use std::borrow::Cow;
 use std::collections::HashSet;
 use std::io::{self, Write};
 
 use textwrap::core::display_width;
 
-use crate::content::markup::{self, Block, Inline};
+use crate::content::markup::{self, Piece};
 use crate::render::sanitize::escape_controls;
 
 /// The longest line the export writes where it can break (markdownlint's MD013 default).
@@ -25,12 +24,14 @@ pub fn keep_together(text: &str) -> String {
 /// Escapes text so CommonMark (and mdBook) shows it literally; control characters are made
 /// visible. Block syntax at the start of a line is handled by [`wrap`].
 pub fn escape(text: &str) -> String {
-    escape_braces(text, false)
+    let mut out = String::with_capacity(text.len());
+    escape_into(&mut out, text, false);
+    out
 }
 
-/// [`escape`], with every `{` escaped when `all_braces` (headings, where mdBook reads
-/// `{#id .class}` as attributes).
-fn escape_braces(text: &str, all_braces: bool) -> String {
+/// Appends `text` escaped as [`escape`] does, with every `{` escaped when `all_braces`
+/// (headings, where mdBook reads `{#id .class}` as attributes).
+fn escape_into(out: &mut String, text: &str, all_braces: bool) {
     // Most text has nothing to escape: one look at the bytes, one copy.
     let special = |b: u8| {
         matches!(
@@ -39,14 +40,15 @@ fn escape_braces(text: &str, all_braces: bool) -> String {
         ) || !(0x20..0x7f).contains(&b)
     };
     if !text.bytes().any(special) {
-        return text.to_string();
+        out.push_str(text);
+        return;
     }
     let text = if text.contains('\t') {
         escape_controls(&text.replace('\t', " "))
     } else {
         escape_controls(text)
     };
-    let mut out = String::with_capacity(text.len() + 8);
+    out.reserve(text.len() + 8);
     for (i, ch) in text.char_indices() {
         let rest = &text[i + ch.len_utf8()..];
         match ch {
@@ -65,7 +67,6 @@ fn escape_braces(text: &str, all_braces: bool) -> String {
             _ => out.push(ch),
         }
     }
-    out
 }
 
 /// True when the text after a `&` would make CommonMark read an entity (`&amp;`, `&#38;`).
@@ -77,6 +78,21 @@ fn looks_like_entity(after: &str) -> bool {
 
 /// A code span that survives backticks inside it and is never broken across lines.
 pub fn code(text: &str) -> String {
+    // The usual command (`numb learn origins`): nothing to make safe, one copy.
+    if text
+        .bytes()
+        .all(|b| (0x20..0x7f).contains(&b) && b != b'`' && b != b'{')
+        && !text.starts_with(' ')
+        && !text.ends_with(' ')
+    {
+        let mut out = String::with_capacity(text.len() + 2);
+        out.push('`');
+        for ch in text.chars() {
+            out.push(if ch == ' ' { KEEP } else { ch });
+        }
+        out.push('`');
+        return out;
+    }
     if text.contains("{{") {
         // mdBook would run `{{…}}` even inside a code span, and a code span cannot escape it.
         return escape(text);
@@ -99,6 +115,12 @@ pub fn code(text: &str) -> String {
 
 /// A link destination: bare when it is simple, in `<…>` when it has parentheses.
 pub fn destination(url: &str) -> String {
+    // The usual address has nothing that needs care: one copy.
+    if url.bytes().all(|b| {
+        b.is_ascii_graphic() && !matches!(b, b'(' | b')' | b'\\' | b'&' | b'{' | b'}' | b'<' | b'>')
+    }) {
+        return url.to_string();
+    }
     let angle = url.contains(['(', ')', '\\']);
     // A backslash and `&` would be read as an escape or an entity inside the destination.
     let url = escape_controls(url).replace('\\', "\\\\");
@@ -122,51 +144,36 @@ pub fn link(text: &str, url: &str) -> String {
     format!("[{}]({})", escape(text), destination(url))
 }
 
-/// Inline text from the content model back to CommonMark, on one line.
-pub fn inline(run: &[Inline]) -> String {
-    let mut out = String::new();
-    inline_into(&mut out, run);
-    // Pieces escaped one by one can still meet as `{{` (mdBook) at their edges.
-    while out.contains("{{") {
-        out = out.replace("{{", "{\\{");
-    }
-    out
+/// Inline pieces of body text ([`markup::walk`]) written back as CommonMark, on one line.
+#[derive(Default)]
+struct Line {
+    out: String,
+    /// Neighbouring text not yet escaped: escaped apart, `&#` and `0;` would meet as the
+    /// entity `&#0;`.
+    text: String,
+    /// Destinations of the links being written, innermost last.
+    urls: Vec<String>,
 }
 
-fn inline_into(out: &mut String, run: &[Inline]) {
-    // Neighbouring pieces of text are escaped as one: escaped apart, `&#` and `0;` would meet
-    // as the entity `&#0;`.
-    let mut text = String::new();
-    for item in run {
-        match item {
-            Inline::Text(t) => {
-                text.push_str(t);
-                continue;
-            }
-            Inline::SoftBreak => {
-                text.push(' ');
-                continue;
-            }
-            _ if !text.is_empty() => {
-                out.push_str(&escape(&text));
-                text.clear();
-            }
-            _ => {}
+impl Line {
+    fn clear(&mut self) {
+        self.out.clear();
+        self.text.clear();
+        self.urls.clear();
+    }
+
+    fn piece(&mut self, piece: Piece<'_>) {
+        match piece {
+            Piece::Text(text) => return self.text.push_str(text),
+            Piece::Break => return self.text.push(' '),
+            _ => self.flush(),
         }
-        match item {
-            Inline::Text(_) | Inline::SoftBreak => {}
-            Inline::Code(c) => out.push_str(&code(c)),
-            Inline::Emphasis(inner) => {
-                out.push('*');
-                inline_into(out, inner);
-                out.push('*');
-            }
-            Inline::Strong(inner) => {
-                out.push_str("**");
-                inline_into(out, inner);
-                out.push_str("**");
-            }
-            Inline::Link { text, url } => {
+        let out = &mut self.out;
+        match piece {
+            Piece::Code(c) => out.push_str(&code(c)),
+            Piece::EmphasisStart | Piece::EmphasisEnd => out.push('*'),
+            Piece::StrongStart | Piece::StrongEnd => out.push_str("**"),
+            Piece::LinkStart(url) => {
                 // `!` right before a link would turn it into an image.
                 if let Some(before) = out.strip_suffix('!') {
                     // Escaped only if an odd number of backslashes stands right before it.
@@ -176,14 +183,45 @@ fn inline_into(out: &mut String, run: &[Inline]) {
                     }
                 }
                 out.push('[');
-                inline_into(out, text);
+                self.urls.push(url.to_string());
+            }
+            Piece::LinkEnd => {
                 out.push_str("](");
-                out.push_str(&destination(url));
+                out.push_str(&destination(&self.urls.pop().unwrap_or_default()));
                 out.push(')');
             }
+            _ => {}
         }
     }
-    out.push_str(&escape(&text));
+
+    fn flush(&mut self) {
+        if !self.text.is_empty() {
+            escape_into(&mut self.out, &self.text, false);
+            self.text.clear();
+        }
+    }
+
+    /// The line so far.
+    fn finish(&mut self) -> &str {
+        self.flush();
+        // Pieces escaped one by one can still meet as `{{` (mdBook) at their edges.
+        while self.out.contains("{{") {
+            self.out = self.out.replace("{{", "{\\{");
+        }
+        &self.out
+    }
+}
+
+/// Body text that [`markup::walk`] refused: the load checks every body, so this means a
+/// caller skipped the check. Nothing is written past it.
+fn unchecked(e: markup::MarkupError) -> io::Error {
+    io::Error::new(
+        io::ErrorKind::InvalidData,
+        format!(
+            "text outside numb's Markdown subset ({}); `numb check` shows where",
+            e.message
+        ),
+    )
 }
 
 /// A short content field in the inline subset (checked at load), as CommonMark.
@@ -216,9 +254,18 @@ pub fn field(text: &str) -> String {
     if plain {
         return escape(text);
     }
-    match markup::parse(text).ok().as_deref() {
-        Some([Block::Paragraph(run)]) => inline(run),
-        _ => escape(text),
+    let mut line = Line::default();
+    let (mut paragraphs, mut list) = (0, false);
+    let walked = markup::walk(text, |piece| match piece {
+        Piece::ParagraphStart => paragraphs += 1,
+        Piece::ListStart => list = true,
+        Piece::ParagraphEnd | Piece::ListEnd | Piece::ItemStart | Piece::ItemEnd => {}
+        piece => line.piece(piece),
+    });
+    if walked.is_ok() && paragraphs == 1 && !list {
+        line.finish().to_string()
+    } else {
+        escape(text)
     }
 }
 
@@ -238,6 +285,14 @@ fn cols(text: &str) -> usize {
 /// True when `word` at the start of a line would open a block: a list item, heading, block
 /// quote, fence or setext underline (and so would change what the text means).
 fn opens_block(word: &str) -> bool {
+    if !word.bytes().next().is_some_and(|b| {
+        matches!(
+            b,
+            b'-' | b'+' | b'*' | b'#' | b'>' | b':' | b'=' | b'0'..=b'9'
+        )
+    }) {
+        return false;
+    }
     let digits = word.bytes().take_while(u8::is_ascii_digit).count();
     matches!(word, "-" | "+" | "*")
         || (!word.is_empty() && word.len() <= 6 && word.bytes().all(|b| b == b'#'))
@@ -262,29 +317,107 @@ fn defuse(word: &str) -> String {
 /// Wraps one logical line of Markdown at spaces to [`LINE`] columns. The first word is made
 /// literal if it would open a block; later such words stay on the line before them.
 pub fn wrap(text: &str, first: &str, rest: &str) -> String {
-    let mut words: Vec<Cow<'_, str>> = Vec::with_capacity(text.len() / 5 + 1);
-    for word in text.split(' ').filter(|w| !w.is_empty()) {
-        let opens = opens_block(word);
-        match words.last_mut() {
-            None if opens => words.push(Cow::Owned(defuse(word))),
-            Some(last) if opens => {
-                let last = last.to_mut();
-                last.push(' ');
-                last.push_str(word);
-            }
-            _ => words.push(Cow::Borrowed(word)),
-        }
-    }
     let mut out =
-        String::with_capacity(first.len() + text.len() + text.len() / 32 * (rest.len() + 1) + 2);
+        String::with_capacity(first.len() + text.len() + text.len() / 32 * rest.len() + 2);
+    wrap_into(&mut out, text, first, rest);
+    out
+}
+
+/// Appends [`wrap`]'s lines to `out`.
+fn wrap_into(out: &mut String, text: &str, first: &str, rest: &str) {
+    if !wrap_plain(out, text, first, rest) {
+        wrap_words(out, text, first, rest);
+    }
+}
+
+/// [`wrap_into`] for the usual line, fast: printable ASCII words (code spans included) one
+/// space apart, the first not opening a block. Every byte is one column, so each line is cut
+/// at the last space that fits instead of measuring word by word. Any other text is left to
+/// [`wrap_words`]: this returns false and writes nothing.
+fn wrap_plain(out: &mut String, text: &str, first: &str, rest: &str) -> bool {
+    let bytes = text.as_bytes();
+    let word_at = |at: usize| text[at..].split(' ').next().unwrap_or_default();
+    let plain = bytes.first().is_some_and(|&b| b != b' ')
+        && bytes.last().is_some_and(|&b| b != b' ')
+        && bytes
+            .iter()
+            .all(|&b| (0x20..0x7f).contains(&b) || b == KEEP as u8)
+        && !text.contains("  ")
+        && !opens_block(word_at(0));
+    if !plain {
+        return false;
+    }
+    let start = out.len();
+    out.push_str(first);
+    let mut room = LINE.saturating_sub(cols(first));
+    let mut at = 0;
+    // A line may end at a space unless the next word would open a block at a line's start.
+    let breaks_before = |space: usize| !opens_block(word_at(space + 1));
+    while text.len() - at > room {
+        let end = text[at..=at + room]
+            .bytes()
+            .enumerate()
+            .rev()
+            .map(|(i, b)| (at + i, b))
+            .filter(|&(i, b)| b == b' ' && i > at && breaks_before(i))
+            .map(|(i, _)| i)
+            .next()
+            // Nothing fits: the first word (and what is glued to it) goes on the line alone.
+            .or_else(|| {
+                (at + room + 1..text.len()).find(|&i| bytes[i] == b' ' && breaks_before(i))
+            });
+        let Some(end) = end else { break };
+        out.push_str(&text[at..end]);
+        out.push('\n');
+        out.push_str(rest);
+        room = LINE.saturating_sub(cols(rest));
+        at = end + 1;
+    }
+    out.push_str(&text[at..]);
+    out.push('\n');
+    if out[start..].contains(KEEP) {
+        let kept = out[start..].replace(KEEP, " ");
+        out.truncate(start);
+        out.push_str(&kept);
+    }
+    true
+}
+
+/// [`wrap_into`] word by word, for any text: runs of spaces count as one, widths are display
+/// columns.
+fn wrap_words(out: &mut String, text: &str, first: &str, rest: &str) {
+    let start = out.len();
     out.push_str(first);
     let mut width = cols(first);
     let mut empty = true;
-    for word in &words {
-        let word_width = cols(word);
+    let mut words = text.split(' ').filter(|w| !w.is_empty()).peekable();
+    let mut glued = String::new();
+    let mut lead = true;
+    while let Some(word) = words.next() {
+        // A word that would open a block is made literal at the very start, and never starts
+        // a later line: it is glued to the word before it.
+        let defused;
+        let word = if lead && opens_block(word) {
+            defused = defuse(word);
+            defused.as_str()
+        } else {
+            word
+        };
+        lead = false;
+        let mut word_width = cols(word);
+        let mut unit = word;
+        if words.peek().is_some_and(|next| opens_block(next)) {
+            glued.clear();
+            glued.push_str(word);
+            while let Some(next) = words.next_if(|next| opens_block(next)) {
+                glued.push(' ');
+                glued.push_str(next);
+                word_width += 1 + cols(next);
+            }
+            unit = &glued;
+        }
         if !empty && width + 1 + word_width > LINE {
-            // The line so far always ends in a word, so trimming never reaches the line before.
-            out.truncate(out.trim_end().len());
+            // The line so far always ends in a word.
             out.push('\n');
             out.push_str(rest);
             width = cols(rest);
@@ -294,16 +427,18 @@ pub fn wrap(text: &str, first: &str, rest: &str) -> String {
             out.push(' ');
             width += 1;
         }
-        out.push_str(word);
+        out.push_str(unit);
         width += word_width;
         empty = false;
     }
-    out.truncate(out.trim_end_matches(' ').len());
+    let end = out.trim_end_matches(' ').len().max(start);
+    out.truncate(end);
     out.push('\n');
-    if out.contains(KEEP) {
-        out = out.replace(KEEP, " ");
+    if out[start..].contains(KEEP) {
+        let kept = out[start..].replace(KEEP, " ");
+        out.truncate(start);
+        out.push_str(&kept);
     }
-    out
 }
 
 /// Writes Markdown blocks separated by exactly one blank line, headings kept unique.
@@ -311,6 +446,9 @@ pub struct Doc<'w, W: Write> {
     out: &'w mut W,
     started: bool,
     headings: HashSet<String>,
+    /// Buffers reused from body to body.
+    line: Line,
+    lines: String,
 }
 
 impl<'w, W: Write> Doc<'w, W> {
@@ -320,15 +458,17 @@ impl<'w, W: Write> Doc<'w, W> {
             out,
             started: false,
             headings: HashSet::new(),
+            line: Line::default(),
+            lines: String::new(),
         }
     }
 
     fn block(&mut self, text: &str) -> io::Result<()> {
         if self.started {
-            writeln!(self.out)?;
+            self.out.write_all(b"\n")?;
         }
         self.started = true;
-        write!(self.out, "{text}")
+        self.out.write_all(text.as_bytes())
     }
 
     /// An ATX heading. A heading seen before gets `(context)` added, so no two are the same.
@@ -339,7 +479,8 @@ impl<'w, W: Write> Doc<'w, W> {
             self.headings.insert(text.to_lowercase());
         }
         // `{` could start mdBook heading attributes (`{#id .class}`).
-        let escaped = escape_braces(&text, true);
+        let mut escaped = String::with_capacity(text.len());
+        escape_into(&mut escaped, &text, true);
         // A trailing run of `#` would be read as the heading's closing sequence.
         let body = escaped.trim_end_matches('#');
         let hashes = escaped.len() - body.len();
@@ -402,28 +543,73 @@ impl<'w, W: Write> Doc<'w, W> {
         self.block(&items.join("\n"))
     }
 
-    /// Body text in numb's Markdown subset (checked at load).
+    /// Body text in numb's Markdown subset (checked at load), written as it is read: one
+    /// Markdown parse and no tree, however long the text.
     pub fn body(&mut self, text: &str) -> io::Result<()> {
-        self.blocks(&markup::parse(text).unwrap_or_default())
-    }
-
-    /// Body text already parsed into blocks.
-    pub fn blocks(&mut self, blocks: &[Block]) -> io::Result<()> {
-        for block in blocks {
-            match block {
-                Block::Paragraph(run) => self.para(&inline(run))?,
-                Block::List(items) => self.list(items.iter().map(|run| inline(run)))?,
+        let mut line = std::mem::take(&mut self.line);
+        let mut block = std::mem::take(&mut self.lines);
+        let mut written = Ok(());
+        let walked = markup::walk(text, |piece| {
+            if written.is_err() {
+                return;
             }
-        }
-        Ok(())
+            match piece {
+                Piece::ParagraphStart | Piece::ItemStart => line.clear(),
+                Piece::ListStart => block.clear(),
+                Piece::ParagraphEnd => {
+                    block.clear();
+                    wrap_into(&mut block, line.finish(), "", "");
+                    written = self.block(&block);
+                }
+                Piece::ItemEnd => wrap_into(&mut block, line.finish(), "- ", "  "),
+                Piece::ListEnd => written = self.block(&block),
+                piece => line.piece(piece),
+            }
+        });
+        self.line = line;
+        self.lines = block;
+        written?;
+        walked.map_err(unchecked)
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::content::markup::Inline;
     use proptest::prelude::*;
     use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+
+    /// A run of inline text (as [`markup::parse`] builds it) through the export's writer.
+    fn inline(run: &[Inline]) -> String {
+        fn feed(line: &mut Line, run: &[Inline]) {
+            for item in run {
+                match item {
+                    Inline::Text(t) => line.piece(Piece::Text(t)),
+                    Inline::Code(c) => line.piece(Piece::Code(c)),
+                    Inline::SoftBreak => line.piece(Piece::Break),
+                    Inline::Emphasis(inner) => {
+                        line.piece(Piece::EmphasisStart);
+                        feed(line, inner);
+                        line.piece(Piece::EmphasisEnd);
+                    }
+                    Inline::Strong(inner) => {
+                        line.piece(Piece::StrongStart);
+                        feed(line, inner);
+                        line.piece(Piece::StrongEnd);
+                    }
+                    Inline::Link { text, url } => {
+                        line.piece(Piece::LinkStart(url));
+                        feed(line, text);
+                        line.piece(Piece::LinkEnd);
+                    }
+                }
+            }
+        }
+        let mut line = Line::default();
+        feed(&mut line, run);
+        line.finish().to_string()
+    }
 
     #[test]
     fn escapes_markdown_and_controls() {
@@ -518,6 +704,20 @@ mod tests {
     }
 
     #[test]
+    fn body_text_outside_the_subset_is_an_error_not_a_silent_gap() {
+        let mut out = Vec::new();
+        let mut doc = Doc::new(&mut out);
+        doc.body("Fine words.\n\n- a\n- b\n").unwrap();
+        let err = doc.body("A paragraph.\n\n# A heading\n").unwrap_err();
+        assert_eq!(err.kind(), io::ErrorKind::InvalidData);
+        assert!(err.to_string().contains("a heading"), "{err}");
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "Fine words.\n\n- a\n- b\n\nA paragraph.\n"
+        );
+    }
+
+    #[test]
     fn headings_stay_unique_and_keep_trailing_hashes() {
         let mut out = Vec::new();
         let mut doc = Doc::new(&mut out);
@@ -606,6 +806,42 @@ mod tests {
             prop_assert_eq!(squash(&text), squash(&expected), "{}", markdown);
             prop_assert_eq!(images, 0);
             prop_assert_eq!(links, run.iter().filter(|i| matches!(i, Inline::Link { .. })).count(), "{}", markdown);
+        }
+
+        #[test]
+        fn the_fast_wrap_cuts_lines_exactly_where_the_word_by_word_wrap_does(
+            words in proptest::collection::vec(
+                prop_oneof![
+                    "[a-z]{1,12}",
+                    "[a-z]{20,90}",
+                    Just("-".to_string()),
+                    Just("1.".to_string()),
+                    Just("##".to_string()),
+                    Just(":x".to_string()),
+                    Just(">".to_string()),
+                    Just("===".to_string()),
+                    Just("\u{1}".to_string()),
+                    "`[a-z]{1,5}\u{1}[a-z]{1,5}`",
+                ],
+                1..60,
+            ),
+            (first, rest) in prop_oneof![
+                Just(("", "")),
+                Just(("- ", "  ")),
+                Just(("10. ", "    ")),
+            ],
+        ) {
+            let text = words.join(" ");
+            let mut fast = String::from("before\n");
+            let mut slow = fast.clone();
+            let plain = wrap_plain(&mut fast, &text, first, rest);
+            wrap_words(&mut slow, &text, first, rest);
+            if plain {
+                prop_assert_eq!(fast, slow);
+            } else {
+                prop_assert_eq!(fast, "before\n");
+                prop_assert!(opens_block(&words[0]));
+            }
         }
 
         #[test]

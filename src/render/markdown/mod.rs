@@ -41,7 +41,7 @@ fn topic_blocks<W: Write>(
     }
     for section in &topic.sections {
         doc.heading(level + 1, section.heading.get_ref(), title)?;
-        doc.blocks(&section.blocks())?;
+        doc.body(section.body.get_ref())?;
     }
     // A part of the page: a heading in a file, a bold lead-in in a chapter.
     let part = |doc: &mut Doc<'_, W>, label: &str| match layout {
