@@ -50,8 +50,15 @@ pub fn run(cli: Cli) -> Result<(), Error> {
     }
     // Problems in the user's content that did not stop a help page from showing.
     let mut deferred = None;
+    // A Markdown export into a folder checks body text as it writes it (every file is staged
+    // before any is placed); if anything is wrong, the full check says where.
+    let writes_folder = matches!(&cli.command,
+        Some(Command::Export(a)) if a.out.is_some() && a.format != cli::ExportFormat::Json);
     let library = match &cli.command {
         None | Some(Command::Support(_)) => load_for_help(&dirs, &mut deferred)?,
+        Some(_) if writes_folder => {
+            content::load::load_for_writing(&dirs).or_else(|_| content::load(&dirs))?
+        }
         Some(_) => content::load(&dirs)?,
     };
     // Pages for reading go through a pager on a terminal; data and questions never do
@@ -117,13 +124,21 @@ pub fn run(cli: Cli) -> Result<(), Error> {
             unreachable!("handled before loading")
         }
         Some(Command::Export(args)) => {
-            commands::export::run(
+            let exported = commands::export::run(
                 &mut out,
                 &library,
                 args.format,
                 args.out.as_deref(),
                 args.force,
-            )?;
+            );
+            if let Err(Error::Output { source, .. }) = &exported
+                && source.kind() == std::io::ErrorKind::InvalidData
+                && writes_folder
+            {
+                // The writer refused a body: the full check reports it with its place.
+                content::load(&dirs)?;
+            }
+            exported?;
         }
     }
     finish(out, &library)?;

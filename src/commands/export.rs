@@ -113,6 +113,40 @@ fn not_a_link(path: &Path) -> Result<(), Error> {
 /// file first, and only when all are complete are they renamed into place; if a rename fails,
 /// the files placed so far are taken back and replaced ones restored.
 fn write_folder(dir: &Path, force: bool, files: Vec<(PathBuf, Render<'_>)>) -> Result<(), Error> {
+    // Folders the export creates go again if it fails: a failed export leaves nothing behind.
+    let mut made = Vec::new();
+    let result = place_files(dir, force, files, &mut made);
+    if result.is_err() {
+        for folder in made.iter().rev() {
+            let _ = fs::remove_dir(folder);
+        }
+    }
+    result
+}
+
+/// `fs::create_dir_all`, noting in `made` each folder it creates, outermost first.
+fn make_dirs(path: &Path, made: &mut Vec<PathBuf>) -> io::Result<()> {
+    let missing: Vec<&Path> = path
+        .ancestors()
+        .take_while(|p| !p.as_os_str().is_empty() && fs::symlink_metadata(p).is_err())
+        .collect();
+    for folder in missing.into_iter().rev() {
+        match fs::create_dir(folder) {
+            Ok(()) => made.push(folder.to_path_buf()),
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists && folder.is_dir() => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(())
+}
+
+/// [`write_folder`]'s work.
+fn place_files(
+    dir: &Path,
+    force: bool,
+    files: Vec<(PathBuf, Render<'_>)>,
+    made: &mut Vec<PathBuf>,
+) -> Result<(), Error> {
     let output_error = |source| Error::Output {
         path: dir.to_path_buf(),
         source: plain(source),
@@ -120,7 +154,7 @@ fn write_folder(dir: &Path, force: bool, files: Vec<(PathBuf, Render<'_>)>) -> R
     if dir.exists() && !dir.is_dir() {
         return Err(output_error(io::Error::other("it is a file, not a folder")));
     }
-    fs::create_dir_all(dir).map_err(output_error)?;
+    make_dirs(dir, made).map_err(output_error)?;
     let mut entries = fs::read_dir(dir).map_err(output_error)?;
     if !force && entries.next().is_some() {
         return Err(Error::OutputNotEmpty {
@@ -148,7 +182,7 @@ fn write_folder(dir: &Path, force: bool, files: Vec<(PathBuf, Render<'_>)>) -> R
     for (rel, _) in &files {
         if let Some(parent) = rel.parent().filter(|p| !p.as_os_str().is_empty()) {
             let parent = dir.join(parent);
-            fs::create_dir_all(&parent).map_err(|e| Error::Output {
+            make_dirs(&parent, made).map_err(|e| Error::Output {
                 path: parent.clone(),
                 source: plain(e),
             })?;
@@ -157,12 +191,19 @@ fn write_folder(dir: &Path, force: bool, files: Vec<(PathBuf, Render<'_>)>) -> R
     // Files render on every core, into memory, a batch at a time (so memory stays small),
     // and are written from one thread: creating files in one folder from several threads at
     // once is slower than from one.
+    // The buffers are used again from batch to batch: memory once given back to the system
+    // costs page faults to take again.
+    let mut buffers: Vec<Vec<u8>> = Vec::new();
     let mut staged = Vec::with_capacity(files.len());
     let mut files = files.into_iter().peekable();
     while files.peek().is_some() {
-        let batch: Vec<_> = files.by_ref().take(BATCH).collect();
-        let rendered = crate::parallel::parallel_map(batch, |(rel, render)| {
-            let mut bytes = Vec::with_capacity(16 << 10);
+        let batch: Vec<_> = files
+            .by_ref()
+            .take(BATCH)
+            .map(|(rel, render)| (rel, render, buffers.pop().unwrap_or_default()))
+            .collect();
+        let rendered = crate::parallel::parallel_map(batch, |(rel, render, mut bytes)| {
+            bytes.clear();
             let result = render(&mut bytes);
             (dir.join(rel), bytes, result)
         });
@@ -171,9 +212,14 @@ fn write_folder(dir: &Path, force: bool, files: Vec<(PathBuf, Render<'_>)>) -> R
                 path: path.clone(),
                 source: plain(source),
             };
-            result.map_err(output_error)?;
+            // A render error is numb's own (body text the writer refused): keep its words.
+            result.map_err(|source| Error::Output {
+                path: path.clone(),
+                source,
+            })?;
             let file = stage(&path, &bytes).map_err(output_error)?;
             staged.push((path, file));
+            buffers.push(bytes);
         }
     }
     for (path, _) in &staged {

@@ -595,3 +595,47 @@ fn force_leaves_a_file_that_only_looks_like_numbs_backup_alone() {
         "backup removed"
     );
 }
+
+/// A folder export checks body text as it writes it; a body outside the Markdown subset still
+/// gets the full report, with its place, and nothing is written, in every output format that
+/// takes a folder. A problem elsewhere in the pack is listed with it.
+#[test]
+fn a_body_outside_the_subset_stops_a_folder_export_with_its_place() {
+    let good = crate::base_topic();
+    let bad = good
+        .replace("id = \"origins\"", "id = \"bad-body\"")
+        .replace(
+            "body = \"This page comes from a user pack.\"",
+            "body = \"\"\"\nFine words.\n\n## A heading in the body\n\"\"\"",
+        );
+    assert!(bad.contains("## A heading"), "the fixture changed");
+    let typo = good
+        .replace("id = \"origins\"", "id = \"typo\"")
+        .replacen("title =", "titel =", 1);
+    for (files, problems) in [
+        (vec![("bad-body.toml", bad.clone())], 1),
+        (vec![("bad-body.toml", bad), ("typo.toml", typo)], 2),
+    ] {
+        let pack = crate::pack_with_topics(&files);
+        for format in ["markdown", "mdbook"] {
+            let out = tempfile::tempdir().unwrap();
+            let dir = out.path().join("book");
+            numb()
+                .arg("--content-dir")
+                .arg(pack.path())
+                .args(["export", "--format", format, "--out"])
+                .arg(&dir)
+                .assert()
+                .code(65)
+                .stderr(predicate::str::contains("bad-body.toml:13:1"))
+                .stderr(predicate::str::contains(
+                    "a heading (use the section's `heading` field) is not part of numb's Markdown subset",
+                ))
+                .stderr(predicate::str::contains(format!("{problems} problem")));
+            let left: Vec<_> = fs::read_dir(&dir)
+                .map(|d| d.map(|e| e.unwrap().path()).collect())
+                .unwrap_or_default();
+            assert!(left.is_empty(), "{format}: {left:?}");
+        }
+    }
+}

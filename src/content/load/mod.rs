@@ -11,6 +11,7 @@ use parse::{Parsed, parse};
 use read::{read_file, read_pack};
 
 use super::model::{AppText, PackFile, Questionnaire, SupportFile, SupportPage, Topic};
+use super::validate::Bodies;
 use super::{embedded, validate};
 use crate::error::{Error, Problem, SourceFile};
 use crate::parallel::parallel_map;
@@ -167,16 +168,31 @@ pub fn load(dirs: &[PathBuf]) -> Result<Library, Error> {
     load_all(dirs)?.into_result()
 }
 
+/// [`load`] for a folder export, leaving the body text of topic sections to the Markdown
+/// writer, which refuses what is outside the subset as it writes (see
+/// [`Bodies::LeftToTheWriter`]). When this fails, or the writer refuses a body, run [`load`]
+/// to report every problem.
+pub fn load_for_writing(dirs: &[PathBuf]) -> Result<Library, Error> {
+    let (pending, paths) = read_all(dirs)?;
+    from_files(pending, paths, Bodies::LeftToTheWriter).into_result()
+}
+
 /// Loads and checks like [`load`], keeping every problem and what each pack brought. Fails
 /// only when a folder itself cannot be read.
 pub fn load_all(dirs: &[PathBuf]) -> Result<Loaded, Error> {
+    let (pending, paths) = read_all(dirs)?;
+    Ok(from_files(pending, paths, Bodies::Checked))
+}
+
+/// Every file numb loads from: the built-in content, then each pack in `dirs`.
+fn read_all(dirs: &[PathBuf]) -> Result<(Vec<Pending>, Vec<Option<PathBuf>>), Error> {
     let mut pending = builtin();
     let mut paths = vec![None];
     for (i, dir) in dirs.iter().enumerate() {
         pending.extend(read_pack(dir, i + 1)?);
         paths.push(Some(dir.clone()));
     }
-    Ok(from_files(pending, paths))
+    Ok((pending, paths))
 }
 
 /// Loads the built-in content with only the `support.toml` files of `dirs`: the help lines a
@@ -192,7 +208,7 @@ pub fn load_support_only(dirs: &[PathBuf]) -> Result<Library, Error> {
     let paths = std::iter::once(None)
         .chain(dirs.iter().cloned().map(Some))
         .collect();
-    from_files(pending, paths).into_result()
+    from_files(pending, paths, Bodies::Checked).into_result()
 }
 
 fn builtin() -> Vec<Pending> {
@@ -273,7 +289,7 @@ fn parse_item(item: &Pending, problems: &mut Vec<Problem>) -> Content {
     }
 }
 
-fn from_files(pending: Vec<Pending>, paths: Vec<Option<PathBuf>>) -> Loaded {
+fn from_files(pending: Vec<Pending>, paths: Vec<Option<PathBuf>>, bodies: Bodies) -> Loaded {
     let mut problems = Vec::new();
     let mut packs: Vec<PackInfo> = paths
         .into_iter()
@@ -406,7 +422,7 @@ fn from_files(pending: Vec<Pending>, paths: Vec<Option<PathBuf>>) -> Loaded {
         names,
         broken,
     };
-    problems.extend(validate::library(&library));
+    problems.extend(validate::library(&library, bodies));
     done(Some(library), problems)
 }
 
@@ -606,7 +622,7 @@ fn with_files(files: &[(&str, &str)], kind: Kind) -> Result<Library, Error> {
         kind,
         unreadable: None,
     }));
-    from_files(pending, vec![None, None]).into_result()
+    from_files(pending, vec![None, None], Bodies::Checked).into_result()
 }
 
 #[cfg(test)]

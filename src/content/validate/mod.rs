@@ -20,8 +20,19 @@ const MAX_ID: usize = 64;
 /// Words whose presence means a topic needs a `content_note`.
 const NOTE_WORDS: &[&str] = &["abuse", "trauma", "ptsd", "neglect", "assault", "violen"];
 
+/// Who checks the body text of topic sections, the bulk of a large pack.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Bodies {
+    /// The load, like everything else.
+    Checked,
+    /// The Markdown writer, as it writes each body ([`crate::render::markdown::doc::Doc::body`]
+    /// refuses text outside the subset): a folder export, which stages every file before it
+    /// places any, then parses each body once instead of twice.
+    LeftToTheWriter,
+}
+
 /// Checks the whole library; returns every problem found, in file order.
-pub fn library(lib: &Library) -> Vec<Problem> {
+pub fn library(lib: &Library, bodies: Bodies) -> Vec<Problem> {
     // Each topic's own checks (markup, sources, ids) need no other topic: spread them out.
     let per_topic = crate::parallel::parallel_map(lib.topics.iter().collect(), |topic| {
         let mut found = Vec::new();
@@ -31,6 +42,7 @@ pub fn library(lib: &Library) -> Vec<Problem> {
                 file: &topic.file,
                 out: &mut found,
             },
+            bodies,
         );
         found
     });
@@ -385,7 +397,7 @@ fn body_offset(file: &str, value: &Spanned<String>, offset: usize) -> usize {
     }
 }
 
-fn check_topic(topic: &Topic, at: &mut At) {
+fn check_topic(topic: &Topic, at: &mut At, bodies: Bodies) {
     at.version(&topic.format_version);
     at.id(&topic.id, "topic id");
     if topic.id.get_ref() == "readme" {
@@ -405,7 +417,9 @@ fn check_topic(topic: &Topic, at: &mut At) {
     for section in &topic.sections {
         at.line(&section.heading, "heading");
         at.text(&section.body, "body");
-        at.markup(&section.body);
+        if bodies == Bodies::Checked {
+            at.markup(&section.body);
+        }
     }
     if topic.key_points.is_empty() {
         at.push(&topic.id, "a topic needs at least one key point".into());
