@@ -109,13 +109,36 @@ fn not_a_link(path: &Path) -> Result<(), Error> {
     }
 }
 
-/// Writes `files` (paths relative to `dir`) all-or-nothing: every file goes to a temporary
-/// file first, and only when all are complete are they renamed into place; if a rename fails,
-/// the files placed so far are taken back and replaced ones restored.
+/// Writes `files` (paths relative to `dir`) all-or-nothing. A new folder is written whole
+/// under a hidden name beside it and renamed into place at once. Into a folder that exists,
+/// every file goes to a temporary file first, and only when all are complete are they renamed
+/// into place; if a rename fails, the files placed so far are taken back and replaced ones
+/// restored. Folders the export creates go again if it fails: a failed export leaves nothing.
 fn write_folder(dir: &Path, force: bool, files: Vec<(PathBuf, Render<'_>)>) -> Result<(), Error> {
-    // Folders the export creates go again if it fails: a failed export leaves nothing behind.
+    // Every path stays inside `dir`: relative, plain names only (ids are checked at load;
+    // this guards the promise even so).
+    for (rel, _) in &files {
+        let plain_names = rel
+            .components()
+            .all(|c| matches!(c, std::path::Component::Normal(_)));
+        if !plain_names {
+            return Err(Error::Output {
+                path: dir.join(rel),
+                source: io::Error::other("this name would leave the folder"),
+            });
+        }
+    }
     let mut made = Vec::new();
-    let result = place_files(dir, force, files, &mut made);
+    let new = matches!(fs::symlink_metadata(dir), Err(e) if e.kind() == io::ErrorKind::NotFound);
+    let result = match (new, dir.parent(), dir.file_name()) {
+        (true, Some(parent), Some(name)) => {
+            let parent = Some(parent)
+                .filter(|p| !p.as_os_str().is_empty())
+                .unwrap_or(Path::new("."));
+            write_new_folder(dir, parent, name, files, &mut made)
+        }
+        _ => write_into_folder(dir, force, files, &mut made),
+    };
     if result.is_err() {
         for folder in made.iter().rev() {
             let _ = fs::remove_dir(folder);
@@ -140,8 +163,103 @@ fn make_dirs(path: &Path, made: &mut Vec<PathBuf>) -> io::Result<()> {
     Ok(())
 }
 
-/// [`write_folder`]'s work.
-fn place_files(
+/// The folders of `files` below `root` (`src/topics` of `src/topics/x.md`).
+fn make_subfolders(
+    root: &Path,
+    files: &[(PathBuf, Render<'_>)],
+    made: &mut Vec<PathBuf>,
+) -> Result<(), Error> {
+    for (rel, _) in files {
+        if let Some(parent) = rel.parent().filter(|p| !p.as_os_str().is_empty()) {
+            let parent = root.join(parent);
+            make_dirs(&parent, made).map_err(|e| Error::Output {
+                path: parent.clone(),
+                source: plain(e),
+            })?;
+        }
+    }
+    Ok(())
+}
+
+/// Renders `files` and hands each to `write` in order. Files render on every core, into
+/// memory, a batch at a time (so memory stays small), and are written from this thread:
+/// creating files in one folder from several threads at once is slower than from one.
+fn render_each(
+    dir: &Path,
+    files: Vec<(PathBuf, Render<'_>)>,
+    mut write: impl FnMut(PathBuf, &[u8]) -> Result<(), Error>,
+) -> Result<(), Error> {
+    // The buffers are used again from batch to batch: memory once given back to the system
+    // costs page faults to take again.
+    let mut buffers: Vec<Vec<u8>> = Vec::new();
+    let mut files = files.into_iter().peekable();
+    while files.peek().is_some() {
+        let batch: Vec<_> = files
+            .by_ref()
+            .take(BATCH)
+            .map(|(rel, render)| (rel, render, buffers.pop().unwrap_or_default()))
+            .collect();
+        let rendered = crate::parallel::parallel_map(batch, |(rel, render, mut bytes)| {
+            bytes.clear();
+            let result = render(&mut bytes);
+            (rel, bytes, result)
+        });
+        for (rel, bytes, result) in rendered {
+            // A render error is numb's own (body text the writer refused): keep its words.
+            result.map_err(|source| Error::Output {
+                path: dir.join(&rel),
+                source,
+            })?;
+            write(rel, &bytes)?;
+            buffers.push(bytes);
+        }
+    }
+    Ok(())
+}
+
+/// Writes a folder that does not exist yet: whole, under a hidden name beside it, then
+/// renamed to `dir` in one step.
+fn write_new_folder(
+    dir: &Path,
+    parent: &Path,
+    name: &std::ffi::OsStr,
+    files: Vec<(PathBuf, Render<'_>)>,
+    made: &mut Vec<PathBuf>,
+) -> Result<(), Error> {
+    let output_error = |source| Error::Output {
+        path: dir.to_path_buf(),
+        source: plain(source),
+    };
+    make_dirs(parent, made).map_err(output_error)?;
+    let mut builder = tempfile::Builder::new();
+    let prefix = format!(".{}.numb-export-", name.to_string_lossy());
+    builder.prefix(&prefix);
+    #[cfg(unix)]
+    {
+        // An ordinary folder: as the umask allows, like `mkdir`, not 0700.
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(fs::Permissions::from_mode(0o777));
+    }
+    // Removed with everything in it if the export fails before the rename.
+    let staging = builder.tempdir_in(parent).map_err(output_error)?;
+    make_subfolders(staging.path(), &files, &mut Vec::new())?;
+    render_each(dir, files, |rel, bytes| {
+        fs::File::create_new(staging.path().join(&rel))
+            .and_then(|mut file| file.write_all(bytes))
+            .map_err(|e| Error::Output {
+                path: dir.join(&rel),
+                source: plain(e),
+            })
+    })?;
+    fs::rename(staging.path(), dir).map_err(output_error)?;
+    // In place now under its own name: nothing to remove.
+    let _ = staging.keep();
+    Ok(())
+}
+
+/// Writes into a folder that exists: refused unless it is empty or `force`, never through a
+/// link, each file staged beside its place and then renamed.
+fn write_into_folder(
     dir: &Path,
     force: bool,
     files: Vec<(PathBuf, Render<'_>)>,
@@ -161,67 +279,25 @@ fn place_files(
             path: dir.to_path_buf(),
         });
     }
-    // Every path stays inside `dir`: relative, plain names only (ids are checked at load;
-    // this guards the promise even so), and no link anywhere below `dir`.
+    // No link anywhere below `dir`.
     for (rel, _) in &files {
-        let plain_names = rel
-            .components()
-            .all(|c| matches!(c, std::path::Component::Normal(_)));
-        if !plain_names {
-            return Err(Error::Output {
-                path: dir.join(rel),
-                source: io::Error::other("this name would leave the folder"),
-            });
-        }
         let mut at = dir.to_path_buf();
         for part in rel.components() {
             at.push(part);
             not_a_link(&at)?;
         }
     }
-    for (rel, _) in &files {
-        if let Some(parent) = rel.parent().filter(|p| !p.as_os_str().is_empty()) {
-            let parent = dir.join(parent);
-            make_dirs(&parent, made).map_err(|e| Error::Output {
-                path: parent.clone(),
-                source: plain(e),
-            })?;
-        }
-    }
-    // Files render on every core, into memory, a batch at a time (so memory stays small),
-    // and are written from one thread: creating files in one folder from several threads at
-    // once is slower than from one.
-    // The buffers are used again from batch to batch: memory once given back to the system
-    // costs page faults to take again.
-    let mut buffers: Vec<Vec<u8>> = Vec::new();
+    make_subfolders(dir, &files, made)?;
     let mut staged = Vec::with_capacity(files.len());
-    let mut files = files.into_iter().peekable();
-    while files.peek().is_some() {
-        let batch: Vec<_> = files
-            .by_ref()
-            .take(BATCH)
-            .map(|(rel, render)| (rel, render, buffers.pop().unwrap_or_default()))
-            .collect();
-        let rendered = crate::parallel::parallel_map(batch, |(rel, render, mut bytes)| {
-            bytes.clear();
-            let result = render(&mut bytes);
-            (dir.join(rel), bytes, result)
-        });
-        for (path, bytes, result) in rendered {
-            let output_error = |source| Error::Output {
-                path: path.clone(),
-                source: plain(source),
-            };
-            // A render error is numb's own (body text the writer refused): keep its words.
-            result.map_err(|source| Error::Output {
-                path: path.clone(),
-                source,
-            })?;
-            let file = stage(&path, &bytes).map_err(output_error)?;
-            staged.push((path, file));
-            buffers.push(bytes);
-        }
-    }
+    render_each(dir, files, |rel, bytes| {
+        let path = dir.join(rel);
+        let file = stage(&path, bytes).map_err(|e| Error::Output {
+            path: path.clone(),
+            source: plain(e),
+        })?;
+        staged.push((path, file));
+        Ok(())
+    })?;
     for (path, _) in &staged {
         if path.is_dir() {
             return Err(Error::Output {

@@ -632,10 +632,67 @@ fn a_body_outside_the_subset_stops_a_folder_export_with_its_place() {
                     "a heading (use the section's `heading` field) is not part of numb's Markdown subset",
                 ))
                 .stderr(predicate::str::contains(format!("{problems} problem")));
-            let left: Vec<_> = fs::read_dir(&dir)
-                .map(|d| d.map(|e| e.unwrap().path()).collect())
-                .unwrap_or_default();
+            let left: Vec<_> = fs::read_dir(out.path())
+                .unwrap()
+                .map(|e| e.unwrap().path())
+                .collect();
             assert!(left.is_empty(), "{format}: {left:?}");
         }
     }
+}
+
+/// A new folder appears whole under its own name (written beside it, then renamed): the same
+/// files as an export into an empty folder that exists, ordinary permissions (as the umask
+/// allows, like a folder and file made by hand), missing parents made, and nothing else left.
+#[cfg(unix)]
+#[test]
+fn a_new_folder_export_matches_one_into_an_empty_folder_and_leaves_nothing_beside_it() {
+    use std::os::unix::fs::PermissionsExt;
+    let mode = |p: &std::path::Path| fs::metadata(p).unwrap().permissions().mode() & 0o7777;
+    let tmp = tempfile::tempdir().unwrap();
+    let existing = tmp.path().join("existing");
+    fs::create_dir(&existing).unwrap();
+    let fresh = tmp.path().join("parent/new-book");
+    for (dir, format) in [(&existing, "mdbook"), (&fresh, "mdbook")] {
+        numb()
+            .args(["export", "--format", format, "--out"])
+            .arg(dir)
+            .assert()
+            .success();
+    }
+    let files = |root: &std::path::Path| -> Vec<(String, String)> {
+        let mut found = Vec::new();
+        let mut stack = vec![root.to_path_buf()];
+        while let Some(dir) = stack.pop() {
+            for entry in fs::read_dir(dir).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    stack.push(path);
+                } else {
+                    let rel = path.strip_prefix(root).unwrap().display().to_string();
+                    found.push((rel, fs::read_to_string(&path).unwrap()));
+                }
+            }
+        }
+        found.sort();
+        found
+    };
+    assert!(files(&fresh).len() > 5);
+    assert_eq!(files(&fresh), files(&existing));
+
+    let by_hand = tmp.path().join("by-hand");
+    fs::create_dir(&by_hand).unwrap();
+    fs::write(by_hand.join("f.md"), "x").unwrap();
+    assert_eq!(mode(&fresh), mode(&by_hand), "folder mode");
+    assert_eq!(mode(&fresh.join("src")), mode(&by_hand), "subfolder mode");
+    assert_eq!(
+        mode(&fresh.join("src/SUMMARY.md")),
+        mode(&by_hand.join("f.md")),
+        "file mode"
+    );
+    let beside: Vec<_> = fs::read_dir(tmp.path().join("parent"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(beside, vec![std::ffi::OsString::from("new-book")]);
 }
