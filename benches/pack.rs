@@ -161,6 +161,26 @@ fn main() {
         );
     });
     let export_cpu = (children_cpu() - cpu_before) / u32::try_from(RUNS + 1).unwrap();
+    // The same export into a folder that exists and is empty: each file is staged beside its
+    // place and renamed, instead of the whole folder at once.
+    let mut round = 0;
+    let into_existing = time(|| {
+        round += 1;
+        let out = work.path().join(format!("existing-{round}"));
+        fs::create_dir(&out).unwrap();
+        run(
+            &numb,
+            &[
+                "--content-dir".as_ref(),
+                pack.as_os_str(),
+                "export".as_ref(),
+                "--format".as_ref(),
+                "markdown".as_ref(),
+                "--out".as_ref(),
+                out.as_os_str(),
+            ],
+        );
+    });
     let rss = children_max_rss();
     // The floor of any export: writing the same files (same names and sizes) with std alone.
     let written: Vec<(PathBuf, Vec<u8>)> = fs::read_dir(work.path().join("export-1"))
@@ -191,6 +211,10 @@ fn main() {
         "numb export --format markdown --out DIR:    {export:>10.1?}  {:.2}x  (target <= 2x); CPU {export_cpu:.1?} = {:.2}x",
         ratio(export),
         ratio(export_cpu)
+    );
+    println!(
+        "  the same into an existing empty folder:  {into_existing:>10.1?}  {:.2}x",
+        ratio(into_existing)
     );
     println!(
         "std alone writing the export's {} files:   {write:>10.1?}  {:.2}x  (the floor for any export)",

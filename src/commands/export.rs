@@ -96,15 +96,20 @@ fn book_files(library: &Library) -> Vec<(PathBuf, Render<'_>)> {
     files
 }
 
-/// Refuses a path that is a symbolic link: an export never writes through one.
-fn not_a_link(path: &Path) -> Result<(), Error> {
-    match fs::symlink_metadata(path) {
-        Ok(meta) if meta.file_type().is_symlink() => Err(Error::Output {
+/// Refuses a path that is a symbolic link (an export never writes through one) and, when it
+/// is where a file goes, a folder in its way.
+fn not_a_link(path: &Path, file: bool) -> Result<(), Error> {
+    let refuse = |why: &str| {
+        Err(Error::Output {
             path: path.to_path_buf(),
-            source: io::Error::other(
-                "it is a symbolic link, and numb never writes through one; remove it or choose another folder",
-            ),
-        }),
+            source: io::Error::other(why),
+        })
+    };
+    match fs::symlink_metadata(path) {
+        Ok(meta) if meta.file_type().is_symlink() => refuse(
+            "it is a symbolic link, and numb never writes through one; remove it or choose another folder",
+        ),
+        Ok(meta) if file && meta.is_dir() => refuse("a folder is in the way of this file"),
         _ => Ok(()),
     }
 }
@@ -172,10 +177,7 @@ fn make_subfolders(
     for (rel, _) in files {
         if let Some(parent) = rel.parent().filter(|p| !p.as_os_str().is_empty()) {
             let parent = root.join(parent);
-            make_dirs(&parent, made).map_err(|e| Error::Output {
-                path: parent.clone(),
-                source: plain(e),
-            })?;
+            make_dirs(&parent, made).map_err(cannot_write(&parent))?;
         }
     }
     Ok(())
@@ -226,10 +228,7 @@ fn write_new_folder(
     files: Vec<(PathBuf, Render<'_>)>,
     made: &mut Vec<PathBuf>,
 ) -> Result<(), Error> {
-    let output_error = |source| Error::Output {
-        path: dir.to_path_buf(),
-        source: plain(source),
-    };
+    let output_error = cannot_write(dir);
     make_dirs(parent, made).map_err(output_error)?;
     let mut builder = tempfile::Builder::new();
     let prefix = format!(".{}.numb-export-", name.to_string_lossy());
@@ -246,10 +245,7 @@ fn write_new_folder(
     render_each(dir, files, |rel, bytes| {
         fs::File::create_new(staging.path().join(&rel))
             .and_then(|mut file| file.write_all(bytes))
-            .map_err(|e| Error::Output {
-                path: dir.join(&rel),
-                source: plain(e),
-            })
+            .map_err(cannot_write(&dir.join(&rel)))
     })?;
     fs::rename(staging.path(), dir).map_err(output_error)?;
     // In place now under its own name: nothing to remove.
@@ -265,10 +261,7 @@ fn write_into_folder(
     files: Vec<(PathBuf, Render<'_>)>,
     made: &mut Vec<PathBuf>,
 ) -> Result<(), Error> {
-    let output_error = |source| Error::Output {
-        path: dir.to_path_buf(),
-        source: plain(source),
-    };
+    let output_error = cannot_write(dir);
     if dir.exists() && !dir.is_dir() {
         return Err(output_error(io::Error::other("it is a file, not a folder")));
     }
@@ -279,33 +272,27 @@ fn write_into_folder(
             path: dir.to_path_buf(),
         });
     }
-    // No link anywhere below `dir`.
+    // No link anywhere below `dir`, and no folder where a file goes.
+    let mut seen = std::collections::HashSet::new();
     for (rel, _) in &files {
         let mut at = dir.to_path_buf();
-        for part in rel.components() {
+        let mut parts = rel.components().peekable();
+        while let Some(part) = parts.next() {
             at.push(part);
-            not_a_link(&at)?;
+            let file = parts.peek().is_none();
+            if file || seen.insert(at.clone()) {
+                not_a_link(&at, file)?;
+            }
         }
     }
     make_subfolders(dir, &files, made)?;
     let mut staged = Vec::with_capacity(files.len());
     render_each(dir, files, |rel, bytes| {
         let path = dir.join(rel);
-        let file = stage(&path, bytes).map_err(|e| Error::Output {
-            path: path.clone(),
-            source: plain(e),
-        })?;
+        let file = stage(&path, bytes).map_err(cannot_write(&path))?;
         staged.push((path, file));
         Ok(())
     })?;
-    for (path, _) in &staged {
-        if path.is_dir() {
-            return Err(Error::Output {
-                path: path.clone(),
-                source: io::Error::other("a folder is in the way of this file"),
-            });
-        }
-    }
     // Files numb replaces (with --force) are moved aside first, so that a failure part-way
     // through can put every earlier file back as it was.
     let mut placed: Vec<(PathBuf, Option<PathBuf>)> = Vec::new();
@@ -397,6 +384,14 @@ fn stage(path: &Path, bytes: &[u8]) -> io::Result<tempfile::NamedTempFile> {
     // No fsync per file: an export can always be made again, and 2,000 fsyncs would make a
     // large pack's export many times slower. The renames below still keep it all-or-nothing.
     Ok(file)
+}
+
+/// The error for a file or folder the export could not write.
+fn cannot_write(path: &Path) -> impl Fn(io::Error) -> Error + Copy + '_ {
+    move |source| Error::Output {
+        path: path.to_path_buf(),
+        source: plain(source),
+    }
 }
 
 /// The error without the temporary file's name, which means nothing to the user.

@@ -273,7 +273,7 @@ fn out_that_is_a_file_says_so() {
 #[test]
 fn a_failed_export_writes_none_of_its_files() {
     let dir = tempfile::tempdir().unwrap();
-    // A folder where a topic file should go makes the export fail after rendering.
+    // A folder where a topic file should go makes the export fail before it writes a file.
     fs::create_dir(dir.path().join("signs.md")).unwrap();
     numb()
         .args(["export", "--format", "markdown", "--force", "--out"])
