@@ -142,11 +142,7 @@ fn main() {
     let check = time(|| run(&numb, &["check".as_ref(), pack.as_os_str()]));
     let check_cpu = (children_cpu() - cpu_before) / u32::try_from(RUNS + 1).unwrap();
     let check_rss = children_max_rss();
-    let cpu_before = children_cpu();
-    let mut round = 0;
-    let export = time(|| {
-        round += 1;
-        let out = work.path().join(format!("export-{round}"));
+    let export_to = |out: &Path| {
         run(
             &numb,
             &[
@@ -159,6 +155,12 @@ fn main() {
                 out.as_os_str(),
             ],
         );
+    };
+    let cpu_before = children_cpu();
+    let mut round = 0;
+    let export = time(|| {
+        round += 1;
+        export_to(&work.path().join(format!("export-{round}")));
     });
     let export_cpu = (children_cpu() - cpu_before) / u32::try_from(RUNS + 1).unwrap();
     // The same export into a folder that exists and is empty: each file is staged beside its
@@ -168,18 +170,7 @@ fn main() {
         round += 1;
         let out = work.path().join(format!("existing-{round}"));
         fs::create_dir(&out).unwrap();
-        run(
-            &numb,
-            &[
-                "--content-dir".as_ref(),
-                pack.as_os_str(),
-                "export".as_ref(),
-                "--format".as_ref(),
-                "markdown".as_ref(),
-                "--out".as_ref(),
-                out.as_os_str(),
-            ],
-        );
+        export_to(&out);
     });
     let rss = children_max_rss();
     // The floor of any export: writing the same files (same names and sizes) with std alone.
