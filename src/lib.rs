@@ -54,6 +54,9 @@ pub fn run(cli: Cli) -> Result<(), Error> {
     // before any is placed); if anything is wrong, the full check says where.
     let writes_folder = matches!(&cli.command,
         Some(Command::Export(a)) if a.out.is_some() && a.format != cli::ExportFormat::Json);
+    if writes_folder {
+        commands::export::stop_on_ctrl_c();
+    }
     let library = match &cli.command {
         None | Some(Command::Support(_)) => load_for_help(&dirs, &mut deferred)?,
         Some(_) if writes_folder => {
@@ -131,11 +134,9 @@ pub fn run(cli: Cli) -> Result<(), Error> {
                 args.out.as_deref(),
                 args.force,
             );
-            if let Err(Error::Output { source, .. }) = &exported
-                && source.kind() == std::io::ErrorKind::InvalidData
-                && writes_folder
-            {
-                // The writer refused a body: the full check reports it with its place.
+            if writes_folder && matches!(&exported, Err(e) if !matches!(e, Error::Stopped)) {
+                // Content problems come first, as with every other command: the writer may
+                // have refused a body, or the folder may have failed before it got there.
                 content::load(&dirs)?;
             }
             exported?;

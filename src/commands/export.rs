@@ -118,8 +118,15 @@ fn not_a_link(path: &Path, file: bool) -> Result<(), Error> {
 /// under a hidden name beside it and renamed into place at once. Into a folder that exists,
 /// every file goes to a temporary file first, and only when all are complete are they renamed
 /// into place; if a rename fails, the files placed so far are taken back and replaced ones
-/// restored. Folders the export creates go again if it fails: a failed export leaves nothing.
+/// restored. Folders the export creates go again if it fails, and Ctrl-C (or a termination
+/// signal) stops it the same way: a failed or stopped export leaves nothing behind.
 fn write_folder(dir: &Path, force: bool, files: Vec<(PathBuf, Render<'_>)>) -> Result<(), Error> {
+    if fs::symlink_metadata(dir).is_ok_and(|m| m.file_type().is_symlink()) && !dir.exists() {
+        return Err(Error::Output {
+            path: dir.to_path_buf(),
+            source: io::Error::other("it is a symbolic link to something that is not there"),
+        });
+    }
     // Every path stays inside `dir`: relative, plain names only (ids are checked at load;
     // this guards the promise even so).
     for (rel, _) in &files {
@@ -140,7 +147,7 @@ fn write_folder(dir: &Path, force: bool, files: Vec<(PathBuf, Render<'_>)>) -> R
             let parent = Some(parent)
                 .filter(|p| !p.as_os_str().is_empty())
                 .unwrap_or(Path::new("."));
-            write_new_folder(dir, parent, name, files, &mut made)
+            write_new_folder(dir, force, (parent, name), files, &mut made)
         }
         _ => write_into_folder(dir, force, files, &mut made),
     };
@@ -152,7 +159,8 @@ fn write_folder(dir: &Path, force: bool, files: Vec<(PathBuf, Render<'_>)>) -> R
     result
 }
 
-/// `fs::create_dir_all`, noting in `made` each folder it creates, outermost first.
+/// Makes the folder `path` and any missing folders above it, noting in `made` each one it
+/// creates, outermost first. A file where a folder should be is an error.
 fn make_dirs(path: &Path, made: &mut Vec<PathBuf>) -> io::Result<()> {
     let missing: Vec<&Path> = path
         .ancestors()
@@ -165,7 +173,37 @@ fn make_dirs(path: &Path, made: &mut Vec<PathBuf>) -> io::Result<()> {
             Err(e) => return Err(e),
         }
     }
-    Ok(())
+    if path.is_dir() {
+        Ok(())
+    } else {
+        Err(io::Error::other("a file is in the way of this folder"))
+    }
+}
+
+/// Set by Ctrl-C or a termination signal: the export stops before its next file.
+static STOP: std::sync::LazyLock<std::sync::Arc<std::sync::atomic::AtomicBool>> =
+    std::sync::LazyLock::new(Default::default);
+
+/// Makes Ctrl-C (or a termination signal) stop the export cleanly, its files and folders
+/// removed and exit 130, instead of killing it part-way; a second one ends numb at once. The
+/// signal only sets [`STOP`]: no thread waits for it.
+pub fn stop_on_ctrl_c() {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+    for signal in [SIGINT, SIGTERM, SIGHUP] {
+        // The second signal: the default action, which ends numb.
+        let _ =
+            signal_hook::flag::register_conditional_default(signal, std::sync::Arc::clone(&STOP));
+        let _ = signal_hook::flag::register(signal, std::sync::Arc::clone(&STOP));
+    }
+}
+
+/// [`Error::Stopped`] once Ctrl-C was pressed.
+fn stopped() -> Result<(), Error> {
+    if STOP.load(std::sync::atomic::Ordering::SeqCst) {
+        Err(Error::Stopped)
+    } else {
+        Ok(())
+    }
 }
 
 /// The folders of `files` below `root` (`src/topics` of `src/topics/x.md`).
@@ -212,6 +250,7 @@ fn render_each(
                 path: dir.join(&rel),
                 source,
             })?;
+            stopped()?;
             write(rel, &bytes)?;
             buffers.push(bytes);
         }
@@ -223,15 +262,20 @@ fn render_each(
 /// renamed to `dir` in one step.
 fn write_new_folder(
     dir: &Path,
-    parent: &Path,
-    name: &std::ffi::OsStr,
+    force: bool,
+    (parent, name): (&Path, &std::ffi::OsStr),
     files: Vec<(PathBuf, Render<'_>)>,
     made: &mut Vec<PathBuf>,
 ) -> Result<(), Error> {
     let output_error = cannot_write(dir);
     make_dirs(parent, made).map_err(output_error)?;
     let mut builder = tempfile::Builder::new();
-    let prefix = format!(".{}.numb-export-", name.to_string_lossy());
+    // Named after the folder, unless that would make the name too long for the system.
+    let name = name.to_string_lossy();
+    let prefix = match name.len() {
+        ..=200 => format!(".{name}.numb-export-"),
+        _ => ".numb-export-".to_string(),
+    };
     builder.prefix(&prefix);
     #[cfg(unix)]
     {
@@ -247,7 +291,19 @@ fn write_new_folder(
             .and_then(|mut file| file.write_all(bytes))
             .map_err(cannot_write(&dir.join(&rel)))
     })?;
-    fs::rename(staging.path(), dir).map_err(output_error)?;
+    stopped()?;
+    if let Err(e) = fs::rename(staging.path(), dir) {
+        // Something made the folder while numb was writing (another export, say).
+        return Err(match fs::symlink_metadata(dir) {
+            Ok(_) if !force => Error::OutputNotEmpty {
+                path: dir.to_path_buf(),
+            },
+            Ok(_) => output_error(io::Error::other(
+                "something else made this folder while numb was writing it; run the export again",
+            )),
+            Err(_) => output_error(e),
+        });
+    }
     // In place now under its own name: nothing to remove.
     let _ = staging.keep();
     Ok(())
@@ -396,9 +452,19 @@ fn cannot_write(path: &Path) -> impl Fn(io::Error) -> Error + Copy + '_ {
 
 /// The error without the temporary file's name, which means nothing to the user.
 fn plain(e: io::Error) -> io::Error {
+    // tempfile wraps the OS error with the temporary path: find the OS error inside.
+    let mut inner: Option<&(dyn std::error::Error + 'static)> = e.get_ref().map(|e| e as _);
+    while let Some(err) = inner {
+        if let Some(code) = err
+            .downcast_ref::<io::Error>()
+            .and_then(io::Error::raw_os_error)
+        {
+            return io::Error::from_raw_os_error(code);
+        }
+        inner = err.source();
+    }
     match (e.raw_os_error(), e.kind()) {
         (Some(code), _) => io::Error::from_raw_os_error(code),
-        // tempfile wraps the OS error with the temporary path: keep only its kind.
         (None, io::ErrorKind::Other) => e,
         (None, kind) => io::Error::from(kind),
     }
@@ -430,5 +496,66 @@ mod tests {
             assert!(!out.join("fine.md").exists(), "{bad}");
         }
         assert!(!tmp.path().join("escape.md").exists());
+    }
+
+    /// Something else makes the new folder while numb writes it: numb says the folder is not
+    /// empty (or, with --force, to run again), and leaves nothing of its own behind.
+    #[test]
+    fn a_folder_made_by_someone_else_meanwhile_is_not_overwritten() {
+        for force in [false, true] {
+            let tmp = tempfile::tempdir().unwrap();
+            let out = tmp.path().join("out");
+            let intruder = out.clone();
+            let files: Vec<(PathBuf, Render<'_>)> = vec![(
+                PathBuf::from("a.md"),
+                Box::new(move |w: &mut Vec<u8>| {
+                    fs::create_dir(&intruder)?;
+                    fs::write(intruder.join("theirs.txt"), "theirs")?;
+                    w.extend_from_slice(b"mine");
+                    Ok(())
+                }),
+            )];
+            let err = write_folder(&out, force, files).unwrap_err();
+            match force {
+                false => assert!(matches!(err, Error::OutputNotEmpty { .. }), "{err}"),
+                true => assert!(err.to_string().contains("run the export again"), "{err}"),
+            }
+            let names: Vec<_> = fs::read_dir(tmp.path())
+                .unwrap()
+                .map(|e| e.unwrap().file_name())
+                .collect();
+            assert_eq!(names, vec![std::ffi::OsString::from("out")]);
+            assert_eq!(
+                fs::read_dir(&out).unwrap().count(),
+                1,
+                "only their file is there"
+            );
+        }
+    }
+
+    /// An OS error wrapped by another error (as tempfile wraps it with the temporary path)
+    /// is shown as the OS says it, the same as an unwrapped one.
+    #[test]
+    fn wrapped_os_errors_read_as_the_system_says_them() {
+        #[derive(Debug)]
+        struct Wrapper(io::Error);
+        impl std::fmt::Display for Wrapper {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                write!(f, "{} at /tmp/.numb-export-x", self.0)
+            }
+        }
+        impl std::error::Error for Wrapper {
+            fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+                Some(&self.0)
+            }
+        }
+        let wrapped = io::Error::new(
+            io::ErrorKind::PermissionDenied,
+            Wrapper(io::Error::from_raw_os_error(13)),
+        );
+        assert_eq!(
+            plain(wrapped).to_string(),
+            io::Error::from_raw_os_error(13).to_string()
+        );
     }
 }

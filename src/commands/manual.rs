@@ -38,7 +38,10 @@ const EXIT_STATUS: &[(&str, &str)] = &[
     ),
     ("73", "An output file or folder cannot be created."),
     ("74", "Writing the output failed (a full disk, say)."),
-    ("130", "Stopped with Ctrl-C; nothing was saved."),
+    (
+        "130",
+        "Stopped with Ctrl-C; nothing was saved, and an export removes what it wrote.",
+    ),
 ];
 
 const FILES: &[(&str, &str)] = &[(

@@ -696,3 +696,138 @@ fn a_new_folder_export_matches_one_into_an_empty_folder_and_leaves_nothing_besid
         .collect();
     assert_eq!(beside, vec![std::ffi::OsString::from("new-book")]);
 }
+
+/// Content problems come before folder problems: a bad body is reported (65) even when the
+/// folder would also be refused (a file, not empty, a link inside).
+#[test]
+fn a_bad_body_is_reported_before_a_folder_problem() {
+    let bad = crate::base_topic().replace(
+        "body = \"This page comes from a user pack.\"",
+        "body = \"\"\"\nFine words.\n\n## A heading in the body\n\"\"\"",
+    );
+    let pack = crate::pack_with_topics(&[("origins.toml", bad)]);
+    let tmp = tempfile::tempdir().unwrap();
+    let file = tmp.path().join("a-file");
+    fs::write(&file, "x").unwrap();
+    let full = tmp.path().join("full");
+    fs::create_dir(&full).unwrap();
+    fs::write(full.join("notes.txt"), "mine").unwrap();
+    for (out, force) in [(&file, false), (&full, false), (&full, true)] {
+        let mut cmd = numb();
+        cmd.arg("--content-dir")
+            .arg(pack.path())
+            .args(["export", "--format", "markdown", "--out"])
+            .arg(out);
+        if force {
+            cmd.arg("--force");
+        }
+        cmd.assert()
+            .code(65)
+            .stderr(predicate::str::contains("origins.toml:13:1"));
+    }
+    assert_eq!(fs::read_to_string(full.join("notes.txt")).unwrap(), "mine");
+    assert_eq!(fs::read_dir(&full).unwrap().count(), 1);
+}
+
+/// Where numb's own folder must go there is a file, or DIR is a link to nothing: each gets
+/// a message naming what is in the way.
+#[cfg(unix)]
+#[test]
+fn a_file_in_the_way_of_a_folder_or_a_dangling_link_is_named() {
+    let tmp = tempfile::tempdir().unwrap();
+    let book = tmp.path().join("book");
+    fs::create_dir_all(book.join("src")).unwrap();
+    fs::write(book.join("src/topics"), "x").unwrap();
+    numb()
+        .args(["export", "--format", "mdbook", "--force", "--out"])
+        .arg(&book)
+        .assert()
+        .code(73)
+        .stderr(predicate::str::contains("src/topics"))
+        .stderr(predicate::str::contains(
+            "a file is in the way of this folder",
+        ));
+    let dangling = tmp.path().join("dangling");
+    std::os::unix::fs::symlink(tmp.path().join("nowhere"), &dangling).unwrap();
+    numb()
+        .args(["export", "--format", "markdown", "--out"])
+        .arg(&dangling)
+        .assert()
+        .code(73)
+        .stderr(predicate::str::contains(
+            "a symbolic link to something that is not there",
+        ));
+    assert!(!tmp.path().join("nowhere").exists());
+}
+
+/// A new folder with a name near the system's limit: the hidden name it is written under
+/// while in progress stays within the limit too.
+#[test]
+fn a_new_folder_with_a_long_name_is_written() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("a".repeat(240));
+    numb()
+        .args(["export", "--format", "markdown", "--out"])
+        .arg(&out)
+        .assert()
+        .success();
+    assert!(out.join("README.md").is_file());
+    assert_eq!(fs::read_dir(tmp.path()).unwrap().count(), 1);
+}
+
+/// Ctrl-C while a large export is being written stops it with exit 130 and leaves nothing:
+/// not the folder, not the hidden one it was being written under, not the folders above it.
+#[cfg(unix)]
+#[test]
+fn ctrl_c_during_an_export_leaves_nothing_behind() {
+    let pack = crate::pack_dir();
+    fs::create_dir(pack.path().join("topics")).unwrap();
+    let base = crate::base_topic();
+    for n in 0..3000 {
+        let id = format!("topic-{n:04}");
+        fs::write(
+            pack.path().join(format!("topics/{id}.toml")),
+            base.replace("id = \"origins\"", &format!("id = \"{id}\"")),
+        )
+        .unwrap();
+    }
+    let tmp = tempfile::tempdir().unwrap();
+    let parent = tmp.path().join("made/for/it");
+    let mut child = crate::numb_std()
+        .arg("--content-dir")
+        .arg(pack.path())
+        .args(["export", "--format", "markdown", "--out"])
+        .arg(parent.join("book"))
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // The hidden folder appears once the content is loaded and writing begins.
+    let started = std::time::Instant::now();
+    let writing = loop {
+        let staging = fs::read_dir(&parent).ok().and_then(|mut d| d.next());
+        if staging.is_some() {
+            break true;
+        }
+        if child.try_wait().unwrap().is_some() || started.elapsed().as_secs() > 60 {
+            break false;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(1));
+    };
+    assert!(writing, "the export never started writing");
+    let pid = i32::try_from(child.id()).unwrap();
+    // SAFETY: kill only sends a signal to the child this test started.
+    unsafe { libc::kill(pid, libc::SIGINT) };
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(130), "{stderr}");
+    assert!(
+        stderr.contains("stopped; the export wrote nothing"),
+        "{stderr}"
+    );
+    let left: Vec<_> = fs::read_dir(tmp.path())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert!(left.is_empty(), "{left:?}");
+}

@@ -212,8 +212,9 @@ impl Line {
     }
 }
 
-/// Body text that [`markup::walk`] refused: the load checks every body, so this means a
-/// caller skipped the check. Nothing is written past it.
+/// Body text that [`markup::walk`] refused. The load checks bodies, except for a folder
+/// export, which leaves them to this writer and, when it refuses one, runs the full check to
+/// say where. Nothing is written past it.
 fn unchecked(e: markup::MarkupError) -> io::Error {
     io::Error::new(
         io::ErrorKind::InvalidData,
@@ -543,8 +544,8 @@ impl<'w, W: Write> Doc<'w, W> {
         self.block(&items.join("\n"))
     }
 
-    /// Body text in numb's Markdown subset (checked at load), written as it is read: one
-    /// Markdown parse and no tree, however long the text.
+    /// Body text in numb's Markdown subset, written as it is read: one Markdown parse and no
+    /// tree, however long the text. Text outside the subset is an error (see [`unchecked`]).
     pub fn body(&mut self, text: &str) -> io::Result<()> {
         let mut line = std::mem::take(&mut self.line);
         let mut block = std::mem::take(&mut self.lines);
