@@ -680,6 +680,15 @@ mod tests {
     }
 
     #[test]
+    fn wrapping_keeps_unicode_spaces_that_end_a_line() {
+        let text = format!("{}\u{3000} {}", "x".repeat(77), "y".repeat(10));
+        assert_eq!(
+            wrap(&text, "", ""),
+            format!("{}\u{3000}\n{}\n", "x".repeat(77), "y".repeat(10))
+        );
+    }
+
+    #[test]
     fn wrap_hangs_list_items() {
         let item = "word ".repeat(30);
         let out = wrap(item.trim(), "- ", "  ");
