@@ -61,8 +61,12 @@ pub enum Command {
     Learn(LearnArgs),
     /// Free, confidential support lines and emergency numbers. Works offline.
     Support(SupportArgs),
-    /// A short, private reflection with a kind summary (not a diagnosis). Nothing is saved.
+    /// A short, private reflection with a kind summary (not a diagnosis). Nothing is saved
+    /// unless you ask.
     Reflect(ReflectArgs),
+    /// Your saved reflections (only those you chose to save): a list, trends, a report to
+    /// bring to a professional, and forgetting them all.
+    History(HistoryArgs),
     /// Write all topics as Markdown, an mdBook or JSON, for handouts, books and scripts.
     Export(ExportArgs),
     /// Check content packs: every problem, with its file, line and column.
@@ -139,6 +143,88 @@ pub struct ReflectArgs {
     /// How to write the summary.
     #[arg(long, value_enum, default_value_t = SummaryFormat::Text)]
     pub format: SummaryFormat,
+
+    /// Save this reflection in your private history, on this computer only (see `numb
+    /// history`). Without it, an interactive reflection asks at the end (No is the default)
+    /// and a scripted one saves nothing.
+    #[arg(long, conflicts_with = "list")]
+    pub save: bool,
+
+    /// Do not save and do not ask, whatever else says so.
+    #[arg(long, conflicts_with = "list")]
+    pub no_save: bool,
+
+    /// A short note, in your own words, to keep with a saved reflection.
+    #[arg(long, value_name = "TEXT", requires = "save")]
+    pub note: Option<String>,
+}
+
+/// Arguments of `numb history`.
+#[derive(Debug, Args)]
+pub struct HistoryArgs {
+    /// What to do; without one, list the saved reflections.
+    #[command(subcommand)]
+    pub action: Option<HistoryAction>,
+
+    /// How to list them: a table, or JSON Lines or CSV for other tools.
+    #[arg(long, value_enum, default_value_t = HistoryFormat::Text)]
+    pub format: HistoryFormat,
+}
+
+/// What `numb history` can do.
+#[derive(Debug, Subcommand)]
+pub enum HistoryAction {
+    /// How each part of a questionnaire moved over time, as a small chart.
+    Trend(TrendArgs),
+    /// A one-page Markdown summary to bring to a therapist or doctor.
+    Report(ReportArgs),
+    /// Delete every saved reflection (asks first; --yes for scripts).
+    Forget(ForgetArgs),
+    /// Show where numb keeps your history.
+    Path,
+}
+
+/// Arguments of `numb history trend`.
+#[derive(Debug, Args)]
+pub struct TrendArgs {
+    /// The questionnaire to show (default: the one saved most recently).
+    #[arg(long, short = 'q', value_name = "ID")]
+    pub questionnaire: Option<String>,
+
+    /// Plain ASCII charts, without Unicode blocks or colour.
+    #[arg(long)]
+    pub ascii: bool,
+}
+
+/// Arguments of `numb history report`.
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// The questionnaire to report on (default: the one saved most recently).
+    #[arg(long, short = 'q', value_name = "ID")]
+    pub questionnaire: Option<String>,
+
+    /// Write the report to this file instead of standard output.
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+}
+
+/// Arguments of `numb history forget`.
+#[derive(Debug, Args)]
+pub struct ForgetArgs {
+    /// Delete without asking (for scripts).
+    #[arg(long)]
+    pub yes: bool,
+}
+
+/// Formats of `numb history`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum HistoryFormat {
+    /// A table for reading.
+    Text,
+    /// One JSON record per line, as saved.
+    Json,
+    /// One row per reflection and part: date, questionnaire, part, score, band.
+    Csv,
 }
 
 /// Formats of a reflection summary.

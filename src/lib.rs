@@ -4,8 +4,10 @@
 
 pub mod cli;
 pub mod commands;
+pub mod config;
 pub mod content;
 pub mod error;
+pub mod history;
 pub mod output;
 pub mod pager;
 pub mod parallel;
@@ -58,7 +60,11 @@ pub fn run(cli: Cli) -> Result<(), Error> {
         commands::export::stop_on_ctrl_c();
     }
     let library = match &cli.command {
-        None | Some(Command::Support(_)) => load_for_help(&dirs, &mut deferred)?,
+        // Help lines, and a person's own history, show even when their content pack has a
+        // problem (which is reported after).
+        None | Some(Command::Support(_) | Command::History(_)) => {
+            load_for_help(&dirs, &mut deferred)?
+        }
         Some(_) if writes_folder => {
             content::load::load_for_writing(&dirs).or_else(|_| content::load(&dirs))?
         }
@@ -68,6 +74,10 @@ pub fn run(cli: Cli) -> Result<(), Error> {
     // (a reflection's summary does when its answers came from a script).
     let paged = match &cli.command {
         Some(Command::Export(_)) => false,
+        Some(Command::History(a)) => matches!(
+            a.action,
+            None | Some(cli::HistoryAction::Trend(_) | cli::HistoryAction::Report(_))
+        ),
         Some(Command::Reflect(a)) => a.list || a.answers.is_some() || a.answers_file.is_some(),
         _ => true,
     };
@@ -125,6 +135,9 @@ pub fn run(cli: Cli) -> Result<(), Error> {
         }
         Some(Command::Check(_) | Command::Completions(_) | Command::Man) => {
             unreachable!("handled before loading")
+        }
+        Some(Command::History(args)) => {
+            commands::history::run(&mut out, &library, args, look)?;
         }
         Some(Command::Export(args)) => {
             let exported = commands::export::run(

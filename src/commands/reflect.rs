@@ -4,10 +4,13 @@
 use std::io::{self, IsTerminal, Read, Write};
 
 use crate::cli::{ReflectArgs, SummaryFormat};
+use crate::config::{self, SaveChoice};
 use crate::content::Library;
 use crate::content::load::DEFAULT_QUESTIONNAIRE;
 use crate::content::model::Questionnaire;
 use crate::error::Error;
+use crate::history::record::{self, Record};
+use crate::history::store::Store;
 use crate::reflect::{answers, flow, interactive, summary};
 use crate::render::{Look, summary as render, table, terminal};
 
@@ -22,6 +25,11 @@ pub fn run<W: Write>(
     if args.list {
         return list(out, library, look).map_err(Error::Write);
     }
+    // A note that cannot be kept is refused before any question is asked.
+    let note = match &args.note {
+        Some(text) => record::clean_note(text).map_err(Error::Usage)?,
+        None => None,
+    };
     let name = args.id.as_deref().unwrap_or(DEFAULT_QUESTIONNAIRE);
     let q = library
         .questionnaire(name)
@@ -38,6 +46,7 @@ pub fn run<W: Write>(
         (None, Some(path)) => Some(read_answers(path)?),
         (None, None) => None,
     };
+    let interactive = given.is_none();
     let answers = match given {
         Some(text) => answers::parse(q, &text)?,
         // A dumb terminal cannot draw the choices; it gets the scripted way instead.
@@ -67,7 +76,74 @@ pub fn run<W: Write>(
         SummaryFormat::Markdown => render::markdown(out, library, &summary),
         SummaryFormat::Json => render::json(out, library, &summary),
     }
-    .map_err(Error::Write)
+    .and_then(|()| out.flush())
+    .map_err(Error::Write)?;
+    // The summary is shown first, whatever happens to the saving.
+    let note = match (args.no_save, args.save, interactive) {
+        (true, _, _) => return Ok(()),
+        (false, true, _) => note,
+        (false, false, true) => match ask_to_save(library, prompt_look)? {
+            Some(note) => note,
+            None => return Ok(()),
+        },
+        (false, false, false) => return Ok(()),
+    };
+    save(library, &summary, note)
+}
+
+/// At the end of an interactive reflection, unless the settings say never: asks whether to
+/// save (No is the default) and for an optional note. `None` means do not save.
+fn ask_to_save(library: &Library, look: Look) -> Result<Option<Option<String>>, Error> {
+    let (settings, warning) = config::load();
+    if let Some(warning) = warning {
+        let _ = writeln!(io::stderr(), "warning: {warning}");
+    }
+    if settings.history.save == SaveChoice::Never {
+        return Ok(None);
+    }
+    let labels = &library.app.history_labels;
+    let prompter = interactive::Terminal::new(library, look);
+    if !prompter.confirm(labels.save_prompt.get_ref())? {
+        return Ok(None);
+    }
+    let note = prompter.line(labels.note_prompt.get_ref(), |text| {
+        record::clean_note(text).map(drop)
+    })?;
+    Ok(Some(record::clean_note(&note).map_err(Error::Usage)?))
+}
+
+/// Saves the reflection in the private history and says where.
+fn save(
+    library: &Library,
+    summary: &summary::Summary<'_>,
+    note: Option<String>,
+) -> Result<(), Error> {
+    let store = Store::new(Store::default_dir().ok_or_else(no_data_dir)?);
+    let mut err = io::stderr();
+    for warning in store.privacy_warnings() {
+        let _ = writeln!(err, "warning: {warning}");
+    }
+    // To the second: a finer time says nothing more about a reflection.
+    let now = jiff::Timestamp::now()
+        .round(jiff::Unit::Second)
+        .unwrap_or_else(|_| jiff::Timestamp::now());
+    store.save(&Record::new(summary, now, note))?;
+    let saved = library
+        .app
+        .history_labels
+        .saved
+        .get_ref()
+        .replace("{path}", &store.file().display().to_string());
+    let _ = writeln!(err, "{saved}");
+    Ok(())
+}
+
+/// numb cannot tell where the user's data folder is (no home folder).
+pub fn no_data_dir() -> Error {
+    Error::Usage(
+        "numb cannot tell where your data folder is; set HOME (or XDG_DATA_HOME) and try again"
+            .into(),
+    )
 }
 
 /// The most an answers file may hold; a list of answers is a few hundred bytes.

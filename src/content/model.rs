@@ -261,11 +261,76 @@ pub struct AppText {
     pub reflect_labels: ReflectLabels,
     /// The words of `numb export --format mdbook`: part titles and worksheet phrases.
     pub book_labels: BookLabels,
+    /// The words of saving reflections and of `numb history`.
+    pub history_labels: HistoryLabels,
     /// Topic ids in the order the topic table lists them; others follow by id.
     pub reading_order: Vec<Spanned<String>>,
     /// The file this text was loaded from (not part of the format).
     #[serde(skip)]
     pub file: Arc<SourceFile>,
+}
+
+/// The words of saving reflections and of `numb history`.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct HistoryLabels {
+    /// The question after a reflection, on a terminal: save it or not (No is the default).
+    pub save_prompt: Spanned<String>,
+    /// Asks for an optional short note to keep with a saved reflection.
+    pub note_prompt: Spanned<String>,
+    /// Said once a reflection is saved: `{path}` is filled in (inline Markdown).
+    pub saved: Spanned<String>,
+    /// `numb history` with nothing saved (inline Markdown).
+    pub empty: Spanned<String>,
+    /// Column heading: when a reflection was saved.
+    pub table_date: Spanned<String>,
+    /// Column heading: the questionnaire.
+    pub table_questionnaire: Spanned<String>,
+    /// Column heading: the score of each part.
+    pub table_scores: Spanned<String>,
+    /// An answer that was left out.
+    pub skipped: Spanned<String>,
+    /// Above the charts: `{title}`, `{count}`, `{from}` and `{to}` are filled in.
+    pub trend_title: Spanned<String>,
+    /// A part that went up by at least the threshold: `{first}` and `{last}`.
+    pub trend_up: Spanned<String>,
+    /// A part that went down by at least the threshold: `{first}` and `{last}`.
+    pub trend_down: Spanned<String>,
+    /// A part that moved less than the threshold: `{first}` and `{last}`.
+    pub trend_steady: Spanned<String>,
+    /// A part with one score so far: `{last}`.
+    pub trend_one: Spanned<String>,
+    /// How big a change must be to be called out (inline Markdown).
+    pub threshold: Spanned<String>,
+    /// The reminder under every trend and report (inline Markdown).
+    pub reminder: Spanned<String>,
+    /// When several questionnaires were saved: `{id}` and `{others}` (inline Markdown).
+    pub other_questionnaires: Spanned<String>,
+    /// The report's title.
+    pub report_title: Spanned<String>,
+    /// Under the title: `{count}`, `{title}`, `{from}` and `{to}` are filled in (plain text,
+    /// as the title is the content's own).
+    pub report_intro: Spanned<String>,
+    /// Heading: the table of scores over time.
+    pub report_scores: Spanned<String>,
+    /// A part's possible scores, under the report's table: `{min}` and `{max}`.
+    pub range: Spanned<String>,
+    /// Heading: the same as small charts.
+    pub report_charts: Spanned<String>,
+    /// Heading: the latest answers, `{date}` filled in.
+    pub report_latest: Spanned<String>,
+    /// Heading: the person's own notes.
+    pub report_notes: Spanned<String>,
+    /// When no note was saved (inline Markdown).
+    pub report_no_notes: Spanned<String>,
+    /// Asked before deleting: `{count}` is filled in.
+    pub forget_prompt: Spanned<String>,
+    /// Said after deleting (inline Markdown).
+    pub forgotten: Spanned<String>,
+    /// When there is nothing to delete (inline Markdown).
+    pub nothing_to_forget: Spanned<String>,
+    /// Said when the person answers no to deleting (inline Markdown).
+    pub kept: Spanned<String>,
 }
 
 /// The words of a book made by `numb export --format mdbook`.

@@ -108,6 +108,36 @@ impl<'l> Terminal<'l> {
     }
 }
 
+impl Terminal<'_> {
+    /// Asks a yes-or-no question. No is the default; Esc or q also mean no.
+    pub fn confirm(&self, prompt: &str) -> Result<bool, Error> {
+        self.check_size()?;
+        let answer = self.guarded(|| {
+            dialoguer::Confirm::with_theme(&*self.theme)
+                .with_prompt(prompt)
+                .default(false)
+                .interact_on_opt(&self.term)
+        })?;
+        Ok(answer == Some(true))
+    }
+
+    /// Asks for one line of text, which may be empty; `check` refuses what cannot be kept.
+    pub fn line(
+        &self,
+        prompt: &str,
+        check: impl FnMut(&String) -> Result<(), String>,
+    ) -> Result<String, Error> {
+        self.check_size()?;
+        self.guarded(|| {
+            dialoguer::Input::<String>::with_theme(&*self.theme)
+                .with_prompt(prompt)
+                .allow_empty(true)
+                .validate_with(check)
+                .interact_text_on(&self.term)
+        })
+    }
+}
+
 /// dialoguer's errors in numb's terms: Ctrl-C is 130, a terminal that went away is
 /// "input closed". The cursor, which dialoguer hides while it asks, is shown again first.
 fn prompt_error(e: impl Into<dialoguer::Error>) -> Error {

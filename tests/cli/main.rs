@@ -49,6 +49,7 @@ pub fn isolate(cmd: &mut std::process::Command) {
     }
     cmd.env("COLUMNS", "80")
         .env("TERM", "xterm-256color")
+        .env("TZ", "UTC")
         .env("HOME", home.path());
 }
 

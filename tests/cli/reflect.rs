@@ -324,9 +324,17 @@ fn press(s: &mut rexpect::session::PtySession, keys: &str) {
 
 /// A pseudo-terminal session of `numb reflect`, 100 columns wide.
 fn interactive(args: &[&str]) -> rexpect::session::PtySession {
+    let data = tempfile::tempdir().unwrap();
+    interactive_saving_in(args, data.path())
+}
+
+/// [`interactive`], with numb's data (a saved history) and settings in `home`.
+fn interactive_saving_in(args: &[&str], home: &std::path::Path) -> rexpect::session::PtySession {
     let mut cmd = numb_std();
     cmd.arg("reflect")
         .args(args)
+        .env("XDG_DATA_HOME", home.join("data"))
+        .env("XDG_CONFIG_HOME", home.join("config"))
         .env("COLUMNS", "100")
         .env("LINES", "40");
     spawn_command(cmd, Some(20_000)).expect("spawn in a pty")
@@ -334,7 +342,8 @@ fn interactive(args: &[&str]) -> rexpect::session::PtySession {
 
 #[test]
 fn a_whole_check_in_typed_with_arrow_keys_ends_in_a_summary() {
-    let mut s = interactive(&[]);
+    let home = tempfile::tempdir().unwrap();
+    let mut s = interactive_saving_in(&[], home.path());
     s.exp_string("Not now").unwrap();
     press(&mut s, "\r");
     for n in 1..=12 {
@@ -348,16 +357,25 @@ fn a_whole_check_in_typed_with_arrow_keys_ends_in_a_summary() {
         };
         press(&mut s, keys);
     }
-    let rest = s.exp_eof().unwrap();
-    assert!(rest.contains("11 of 12 questions answered"), "{rest}");
+    let summary = s
+        .exp_string("Save this reflection privately on this computer?")
+        .unwrap();
+    assert!(summary.contains("11 of 12 questions answered"), "{summary}");
     assert!(
-        rest.contains("This is a reflection, not a diagnosis."),
-        "{rest}"
+        summary.contains("This is a reflection, not a diagnosis."),
+        "{summary}"
     );
+    // Enter takes the default, which is no.
+    press(&mut s, "\r");
+    s.exp_eof().unwrap();
     match s.process().wait().unwrap() {
         WaitStatus::Exited(_, code) => assert_eq!(code, 0),
         other => panic!("{other:?}"),
     }
+    assert!(
+        !home.path().join("data").exists(),
+        "nothing saved, no folder made"
+    );
 }
 
 #[test]
@@ -426,9 +444,19 @@ fn going_back_shows_the_earlier_answer_and_keeps_it() {
         s.exp_string("Stop here").unwrap();
         press(&mut s, "\r");
     }
-    let rest = s.exp_eof().unwrap().replace("\r\n", "\n");
+    let rest = s
+        .exp_string("Save this reflection privately on this computer?")
+        .unwrap()
+        .replace("\r\n", "\n");
+    press(&mut s, "n");
+    s.exp_eof().unwrap();
+    // The summary, then the question whether to save it.
     let json: serde_json::Value =
-        serde_json::from_str(&rest[rest.find("{\n").expect("a JSON summary")..]).unwrap();
+        serde_json::Deserializer::from_str(&rest[rest.find("{\n").expect("a JSON summary")..])
+            .into_iter()
+            .next()
+            .unwrap()
+            .unwrap();
     assert_eq!(
         json["answers"][0]["value"], 3,
         "the first answer is still Often"

@@ -201,6 +201,43 @@ pub fn library(lib: &Library, bodies: Bodies) -> Vec<Problem> {
     for text in [&b.how_to_answer, &b.how_to_choose, &b.facet_sum, &b.reverse] {
         at.inline(text, "book label");
     }
+    let h = &app.history_labels;
+    for label in [
+        &h.save_prompt,
+        &h.note_prompt,
+        &h.table_date,
+        &h.table_questionnaire,
+        &h.table_scores,
+        &h.skipped,
+        &h.trend_title,
+        &h.trend_up,
+        &h.trend_down,
+        &h.trend_steady,
+        &h.trend_one,
+        &h.report_title,
+        &h.report_scores,
+        &h.range,
+        &h.report_intro,
+        &h.report_charts,
+        &h.report_latest,
+        &h.report_notes,
+        &h.forget_prompt,
+    ] {
+        at.line(label, "history label");
+    }
+    for text in [
+        &h.saved,
+        &h.empty,
+        &h.threshold,
+        &h.reminder,
+        &h.other_questionnaires,
+        &h.report_no_notes,
+        &h.forgotten,
+        &h.nothing_to_forget,
+        &h.kept,
+    ] {
+        at.inline(text, "history label");
+    }
     for id in &lib.app.reading_order {
         if !lib.resolves(id.get_ref()) {
             at.push(

@@ -503,6 +503,18 @@ impl<'w, W: Write> Doc<'w, W> {
         self.block(&text)
     }
 
+    /// A table (as mdBook and GitHub read them) of cells already in CommonMark, on one line
+    /// each; a `|` in a cell must be escaped.
+    pub fn table(&mut self, header: &[String], rows: &[Vec<String>]) -> io::Result<()> {
+        let line = |cells: &[String]| format!("| {} |\n", cells.join(" | "));
+        let mut text = line(header);
+        text.push_str(&line(&vec!["---".to_string(); header.len()]));
+        for row in rows {
+            text.push_str(&line(row));
+        }
+        self.block(&text)
+    }
+
     /// A numbered list of CommonMark inline items.
     pub fn numbered<I: IntoIterator<Item = String>>(&mut self, items: I) -> io::Result<()> {
         let text: String = items

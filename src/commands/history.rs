@@ -1,0 +1,514 @@
+//! `numb history`: the reflections a person chose to save, as a table (or JSON Lines or CSV),
+//! as trends over time, as a one-page report for a professional; where they are kept; and
+//! forgetting them all.
+
+use std::io::{self, IsTerminal, Write};
+use std::path::Path;
+
+use jiff::Timestamp;
+use jiff::tz::TimeZone;
+
+use crate::cli::{HistoryAction, HistoryArgs, HistoryFormat, ReportArgs, TrendArgs};
+use crate::commands::reflect::no_data_dir;
+use crate::content::Library;
+use crate::error::Error;
+use crate::history::trend::{self, Change};
+use crate::history::{History, Record, Store};
+use crate::render::markdown::doc::{Doc, escape};
+use crate::render::{Look, table, terminal};
+
+/// Runs `numb history …`.
+pub fn run<W: Write>(
+    out: &mut W,
+    library: &Library,
+    args: &HistoryArgs,
+    look: Look,
+) -> Result<(), Error> {
+    let store = Store::new(Store::default_dir().ok_or_else(no_data_dir)?);
+    if let Some(HistoryAction::Path) = args.action {
+        return writeln!(out, "{}", store.dir().display()).map_err(Error::Write);
+    }
+    let mut err = io::stderr();
+    for warning in store.privacy_warnings() {
+        let _ = writeln!(err, "warning: {warning}");
+    }
+    let history = store.read()?;
+    for warning in &history.warnings {
+        let _ = writeln!(err, "warning: {warning}");
+    }
+    match &args.action {
+        None => list(out, library, &history, args.format, look).map_err(Error::Write),
+        Some(HistoryAction::Trend(a)) => {
+            let (records, others) = one_questionnaire(&history, a.questionnaire.as_deref())?;
+            trend(out, library, &records, &others, a, look).map_err(Error::Write)
+        }
+        Some(HistoryAction::Report(a)) => report(out, library, &history, a),
+        Some(HistoryAction::Forget(a)) => forget(out, library, &store, &history, a.yes, look),
+        Some(HistoryAction::Path) => Ok(()),
+    }
+}
+
+/// The date and time a record was saved, in the local time zone.
+fn when(at: Timestamp) -> String {
+    at.to_zoned(TimeZone::system())
+        .strftime("%Y-%m-%d %H:%M")
+        .to_string()
+}
+
+/// The day a record was saved, in the local time zone.
+fn day(at: Timestamp) -> String {
+    at.to_zoned(TimeZone::system())
+        .strftime("%Y-%m-%d")
+        .to_string()
+}
+
+fn list<W: Write>(
+    out: &mut W,
+    library: &Library,
+    history: &History,
+    format: HistoryFormat,
+    look: Look,
+) -> io::Result<()> {
+    let labels = &library.app.history_labels;
+    match format {
+        HistoryFormat::Json => {
+            for record in &history.records {
+                serde_json::to_writer(&mut *out, record)?;
+                writeln!(out)?;
+            }
+            Ok(())
+        }
+        HistoryFormat::Csv => {
+            let mut csv = csv::Writer::from_writer(&mut *out);
+            csv.write_record([
+                "saved_at",
+                "questionnaire",
+                "version",
+                "facet",
+                "score",
+                "min",
+                "max",
+                "band",
+                "note",
+            ])
+            .map_err(csv_error)?;
+            for r in &history.records {
+                let note = r.note.clone().unwrap_or_default();
+                let rows: Vec<[String; 9]> = if r.facets.is_empty() {
+                    vec![[
+                        r.saved_at.to_string(),
+                        r.questionnaire.id.clone(),
+                        r.questionnaire.version.to_string(),
+                        String::new(),
+                        String::new(),
+                        String::new(),
+                        String::new(),
+                        String::new(),
+                        note,
+                    ]]
+                } else {
+                    r.facets
+                        .iter()
+                        .map(|f| {
+                            [
+                                r.saved_at.to_string(),
+                                r.questionnaire.id.clone(),
+                                r.questionnaire.version.to_string(),
+                                f.id.clone(),
+                                f.score.map(|s| s.to_string()).unwrap_or_default(),
+                                f.min.to_string(),
+                                f.max.to_string(),
+                                f.band.clone().unwrap_or_default(),
+                                note.clone(),
+                            ]
+                        })
+                        .collect()
+                };
+                for row in rows {
+                    csv.write_record(&row).map_err(csv_error)?;
+                }
+            }
+            csv.flush()
+        }
+        HistoryFormat::Text => {
+            if history.records.is_empty() {
+                terminal::footer(out, labels.empty.get_ref(), look)?;
+                return Ok(());
+            }
+            let rows = history
+                .records
+                .iter()
+                .map(|r| {
+                    vec![
+                        when(r.saved_at),
+                        r.questionnaire.id.clone(),
+                        scores_line(library, r),
+                    ]
+                })
+                .collect();
+            let header = [
+                labels.table_date.get_ref().as_str(),
+                labels.table_questionnaire.get_ref(),
+                labels.table_scores.get_ref(),
+            ];
+            table::write(out, &header, rows, look.width)?;
+            writeln!(out)?;
+            terminal::support_pointer(out, library, look)?;
+            Ok(())
+        }
+    }
+}
+
+/// "Feeling range 7 of 12, …" for one record (a note, in brackets, ends it).
+fn scores_line(library: &Library, r: &Record) -> String {
+    let score_of = library.app.reflect_labels.score_of.get_ref();
+    let mut parts: Vec<String> = r
+        .facets
+        .iter()
+        .map(|f| match f.score {
+            Some(score) => format!(
+                "{} {}",
+                f.name,
+                score_of
+                    .replace("{score}", &score.to_string())
+                    .replace("{max}", &f.max.to_string())
+            ),
+            None => format!("{} –", f.name),
+        })
+        .collect();
+    if r.facets.is_empty() {
+        parts.extend(
+            r.answers
+                .iter()
+                .filter(|a| a.value == Some(1))
+                .map(|a| a.text.clone()),
+        );
+    }
+    let mut line = parts.join("; ");
+    if let Some(note) = &r.note {
+        line.push_str(&format!(" ({note})"));
+    }
+    line
+}
+
+fn csv_error(e: csv::Error) -> io::Error {
+    match e.into_kind() {
+        csv::ErrorKind::Io(e) => e,
+        other => io::Error::other(format!("{other:?}")),
+    }
+}
+
+/// The records of one questionnaire (the one asked for, else the one saved last), oldest
+/// first, and the ids of the others saved.
+fn one_questionnaire<'h>(
+    history: &'h History,
+    asked: Option<&str>,
+) -> Result<(Vec<&'h Record>, Vec<String>), Error> {
+    let mut ids: Vec<String> = Vec::new();
+    for r in &history.records {
+        if !ids.contains(&r.questionnaire.id) {
+            ids.push(r.questionnaire.id.clone());
+        }
+    }
+    let id = match asked {
+        Some(id) if ids.iter().any(|i| i == id) => id.to_string(),
+        Some(id) => {
+            return Err(Error::Usage(format!(
+                "there are no saved reflections of `{}`; saved: {}",
+                crate::render::sanitize::escape_controls(id),
+                if ids.is_empty() {
+                    "none yet".to_string()
+                } else {
+                    ids.join(", ")
+                }
+            )));
+        }
+        None => match history.records.last() {
+            Some(r) => r.questionnaire.id.clone(),
+            None => return Ok((Vec::new(), Vec::new())),
+        },
+    };
+    let records = history
+        .records
+        .iter()
+        .filter(|r| r.questionnaire.id == id)
+        .collect();
+    ids.retain(|i| *i != id);
+    Ok((records, ids))
+}
+
+fn fill(text: &str, pairs: &[(&str, String)]) -> String {
+    pairs
+        .iter()
+        .fold(text.to_string(), |t, (k, v)| t.replace(k, v))
+}
+
+/// What the change of one facet amounts to, in words.
+fn change_words(library: &Library, t: &trend::FacetTrend) -> String {
+    let labels = &library.app.history_labels;
+    let first = t.scores.first().copied().unwrap_or_default().to_string();
+    let last = t.scores.last().copied().unwrap_or_default().to_string();
+    let words = match trend::change(&t.scores, t.min, t.max) {
+        Change::TooFew => labels.trend_one.get_ref(),
+        Change::Steady => labels.trend_steady.get_ref(),
+        Change::Up(_) => labels.trend_up.get_ref(),
+        Change::Down(_) => labels.trend_down.get_ref(),
+    };
+    fill(words, &[("{first}", first), ("{last}", last)])
+}
+
+fn trend<W: Write>(
+    out: &mut W,
+    library: &Library,
+    records: &[&Record],
+    others: &[String],
+    args: &TrendArgs,
+    look: Look,
+) -> io::Result<()> {
+    let labels = &library.app.history_labels;
+    let (Some(first), Some(last)) = (records.first(), records.last()) else {
+        terminal::footer(out, labels.empty.get_ref(), look)?;
+        return Ok(());
+    };
+    let facets = trend::facets(records);
+    let title = fill(
+        labels.trend_title.get_ref(),
+        &[
+            ("{title}", last.questionnaire.title.clone()),
+            ("{count}", records.len().to_string()),
+            ("{from}", day(first.saved_at)),
+            ("{to}", day(last.saved_at)),
+        ],
+    );
+    writeln!(out, "{}", crate::render::sanitize::escape_controls(&title))?;
+    writeln!(out)?;
+    let name_width = facets
+        .iter()
+        .map(|f| textwrap::core::display_width(&f.name))
+        .max()
+        .unwrap_or(0);
+    // The chart shows the latest scores that fit beside the name.
+    let room = look.width.saturating_sub(name_width + 4).clamp(8, 60);
+    for f in &facets {
+        let shown = &f.scores[f.scores.len().saturating_sub(room)..];
+        let pad = name_width - textwrap::core::display_width(&f.name);
+        writeln!(
+            out,
+            "{}{}  {}",
+            crate::render::sanitize::escape_controls(&f.name),
+            " ".repeat(pad),
+            trend::chart(shown, f.min, f.max, args.ascii || !unicode_ok())
+        )?;
+        writeln!(
+            out,
+            "{}  {}",
+            " ".repeat(name_width),
+            crate::render::sanitize::escape_controls(&change_words(library, f))
+        )?;
+    }
+    writeln!(out)?;
+    terminal::footer(out, labels.threshold.get_ref(), look)?;
+    if !others.is_empty() {
+        writeln!(out)?;
+        let text = fill(
+            labels.other_questionnaires.get_ref(),
+            &[
+                ("{id}", last.questionnaire.id.clone()),
+                ("{others}", others.join(", ")),
+            ],
+        );
+        terminal::footer(out, &text, look)?;
+    }
+    writeln!(out)?;
+    terminal::footer(out, labels.reminder.get_ref(), look)?;
+    writeln!(out)?;
+    terminal::support_pointer(out, library, look)?;
+    Ok(())
+}
+
+/// Whether the terminal's locale can show the chart's block characters.
+fn unicode_ok() -> bool {
+    ["LC_ALL", "LC_CTYPE", "LANG"]
+        .iter()
+        .find_map(|k| std::env::var(k).ok().filter(|v| !v.is_empty()))
+        .is_none_or(|v| {
+            let v = v.to_ascii_lowercase();
+            v.contains("utf-8") || v.contains("utf8")
+        })
+}
+
+/// The report as Markdown.
+fn report_markdown<W: Write>(
+    out: &mut W,
+    library: &Library,
+    records: &[&Record],
+) -> io::Result<()> {
+    let labels = &library.app.history_labels;
+    let mut doc = Doc::new(out);
+    doc.heading(1, labels.report_title.get_ref(), "")?;
+    let (Some(first), Some(last)) = (records.first(), records.last()) else {
+        return doc.para(&escape(labels.empty.get_ref()));
+    };
+    let intro = fill(
+        labels.report_intro.get_ref(),
+        &[
+            ("{count}", records.len().to_string()),
+            ("{title}", last.questionnaire.title.clone()),
+            ("{from}", day(first.saved_at)),
+            ("{to}", day(last.saved_at)),
+        ],
+    );
+    // The title is the person's content, not markup: it goes in escaped.
+    doc.para(&escape(&intro))?;
+    let facets = trend::facets(records);
+    if !facets.is_empty() {
+        doc.heading(2, labels.report_scores.get_ref(), "")?;
+        let header: Vec<String> = std::iter::once(escape(labels.table_date.get_ref()))
+            .chain((1..=facets.len()).map(|n| n.to_string()))
+            .collect();
+        let rows: Vec<Vec<String>> = records
+            .iter()
+            .map(|r| {
+                std::iter::once(when(r.saved_at))
+                    .chain(facets.iter().map(|f| {
+                        r.facets
+                            .iter()
+                            .find(|rf| rf.id == f.id)
+                            .and_then(|rf| rf.score)
+                            .map_or_else(|| "–".to_string(), |s| s.to_string())
+                    }))
+                    .collect()
+            })
+            .collect();
+        doc.table(&header, &rows)?;
+        doc.numbered(facets.iter().map(|f| {
+            let range = fill(
+                labels.range.get_ref(),
+                &[("{min}", f.min.to_string()), ("{max}", f.max.to_string())],
+            );
+            format!("{} ({})", escape(&f.name), escape(&range))
+        }))?;
+        doc.heading(2, labels.report_charts.get_ref(), "")?;
+        doc.list(facets.iter().map(|f| {
+            format!(
+                "{}: `{}` {}",
+                escape(&f.name),
+                trend::chart(&f.scores, f.min, f.max, false),
+                escape(&change_words(library, f))
+            )
+        }))?;
+        doc.para(&crate::render::markdown::doc::field(
+            labels.threshold.get_ref(),
+        ))?;
+    }
+    let latest = fill(
+        labels.report_latest.get_ref(),
+        &[("{date}", when(last.saved_at))],
+    );
+    doc.heading(2, &latest, "")?;
+    doc.numbered(last.answers.iter().map(|a| {
+        let answer = match (a.value, &a.label) {
+            (Some(v), Some(label)) => format!("{label}, {v}"),
+            (Some(v), None) => v.to_string(),
+            (None, _) => labels.skipped.get_ref().clone(),
+        };
+        format!("{} (**{}**)", escape(&a.text), escape(&answer))
+    }))?;
+    doc.heading(2, labels.report_notes.get_ref(), "")?;
+    let notes: Vec<String> = records
+        .iter()
+        .filter_map(|r| {
+            r.note
+                .as_ref()
+                .map(|n| format!("{}: {}", day(r.saved_at), escape(n)))
+        })
+        .collect();
+    if notes.is_empty() {
+        doc.para(&crate::render::markdown::doc::field(
+            labels.report_no_notes.get_ref(),
+        ))?;
+    } else {
+        doc.list(notes)?;
+    }
+    doc.para(&crate::render::markdown::doc::field(
+        library.app.reflect_labels.not_a_diagnosis.get_ref(),
+    ))?;
+    doc.para(&crate::render::markdown::doc::field(
+        labels.reminder.get_ref(),
+    ))?;
+    doc.para(&crate::render::markdown::doc::field(
+        library.app.support_pointer.get_ref(),
+    ))
+}
+
+fn report<W: Write>(
+    out: &mut W,
+    library: &Library,
+    history: &History,
+    args: &ReportArgs,
+) -> Result<(), Error> {
+    let (records, _) = one_questionnaire(history, args.questionnaire.as_deref())?;
+    let Some(path) = &args.out else {
+        return report_markdown(out, library, &records).map_err(Error::Write);
+    };
+    write_file(path, |w| report_markdown(w, library, &records))
+}
+
+/// Writes a file whole or not at all: a temporary file beside it, renamed into place.
+fn write_file(
+    path: &Path,
+    write: impl FnOnce(&mut Vec<u8>) -> io::Result<()>,
+) -> Result<(), Error> {
+    let cannot = |source| Error::Output {
+        path: path.to_path_buf(),
+        source,
+    };
+    let mut bytes = Vec::new();
+    write(&mut bytes).map_err(Error::Write)?;
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let mut file = tempfile::Builder::new()
+        .prefix(".numb-report-")
+        .tempfile_in(dir)
+        .map_err(cannot)?;
+    file.write_all(&bytes).map_err(cannot)?;
+    file.persist(path).map_err(|e| cannot(e.error))?;
+    Ok(())
+}
+
+fn forget<W: Write>(
+    out: &mut W,
+    library: &Library,
+    store: &Store,
+    history: &History,
+    yes: bool,
+    look: Look,
+) -> Result<(), Error> {
+    let labels = &library.app.history_labels;
+    let exists = store.file().exists() || store.dir().join(crate::history::store::LOCK).exists();
+    if !exists {
+        return terminal::footer(out, labels.nothing_to_forget.get_ref(), look)
+            .map_err(Error::Write);
+    }
+    if !yes {
+        if !(io::stdin().is_terminal() && io::stderr().is_terminal()) {
+            return Err(Error::Usage(
+                "numb history forget deletes every saved reflection; to do that without being asked, add --yes".into(),
+            ));
+        }
+        crate::reflect::interactive::exit_cleanly_on_ctrl_c();
+        let count = history.records.len() + history.warnings.len();
+        let prompt = fill(
+            labels.forget_prompt.get_ref(),
+            &[("{count}", count.to_string())],
+        );
+        let asked = crate::reflect::interactive::Terminal::new(library, look);
+        if !asked.confirm(&prompt)? {
+            return terminal::footer(out, labels.kept.get_ref(), look).map_err(Error::Write);
+        }
+    }
+    store.forget()?;
+    terminal::footer(out, labels.forgotten.get_ref(), look).map_err(Error::Write)
+}

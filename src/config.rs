@@ -1,0 +1,122 @@
+//! numb's own settings, read from `$XDG_CONFIG_HOME/numb/config.toml` (by default
+//! `~/.config/numb/config.toml`). There is one so far:
+//!
+//! ```toml
+//! [history]
+//! # "ask": an interactive `numb reflect` offers to save (No is the default answer).
+//! # "never": it does not ask; only `numb reflect --save` saves.
+//! save = "ask"
+//! ```
+
+use std::path::PathBuf;
+
+use serde::Deserialize;
+
+/// The settings.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    /// How reflections are saved.
+    #[serde(default)]
+    pub history: HistoryConfig,
+}
+
+/// `[history]`.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HistoryConfig {
+    /// Whether an interactive reflection offers to save.
+    #[serde(default)]
+    pub save: SaveChoice,
+}
+
+/// `history.save`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SaveChoice {
+    /// Offer to save at the end of an interactive reflection.
+    #[default]
+    Ask,
+    /// Never offer; only `--save` saves.
+    Never,
+}
+
+/// Where the settings file is.
+pub fn path() -> Option<PathBuf> {
+    use etcetera::BaseStrategy;
+    Some(
+        etcetera::choose_base_strategy()
+            .ok()?
+            .config_dir()
+            .join("numb")
+            .join("config.toml"),
+    )
+}
+
+/// Reads the settings. No file means the defaults; a file numb cannot read or understand
+/// also means the defaults (asking, which saves nothing unless the person says yes), with a
+/// warning that says where and what.
+pub fn load() -> (Config, Option<String>) {
+    let Some(path) = path() else {
+        return (Config::default(), None);
+    };
+    let text = match std::fs::read_to_string(&path) {
+        Ok(text) => text,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return (Config::default(), None),
+        Err(e) => {
+            return (
+                Config::default(),
+                Some(format!(
+                    "numb cannot read {}: {}; it goes on with the default settings",
+                    path.display(),
+                    crate::error::describe(&e)
+                )),
+            );
+        }
+    };
+    match parse(&text) {
+        Ok(config) => (config, None),
+        Err(e) => (
+            Config::default(),
+            Some(format!(
+                "{}:{e}\nnumb goes on with the default settings (history.save = \"ask\")",
+                path.display()
+            )),
+        ),
+    }
+}
+
+/// Parses the text of a settings file; the error starts with `line:column: `.
+pub fn parse(text: &str) -> Result<Config, String> {
+    toml::from_str(text).map_err(|e| {
+        let at = e
+            .span()
+            .map(|span| {
+                let before = &text[..span.start.min(text.len())];
+                let line = before.matches('\n').count() + 1;
+                let col = before.len() - before.rfind('\n').map_or(0, |i| i + 1) + 1;
+                format!("{line}:{col}: ")
+            })
+            .unwrap_or_default();
+        format!("{at}{}", e.message())
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_setting_and_its_mistakes() {
+        assert_eq!(parse("").unwrap().history.save, SaveChoice::Ask);
+        assert_eq!(
+            parse("[history]\nsave = \"never\"\n").unwrap().history.save,
+            SaveChoice::Never
+        );
+        let err = parse("[history]\nsave = \"always\"\n").unwrap_err();
+        assert!(err.starts_with("2:8: "), "{err}");
+        assert!(err.contains("ask") && err.contains("never"), "{err}");
+        let err = parse("[histroy]\n").unwrap_err();
+        assert!(err.starts_with("1:2: ") && err.contains("history"), "{err}");
+    }
+}
