@@ -246,8 +246,8 @@ fn fill(text: &str, pairs: &[(&str, String)]) -> String {
 /// What the change of one facet amounts to, in words.
 fn change_words(library: &Library, t: &trend::FacetTrend) -> String {
     let labels = &library.app.history_labels;
-    let first = t.scores.first().copied().unwrap_or_default().to_string();
-    let last = t.scores.last().copied().unwrap_or_default().to_string();
+    let (first, last) = trend::ends(&t.scores).unwrap_or_default();
+    let (first, last) = (first.to_string(), last.to_string());
     let words = match trend::change(&t.scores, t.min, t.max) {
         Change::TooFew => labels.trend_one.get_ref(),
         Change::Steady => labels.trend_steady.get_ref(),

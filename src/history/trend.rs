@@ -24,8 +24,8 @@ pub struct FacetTrend {
     pub min: u32,
     /// The highest possible score.
     pub max: u32,
-    /// The scores, oldest first (reflections without a score for it are left out).
-    pub scores: Vec<u32>,
+    /// The scores, oldest first; none where too few of its questions were answered.
+    pub scores: Vec<Option<u32>>,
 }
 
 /// How the latest score compares with the first.
@@ -64,7 +64,7 @@ pub fn facets(records: &[&Record]) -> Vec<FacetTrend> {
             trend.name.clone_from(&facet.name);
             trend.min = trend.min.min(facet.min);
             trend.max = trend.max.max(facet.max);
-            trend.scores.extend(facet.score);
+            trend.scores.push(facet.score);
         }
     }
     trends
@@ -75,14 +75,21 @@ pub fn threshold(min: u32, max: u32) -> u32 {
     (max.saturating_sub(min)).div_ceil(THRESHOLD_DIVISOR).max(1)
 }
 
-/// How the latest of `scores` compares with the first.
-pub fn change(scores: &[u32], min: u32, max: u32) -> Change {
-    let (Some(&first), Some(&last)) = (scores.first(), scores.last()) else {
-        return Change::TooFew;
-    };
-    if scores.len() < 2 {
+/// The first and the latest score there is.
+pub fn ends(scores: &[Option<u32>]) -> Option<(u32, u32)> {
+    let mut present = scores.iter().flatten();
+    let first = *present.next()?;
+    Some((first, present.next_back().copied().unwrap_or(first)))
+}
+
+/// How the latest of `scores` compares with the first (missing ones left out).
+pub fn change(scores: &[Option<u32>], min: u32, max: u32) -> Change {
+    if scores.iter().flatten().count() < 2 {
         return Change::TooFew;
     }
+    let Some((first, last)) = ends(scores) else {
+        return Change::TooFew;
+    };
     let limit = threshold(min, max);
     if last >= first + limit {
         Change::Up(last - first)
@@ -93,13 +100,15 @@ pub fn change(scores: &[u32], min: u32, max: u32) -> Change {
     }
 }
 
-/// A chart of `scores`, one bar each, the height placing the score between `min` and `max`.
-pub fn chart(scores: &[u32], min: u32, max: u32, ascii: bool) -> String {
+/// A chart of `scores`, one bar each, the height placing the score between `min` and `max`;
+/// a missing score is a gap.
+pub fn chart(scores: &[Option<u32>], min: u32, max: u32, ascii: bool) -> String {
     let bars = if ascii { &ASCII_BARS } else { &BARS };
     let span = max.saturating_sub(min).max(1);
     scores
         .iter()
-        .map(|&s| {
+        .map(|s| {
+            let Some(s) = *s else { return ' ' };
             let place = s.clamp(min, max) - min;
             let top = bars.len() - 1;
             let at = (place as usize * top + span as usize / 2) / span as usize;
@@ -114,10 +123,16 @@ mod tests {
 
     #[test]
     fn charts_place_each_score_between_the_ends() {
-        assert_eq!(chart(&[0, 4, 8, 12], 0, 12, false), "▁▃▆█");
-        assert_eq!(chart(&[0, 4, 8, 12], 0, 12, true), "_,=#");
-        assert_eq!(chart(&[3, 3], 3, 3, false), "▁▁");
-        assert_eq!(chart(&[20], 0, 12, false), "█", "out of range is clamped");
+        let s = |v: &[u32]| v.iter().map(|&n| Some(n)).collect::<Vec<_>>();
+        assert_eq!(chart(&s(&[0, 4, 8, 12]), 0, 12, false), "▁▃▆█");
+        assert_eq!(chart(&s(&[0, 4, 8, 12]), 0, 12, true), "_,=#");
+        assert_eq!(chart(&s(&[3, 3]), 3, 3, false), "▁▁");
+        assert_eq!(
+            chart(&s(&[20]), 0, 12, false),
+            "█",
+            "out of range is clamped"
+        );
+        assert_eq!(chart(&[Some(0), None, Some(12)], 0, 12, false), "▁ █");
     }
 
     #[test]
@@ -125,11 +140,16 @@ mod tests {
         assert_eq!(threshold(0, 12), 3);
         assert_eq!(threshold(4, 20), 4);
         assert_eq!(threshold(0, 1), 1);
-        assert_eq!(change(&[6], 0, 12), Change::TooFew);
+        let s = |v: &[u32]| v.iter().map(|&n| Some(n)).collect::<Vec<_>>();
+        assert_eq!(change(&s(&[6]), 0, 12), Change::TooFew);
+        assert_eq!(change(&[Some(6), None], 0, 12), Change::TooFew);
         assert_eq!(change(&[], 0, 12), Change::TooFew);
-        assert_eq!(change(&[6, 1, 8], 0, 12), Change::Steady);
-        assert_eq!(change(&[6, 9], 0, 12), Change::Up(3));
-        assert_eq!(change(&[9, 2, 6], 0, 12), Change::Down(3));
-        assert_eq!(change(&[9, 7], 0, 12), Change::Steady);
+        assert_eq!(change(&s(&[6, 1, 8]), 0, 12), Change::Steady);
+        assert_eq!(change(&s(&[6, 9]), 0, 12), Change::Up(3));
+        assert_eq!(
+            change(&[Some(9), Some(2), Some(6), None], 0, 12),
+            Change::Down(3)
+        );
+        assert_eq!(change(&s(&[9, 7]), 0, 12), Change::Steady);
     }
 }

@@ -479,3 +479,49 @@ fn escape_at_a_question_stops_and_writes_nothing() {
         other => panic!("{other:?}"),
     }
 }
+
+/// Saying yes at the end saves the reflection with the note typed; the settings file can
+/// turn the question off.
+#[test]
+fn the_save_question_saves_with_a_note_only_on_yes_and_can_be_turned_off() {
+    let answer_all = |s: &mut rexpect::session::PtySession| {
+        s.exp_string("Not now").unwrap();
+        press(s, "\r");
+        for n in 1..=12 {
+            s.exp_string(&format!("{n} of 12")).unwrap();
+            s.exp_string("Stop here").unwrap();
+            press(s, "\r");
+        }
+    };
+    let home = tempfile::tempdir().unwrap();
+    let mut s = interactive_saving_in(&[], home.path());
+    answer_all(&mut s);
+    s.exp_string("Save this reflection privately on this computer?")
+        .unwrap();
+    press(&mut s, "y");
+    s.exp_string("A short note").unwrap();
+    press(&mut s, "a quieter week\r");
+    s.exp_string("Saved privately in").unwrap();
+    s.exp_eof().unwrap();
+    let saved = std::fs::read_to_string(home.path().join("data/numb/history.jsonl")).unwrap();
+    let record: serde_json::Value = serde_json::from_str(saved.trim_end()).unwrap();
+    assert_eq!(record["note"], "a quieter week");
+    assert_eq!(record["answers"][0]["value"], 0);
+
+    let home = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(home.path().join("config/numb")).unwrap();
+    std::fs::write(
+        home.path().join("config/numb/config.toml"),
+        "[history]\nsave = \"never\"\n",
+    )
+    .unwrap();
+    let mut s = interactive_saving_in(&[], home.path());
+    answer_all(&mut s);
+    let rest = s.exp_eof().unwrap();
+    assert!(
+        rest.contains("This is a reflection, not a diagnosis."),
+        "{rest}"
+    );
+    assert!(!rest.contains("Save this reflection"), "{rest}");
+    assert!(!home.path().join("data").exists());
+}

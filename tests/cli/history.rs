@@ -1,0 +1,443 @@
+//! `numb reflect --save` and `numb history`: consent, the private store, damaged lines, many
+//! savers at once, failures that leave the history as it was, trends, the report, forgetting.
+
+use std::fs;
+use std::os::unix::fs::PermissionsExt;
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+
+use crate::{fixture, stdout_of};
+
+/// A numb whose data and settings live under `home` (not the shared test home).
+fn numb_in(home: &Path) -> Command {
+    Command::from_std(numb_in_std(home))
+}
+
+fn numb_in_std(home: &Path) -> std::process::Command {
+    let mut cmd = crate::numb_std();
+    cmd.env("XDG_DATA_HOME", home.join("data"))
+        .env("XDG_CONFIG_HOME", home.join("config"));
+    cmd
+}
+
+fn data(home: &Path) -> PathBuf {
+    home.join("data/numb")
+}
+
+const ANSWERS: &str = "4,4,3,2,-,1,0,0,4,3,2,1";
+
+/// The fixture history (six check-ins over five weeks and one plan) in a new home.
+fn home_with_fixture() -> tempfile::TempDir {
+    let home = tempfile::tempdir().unwrap();
+    fs::create_dir_all(data(home.path())).unwrap();
+    fs::set_permissions(data(home.path()), fs::Permissions::from_mode(0o700)).unwrap();
+    let file = data(home.path()).join("history.jsonl");
+    fs::copy(fixture("history/history.jsonl"), &file).unwrap();
+    fs::set_permissions(&file, fs::Permissions::from_mode(0o600)).unwrap();
+    home
+}
+
+fn mode(path: &Path) -> u32 {
+    fs::metadata(path).unwrap().permissions().mode() & 0o777
+}
+
+#[test]
+fn nothing_is_saved_without_being_asked() {
+    let home = tempfile::tempdir().unwrap();
+    numb_in(home.path())
+        .args(["reflect", "--answers", ANSWERS])
+        .assert()
+        .success();
+    numb_in(home.path())
+        .args(["reflect", "--answers", ANSWERS, "--save", "--no-save"])
+        .assert()
+        .success();
+    assert!(!home.path().join("data").exists(), "no folder, no file");
+    numb_in(home.path())
+        .arg("history")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("No saved reflections yet"));
+}
+
+#[test]
+fn a_saved_reflection_reads_back_with_its_note_in_private_files() {
+    let home = tempfile::tempdir().unwrap();
+    let summary = numb_in(home.path())
+        .args([
+            "reflect",
+            "--answers",
+            ANSWERS,
+            "--format",
+            "json",
+            "--save",
+        ])
+        .args(["--note", "  slept badly,\n walked  outside "])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("Saved privately in"))
+        .get_output()
+        .stdout
+        .clone();
+    let summary: serde_json::Value = serde_json::from_slice(&summary).unwrap();
+    assert_eq!(mode(&data(home.path())), 0o700);
+    assert_eq!(mode(&data(home.path()).join("history.jsonl")), 0o600);
+    assert_eq!(mode(&data(home.path()).join("history.lock")), 0o600);
+
+    let lines = stdout_of(numb_in(home.path()).args(["history", "--format", "json"]));
+    let records: Vec<serde_json::Value> = lines
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(records.len(), 1);
+    let r = &records[0];
+    assert_eq!(r["schema_version"], 1);
+    assert_eq!(r["questionnaire"]["id"], "check-in");
+    assert_eq!(
+        r["questionnaire"]["version"],
+        summary["questionnaire"]["version"]
+    );
+    assert_eq!(r["note"], "slept badly, walked outside");
+    let values: Vec<_> = r["answers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| &a["value"])
+        .collect();
+    let expected: Vec<_> = summary["answers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| &a["value"])
+        .collect();
+    assert_eq!(values, expected);
+    for (saved, shown) in r["facets"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .zip(summary["facets"].as_array().unwrap())
+    {
+        assert_eq!(saved["id"], shown["id"]);
+        assert_eq!(saved["score"], shown["score"]);
+        assert_eq!(saved["band"], shown["band"]["label"]);
+    }
+    let at = r["saved_at"].as_str().unwrap();
+    assert!(
+        at.ends_with('Z') && at.len() == 20,
+        "UTC, to the second: {at}"
+    );
+    let table = stdout_of(numb_in(home.path()).arg("history"));
+    assert!(
+        table.contains("check-in") && table.contains("(slept"),
+        "{table}"
+    );
+}
+
+#[test]
+fn a_note_too_long_is_refused_before_any_question() {
+    let home = tempfile::tempdir().unwrap();
+    numb_in(home.path())
+        .args(["reflect", "--answers", ANSWERS, "--save", "--note"])
+        .arg("a".repeat(281))
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(predicate::str::contains("281 characters"));
+    assert!(!home.path().join("data").exists());
+}
+
+#[test]
+fn loosened_permissions_are_warned_about() {
+    let home = home_with_fixture();
+    fs::set_permissions(data(home.path()), fs::Permissions::from_mode(0o755)).unwrap();
+    numb_in(home.path())
+        .arg("history")
+        .assert()
+        .success()
+        .stderr(predicate::str::contains(
+            "other people on this computer may be able to open",
+        ))
+        .stderr(predicate::str::contains("chmod 700"));
+}
+
+#[test]
+fn four_processes_saving_at_once_keep_all_hundred_records() {
+    let home = tempfile::tempdir().unwrap();
+    let savers: Vec<_> = (0..4)
+        .map(|p| {
+            let home = home.path().to_path_buf();
+            std::thread::spawn(move || {
+                for n in 0..25 {
+                    numb_in(&home)
+                        .args(["reflect", "--answers", ANSWERS, "--save", "--note"])
+                        .arg(format!("saver {p} record {n}"))
+                        .assert()
+                        .success();
+                }
+            })
+        })
+        .collect();
+    for saver in savers {
+        saver.join().unwrap();
+    }
+    let text = fs::read_to_string(data(home.path()).join("history.jsonl")).unwrap();
+    let notes: std::collections::BTreeSet<String> = text
+        .lines()
+        .map(|l| {
+            let r: serde_json::Value = serde_json::from_str(l).expect("every line whole");
+            r["note"].as_str().unwrap().to_string()
+        })
+        .collect();
+    assert_eq!(text.lines().count(), 100);
+    assert_eq!(notes.len(), 100, "each record exactly once");
+    numb_in(home.path())
+        .arg("history")
+        .assert()
+        .success()
+        .stderr("");
+}
+
+#[test]
+fn damaged_and_newer_lines_are_skipped_by_name_and_left_as_they_are() {
+    let home = home_with_fixture();
+    let file = data(home.path()).join("history.jsonl");
+    let original = fs::read_to_string(&file).unwrap();
+    let lines: Vec<&str> = original.lines().collect();
+    let mut text = original.clone();
+    let newer = lines[0].replacen("\"schema_version\":1", "\"schema_version\":2", 1);
+    text.push_str(&newer);
+    text.push('\n');
+    text.push_str("this is not JSON\n");
+    // A crash part-way through a save: the last line stops short.
+    text.push_str(&lines[1][..40]);
+    fs::write(&file, &text).unwrap();
+    let before = fs::read(&file).unwrap();
+    let listed = numb_in(home.path())
+        .args(["history", "--format", "json"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains(
+            "history.jsonl:8: this reflection was saved by a newer numb",
+        ))
+        .stderr(predicate::str::contains(
+            "history.jsonl:9: this line is damaged",
+        ))
+        .stderr(predicate::str::contains(
+            "history.jsonl:10: this line is damaged (it stops part-way)",
+        ))
+        .get_output()
+        .stdout
+        .clone();
+    assert_eq!(String::from_utf8(listed).unwrap().lines().count(), 7);
+    assert_eq!(fs::read(&file).unwrap(), before, "reading changes nothing");
+
+    // A new save starts on a line of its own; the cut-short line stays as it was.
+    numb_in(home.path())
+        .args(["reflect", "--answers", ANSWERS, "--save"])
+        .assert()
+        .success();
+    let after = fs::read(&file).unwrap();
+    assert!(after.starts_with(&before));
+    assert_eq!(after[before.len()], b'\n');
+    let json = stdout_of(numb_in(home.path()).args(["history", "--format", "json"]));
+    assert_eq!(json.lines().count(), 8);
+}
+
+/// `cmd` with the file size limit at `limit` bytes (writing past it fails as a full disk
+/// does) and, when the tests run as root, run as the user `nobody` (so that a read-only
+/// folder is read-only to it too).
+fn limited(mut cmd: std::process::Command, limit: Option<u64>, as_nobody: bool) -> Command {
+    use std::os::unix::process::CommandExt;
+    // SAFETY: only async-signal-safe calls (signal, setrlimit, geteuid, setgid, setuid) run
+    // between fork and exec.
+    unsafe {
+        cmd.pre_exec(move || {
+            if let Some(limit) = limit {
+                libc::signal(libc::SIGXFSZ, libc::SIG_IGN);
+                let rl = libc::rlimit {
+                    rlim_cur: limit,
+                    rlim_max: limit,
+                };
+                if libc::setrlimit(libc::RLIMIT_FSIZE, &rl) != 0 {
+                    return Err(std::io::Error::last_os_error());
+                }
+            }
+            if as_nobody
+                && libc::geteuid() == 0
+                && (libc::setgid(65534) != 0 || libc::setuid(65534) != 0)
+            {
+                return Err(std::io::Error::last_os_error());
+            }
+            Ok(())
+        });
+    }
+    Command::from_std(cmd)
+}
+
+/// Lists every file under `dir`.
+fn files_in(dir: &Path) -> Vec<String> {
+    let mut found: Vec<String> = fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    found.sort();
+    found
+}
+
+#[test]
+fn a_full_disk_shows_the_summary_and_leaves_the_history_exactly_as_it_was() {
+    let home = home_with_fixture();
+    let file = data(home.path()).join("history.jsonl");
+    let before = fs::read(&file).unwrap();
+    let mut cmd = numb_in_std(home.path());
+    cmd.args(["reflect", "--answers", ANSWERS, "--save"]);
+    // Room for a few bytes more than the history holds: the save starts, then fails.
+    limited(cmd, Some(before.len() as u64 + 100), false)
+        .assert()
+        .code(73)
+        .stdout(predicate::str::contains(
+            "This is a reflection, not a diagnosis.",
+        ))
+        .stderr(predicate::str::contains("cannot write"))
+        .stderr(predicate::str::contains("history.jsonl"));
+    assert_eq!(fs::read(&file).unwrap(), before, "exactly as it was");
+    assert_eq!(
+        files_in(&data(home.path())),
+        ["history.jsonl", "history.lock"]
+    );
+}
+
+#[test]
+fn a_read_only_data_folder_fails_cleanly() {
+    let home = home_with_fixture();
+    let dir = data(home.path());
+    // numb's own lock file is made by a first save, as it would be in real use.
+    fs::write(dir.join("history.lock"), "").unwrap();
+    let file = dir.join("history.jsonl");
+    let before = fs::read(&file).unwrap();
+    if unsafe { libc::geteuid() } == 0 {
+        // Root may write anywhere: the test runs numb as `nobody`, who owns the home.
+        for path in [
+            home.path().to_path_buf(),
+            home.path().join("data"),
+            dir.clone(),
+            file.clone(),
+            dir.join("history.lock"),
+        ] {
+            std::os::unix::fs::chown(&path, Some(65534), Some(65534)).unwrap();
+        }
+    }
+    fs::set_permissions(&file, fs::Permissions::from_mode(0o400)).unwrap();
+    fs::set_permissions(dir.join("history.lock"), fs::Permissions::from_mode(0o400)).unwrap();
+    fs::set_permissions(&dir, fs::Permissions::from_mode(0o500)).unwrap();
+    let mut cmd = numb_in_std(home.path());
+    cmd.args(["reflect", "--answers", ANSWERS, "--save"]);
+    limited(cmd, None, true)
+        .assert()
+        .code(73)
+        .stdout(predicate::str::contains(
+            "This is a reflection, not a diagnosis.",
+        ))
+        .stderr(predicate::str::contains("cannot write"));
+    fs::set_permissions(&dir, fs::Permissions::from_mode(0o700)).unwrap();
+    assert_eq!(fs::read(&file).unwrap(), before);
+    assert_eq!(files_in(&dir), ["history.jsonl", "history.lock"]);
+}
+
+#[test]
+fn forget_asks_or_needs_yes_and_then_leaves_nothing() {
+    let home = home_with_fixture();
+    numb_in(home.path())
+        .args(["history", "forget"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--yes"));
+    assert!(
+        data(home.path()).join("history.jsonl").exists(),
+        "nothing deleted"
+    );
+    numb_in(home.path())
+        .args(["history", "forget", "--yes"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Deleted."));
+    assert!(!data(home.path()).exists(), "the folder is gone too");
+    assert!(
+        home.path().join("data").exists(),
+        "but not the folders above it"
+    );
+    numb_in(home.path())
+        .args(["history", "forget", "--yes"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("no saved history to delete"));
+}
+
+#[test]
+fn path_shows_where_the_history_lives() {
+    let home = tempfile::tempdir().unwrap();
+    let shown = stdout_of(numb_in(home.path()).args(["history", "path"]));
+    assert_eq!(shown, format!("{}\n", data(home.path()).display()));
+    assert!(
+        !home.path().join("data").exists(),
+        "showing the path creates nothing"
+    );
+}
+
+#[test]
+fn trend_snapshot() {
+    let home = home_with_fixture();
+    insta::assert_snapshot!(stdout_of(numb_in(home.path()).args([
+        "history",
+        "trend",
+        "--questionnaire",
+        "check-in"
+    ])));
+}
+
+#[test]
+fn trend_ascii_snapshot() {
+    let home = home_with_fixture();
+    let out =
+        stdout_of(numb_in(home.path()).args(["history", "trend", "-q", "check-in", "--ascii"]));
+    assert!(out.is_ascii(), "{out}");
+    insta::assert_snapshot!(out);
+}
+
+#[test]
+fn report_snapshot() {
+    let home = home_with_fixture();
+    insta::assert_snapshot!(stdout_of(
+        numb_in(home.path()).args(["history", "report", "-q", "check-in"])
+    ));
+}
+
+#[test]
+fn table_and_csv_snapshot() {
+    let home = home_with_fixture();
+    let table = stdout_of(numb_in(home.path()).arg("history"));
+    let csv = stdout_of(numb_in(home.path()).args(["history", "--format", "csv"]));
+    insta::assert_snapshot!(format!("{table}\n---\n{csv}"));
+}
+
+#[test]
+fn report_out_writes_a_file_and_unknown_questionnaires_are_named() {
+    let home = home_with_fixture();
+    let out = home.path().join("for-my-therapist.md");
+    numb_in(home.path())
+        .args(["history", "report", "--out"])
+        .arg(&out)
+        .assert()
+        .success()
+        .stdout("");
+    let report = fs::read_to_string(&out).unwrap();
+    assert!(report.starts_with("# My saved reflections\n"), "{report}");
+    numb_in(home.path())
+        .args(["history", "trend", "-q", "nope"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("no saved reflections of `nope`"))
+        .stderr(predicate::str::contains("check-in, reconnection-plan"));
+}
