@@ -13,7 +13,7 @@ use crate::commands::reflect::no_data_dir;
 use crate::content::Library;
 use crate::error::Error;
 use crate::history::trend::{self, Change};
-use crate::history::{History, Record, Store};
+use crate::history::{History, Record, Saved, Scores, Store};
 use crate::render::markdown::doc::{Doc, escape};
 use crate::render::{Look, table, terminal};
 
@@ -32,20 +32,30 @@ pub fn run<W: Write>(
     for warning in store.privacy_warnings() {
         let _ = writeln!(err, "warning: {warning}");
     }
-    let history = store.read()?;
-    for warning in &history.warnings {
-        let _ = writeln!(err, "warning: {warning}");
+    // The trend reads only the scores: a long history is read faster, in less memory.
+    if let Some(HistoryAction::Trend(a)) = &args.action {
+        let history = read::<Scores>(&store)?;
+        let (records, others) = one_questionnaire(&history, a.questionnaire.as_deref())?;
+        return trend(out, library, &records, &others, a, look).map_err(Error::Write);
     }
+    let history = read::<Record>(&store)?;
     match &args.action {
         None => list(out, library, &history, args.format, look).map_err(Error::Write),
-        Some(HistoryAction::Trend(a)) => {
-            let (records, others) = one_questionnaire(&history, a.questionnaire.as_deref())?;
-            trend(out, library, &records, &others, a, look).map_err(Error::Write)
-        }
+        Some(HistoryAction::Trend(_)) => Ok(()),
         Some(HistoryAction::Report(a)) => report(out, library, &history, a),
         Some(HistoryAction::Forget(a)) => forget(out, library, &store, &history, a.yes, look),
         Some(HistoryAction::Path) => Ok(()),
     }
+}
+
+/// The history, each line skipped named on stderr.
+fn read<T: Saved>(store: &Store) -> Result<History<T>, Error> {
+    let history = store.read::<T>()?;
+    let mut err = io::stderr();
+    for warning in &history.warnings {
+        let _ = writeln!(err, "warning: {warning}");
+    }
+    Ok(history)
 }
 
 /// The date and time a record was saved, in the local time zone.
@@ -200,14 +210,14 @@ fn csv_error(e: csv::Error) -> io::Error {
 
 /// The records of one questionnaire (the one asked for, else the one saved last), oldest
 /// first, and the ids of the others saved.
-fn one_questionnaire<'h>(
-    history: &'h History,
+fn one_questionnaire<'h, T: Saved>(
+    history: &'h History<T>,
     asked: Option<&str>,
-) -> Result<(Vec<&'h Record>, Vec<String>), Error> {
+) -> Result<(Vec<&'h T>, Vec<String>), Error> {
     let mut ids: Vec<String> = Vec::new();
     for r in &history.records {
-        if !ids.contains(&r.questionnaire.id) {
-            ids.push(r.questionnaire.id.clone());
+        if !ids.contains(&r.questionnaire().id) {
+            ids.push(r.questionnaire().id.clone());
         }
     }
     let id = match asked {
@@ -224,14 +234,14 @@ fn one_questionnaire<'h>(
             )));
         }
         None => match history.records.last() {
-            Some(r) => r.questionnaire.id.clone(),
+            Some(r) => r.questionnaire().id.clone(),
             None => return Ok((Vec::new(), Vec::new())),
         },
     };
     let records = history
         .records
         .iter()
-        .filter(|r| r.questionnaire.id == id)
+        .filter(|r| r.questionnaire().id == id)
         .collect();
     ids.retain(|i| *i != id);
     Ok((records, ids))
@@ -260,7 +270,7 @@ fn change_words(library: &Library, t: &trend::FacetTrend) -> String {
 fn trend<W: Write>(
     out: &mut W,
     library: &Library,
-    records: &[&Record],
+    records: &[&Scores],
     others: &[String],
     args: &TrendArgs,
     look: Look,

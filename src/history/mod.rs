@@ -5,5 +5,5 @@ pub mod record;
 pub mod store;
 pub mod trend;
 
-pub use record::Record;
+pub use record::{Record, Saved, Scores};
 pub use store::{History, Store};

@@ -2,6 +2,7 @@
 //! answer, each facet's score and band, and the person's own note if they added one.
 
 use jiff::Timestamp;
+use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
 use crate::reflect::summary::Summary;
@@ -30,6 +31,53 @@ pub struct Record {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
 }
+
+/// A saved reflection without its answers: what the trend needs, read faster and kept in
+/// less memory than a whole [`Record`].
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct Scores {
+    /// [`SCHEMA_VERSION`] when it was saved.
+    pub schema_version: u32,
+    /// When it was saved (UTC).
+    pub saved_at: Timestamp,
+    /// Which questionnaire.
+    pub questionnaire: QuestionnaireRef,
+    /// One per facet.
+    pub facets: Vec<FacetRecord>,
+}
+
+/// What every way of reading a saved reflection has.
+pub trait Saved: DeserializeOwned {
+    /// The record format it was saved in.
+    fn schema_version(&self) -> u32;
+    /// When it was saved.
+    fn saved_at(&self) -> Timestamp;
+    /// Which questionnaire.
+    fn questionnaire(&self) -> &QuestionnaireRef;
+    /// Its facets' results.
+    fn facets(&self) -> &[FacetRecord];
+}
+
+macro_rules! saved {
+    ($t:ty) => {
+        impl Saved for $t {
+            fn schema_version(&self) -> u32 {
+                self.schema_version
+            }
+            fn saved_at(&self) -> Timestamp {
+                self.saved_at
+            }
+            fn questionnaire(&self) -> &QuestionnaireRef {
+                &self.questionnaire
+            }
+            fn facets(&self) -> &[FacetRecord] {
+                &self.facets
+            }
+        }
+    };
+}
+saved!(Record);
+saved!(Scores);
 
 /// The questionnaire a record answers.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -10,7 +10,7 @@ use std::fs::{self, File, OpenOptions};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
-use super::record::{Record, SCHEMA_VERSION};
+use super::record::{Record, SCHEMA_VERSION, Saved};
 use crate::error::Error;
 
 /// The history file's name in the data folder.
@@ -26,12 +26,21 @@ pub struct Store {
 }
 
 /// What reading the history found.
-#[derive(Debug, Default)]
-pub struct History {
+#[derive(Debug)]
+pub struct History<T = Record> {
     /// The records that could be read, oldest first (in the order they were saved).
-    pub records: Vec<Record>,
+    pub records: Vec<T>,
     /// One line for each line skipped, naming it.
     pub warnings: Vec<String>,
+}
+
+impl<T> Default for History<T> {
+    fn default() -> Self {
+        History {
+            records: Vec::new(),
+            warnings: Vec::new(),
+        }
+    }
 }
 
 impl Store {
@@ -154,22 +163,21 @@ impl Store {
         Ok(())
     }
 
-    /// Reads every record, skipping (and naming) lines that cannot be read. No history yet
-    /// is an empty one.
-    pub fn read(&self) -> Result<History, Error> {
+    /// Reads every record (whole, or only what `T` needs), skipping and naming lines that
+    /// cannot be read. No history yet is an empty one.
+    pub fn read<T: Saved>(&self) -> Result<History<T>, Error> {
         let path = self.file();
         // Wait for a save in progress to finish, so its line is whole.
         let lock = File::open(self.lock_file()).ok();
         if let Some(lock) = &lock {
             let _ = lock.lock_shared();
         }
-        let bytes = match fs::read(&path) {
-            Ok(bytes) => bytes,
+        let file = match File::open(&path) {
+            Ok(file) => file,
             Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(History::default()),
             Err(source) => return Err(Error::Input { path, source }),
         };
-        drop(lock);
-        Ok(parse(&bytes, &path))
+        parse(io::BufReader::new(file), &path).map_err(|source| Error::Input { path, source })
     }
 
     /// Deletes the history and the folder numb made for it. Returns whether there was
@@ -203,41 +211,55 @@ impl Store {
     }
 }
 
-/// The records in the bytes of a history file, and a warning for each line skipped.
-pub fn parse(bytes: &[u8], path: &Path) -> History {
+/// The records of a history file, read line by line, and a warning for each line skipped.
+pub fn parse<T: Saved>(mut reader: impl io::BufRead, path: &Path) -> io::Result<History<T>> {
     let mut history = History::default();
-    for (n, line) in bytes.split(|&b| b == b'\n').enumerate() {
+    let mut line = Vec::new();
+    let mut n = 0;
+    loop {
+        line.clear();
+        if reader.read_until(b'\n', &mut line)? == 0 {
+            return Ok(history);
+        }
+        n += 1;
         if line.iter().all(u8::is_ascii_whitespace) {
             continue;
         }
-        let at = format!("{}:{}", path.display(), n + 1);
-        let value: serde_json::Value = match serde_json::from_slice(line) {
-            Ok(value) => value,
-            Err(e) => {
-                history.warnings.push(format!(
-                    "{at}: this line is damaged ({}); numb skipped it and left it as it is",
-                    damage(&e)
-                ));
-                continue;
-            }
+        let newer = |v: u64| {
+            format!(
+                "{}:{n}: this reflection was saved by a newer numb (record format {v}); numb skipped it and left it as it is",
+                path.display()
+            )
         };
-        let version = value
-            .get("schema_version")
-            .and_then(serde_json::Value::as_u64);
-        if let Some(v) = version.filter(|&v| v > u64::from(SCHEMA_VERSION)) {
-            history.warnings.push(format!(
-                "{at}: this reflection was saved by a newer numb (record format {v}); numb skipped it and left it as it is"
-            ));
-            continue;
-        }
-        match serde_json::from_value::<Record>(value) {
+        match serde_json::from_slice::<T>(&line) {
+            Ok(record) if record.schema_version() > SCHEMA_VERSION => {
+                history.warnings.push(newer(record.schema_version().into()));
+            }
             Ok(record) => history.records.push(record),
-            Err(e) => history.warnings.push(format!(
-                "{at}: this line is not a reflection numb can read ({e}); numb skipped it and left it as it is"
-            )),
+            // Not a record this numb can read: a newer one, or damage.
+            Err(e) => {
+                let value = serde_json::from_slice::<serde_json::Value>(&line);
+                let version = value
+                    .as_ref()
+                    .ok()
+                    .and_then(|v| v.get("schema_version"))
+                    .and_then(serde_json::Value::as_u64);
+                let warning = match (version, value) {
+                    (Some(v), _) if v > u64::from(SCHEMA_VERSION) => newer(v),
+                    (_, Err(e)) => format!(
+                        "{}:{n}: this line is damaged ({}); numb skipped it and left it as it is",
+                        path.display(),
+                        damage(&e)
+                    ),
+                    (_, Ok(_)) => format!(
+                        "{}:{n}: this line is not a reflection numb can read ({e}); numb skipped it and left it as it is",
+                        path.display()
+                    ),
+                };
+                history.warnings.push(warning);
+            }
         }
     }
-    history
 }
 
 /// A short account of what is wrong with a line.

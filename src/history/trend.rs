@@ -1,7 +1,7 @@
 //! How each facet moved across saved reflections, as pure functions: the scores over time, a
 //! small chart of them, and whether the change is large enough to call out.
 
-use super::record::Record;
+use super::record::Saved;
 
 /// The bars of a chart, lowest first.
 const BARS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
@@ -43,10 +43,10 @@ pub enum Change {
 
 /// The facets of `records` (all of one questionnaire, oldest first), in the order they first
 /// appear.
-pub fn facets(records: &[&Record]) -> Vec<FacetTrend> {
+pub fn facets<T: Saved>(records: &[&T]) -> Vec<FacetTrend> {
     let mut trends: Vec<FacetTrend> = Vec::new();
     for record in records {
-        for facet in &record.facets {
+        for facet in record.facets() {
             let at = match trends.iter().position(|t| t.id == facet.id) {
                 Some(at) => at,
                 None => {
