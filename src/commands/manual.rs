@@ -44,11 +44,23 @@ const EXIT_STATUS: &[(&str, &str)] = &[
     ),
 ];
 
-const FILES: &[(&str, &str)] = &[(
-    "$XDG_CONFIG_HOME/numb/content (usually ~/.config/numb/content)",
-    "A content pack of your own, loaded after the built-in content when the folder exists. \
-     numb writes no files unless you ask (export --out).",
-)];
+const FILES: &[(&str, &str)] = &[
+    (
+        "$XDG_CONFIG_HOME/numb/content (usually ~/.config/numb/content)",
+        "A content pack of your own, loaded after the built-in content when the folder exists. \
+         numb writes no files unless you ask (export --out, history report --out, a saved reflection).",
+    ),
+    (
+        "$XDG_CONFIG_HOME/numb/config.toml (usually ~/.config/numb/config.toml)",
+        "Settings. [history] save = \"never\" stops numb reflect from offering to save; \
+         \"ask\" (the default) offers, with No as the default answer.",
+    ),
+    (
+        "$XDG_DATA_HOME/numb/history.jsonl (usually ~/.local/share/numb/history.jsonl)",
+        "The reflections you chose to save, one JSON record per line, readable only by you \
+         (folder 0700, files 0600), with history.lock beside it. numb history forget deletes them.",
+    ),
+];
 
 const ENVIRONMENT: &[(&str, &str)] = &[
     (
@@ -70,6 +82,15 @@ const ENVIRONMENT: &[(&str, &str)] = &[
     (
         "LC_ALL, LC_MESSAGES, LANG",
         "The country whose help lines numb support shows first, when none is named.",
+    ),
+    (
+        "XDG_CONFIG_HOME, XDG_DATA_HOME",
+        "Where the settings and a content pack of your own (config) and your saved reflections \
+         (data) live.",
+    ),
+    (
+        "TZ",
+        "The time zone numb history shows dates in (saved times are UTC).",
     ),
 ];
 
@@ -149,8 +170,10 @@ pub fn man<W: Write>(out: &mut W) -> Result<(), Error> {
     section(&mut roff, "FILES", FILES);
     roff.control("SH", ["PRIVACY"]);
     roff.text([roman(
-        "numb never opens a network connection and collects nothing. It is not a diagnosis \
-         and not a substitute for care: numb support lists free, confidential help lines.",
+        "numb never opens a network connection and collects nothing. A reflection is saved \
+         only when you ask (numb reflect --save, or yes at the end), in a file only you can \
+         read; numb history forget deletes them all. It is not a diagnosis and not a \
+         substitute for care: numb support lists free, confidential help lines.",
     )]);
     write(roff.to_writer(&mut buf))?;
     write(page.render_version_section(&mut buf))?;
