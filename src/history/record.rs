@@ -27,8 +27,8 @@ pub struct Record {
     pub answers: Vec<AnswerRecord>,
     /// One per facet (none for a questionnaire of steps to choose).
     pub facets: Vec<FacetRecord>,
-    /// The person's own short note.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// The person's own short note (null when none).
+    #[serde(default)]
     pub note: Option<String>,
 }
 
@@ -100,7 +100,7 @@ pub struct AnswerRecord {
     /// The value chosen, as on the scale (a picked step is 1); none when skipped.
     pub value: Option<u32>,
     /// The scale's words for that value then ("Often"); none when skipped or a step.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub label: Option<String>,
 }
 

@@ -146,7 +146,7 @@ fn schemas_are_closed_and_every_field_is_described() {
         }
     }
     let mut problems = Vec::new();
-    for name in [EXPORT, SUMMARY, CHECK] {
+    for name in [EXPORT, SUMMARY, CHECK, HISTORY] {
         let schema = schema(name);
         assert_eq!(
             schema["$id"],
@@ -491,4 +491,54 @@ fn the_check_schema_rejects_drifted_output() {
     let mut gone = good;
     remove(&mut gone, "/problem_count");
     assert_invalid_at(CHECK, &gone, "", "a missing count");
+}
+
+const HISTORY: &str = "history-record.schema.json";
+
+/// Saved reflections, as `numb history --format json` prints them: the fixture's (both
+/// kinds of questionnaire, skipped answers, notes) and one saved just now.
+#[test]
+fn saved_reflections_match_their_schema_and_drifted_ones_do_not() {
+    let home = tempfile::tempdir().unwrap();
+    let dir = home.path().join("data/numb");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::copy(
+        crate::fixture("history/history.jsonl"),
+        dir.join("history.jsonl"),
+    )
+    .unwrap();
+    let numb_here = || {
+        let mut cmd = numb();
+        cmd.env("XDG_DATA_HOME", home.path().join("data"));
+        cmd
+    };
+    numb_here()
+        .args(["reflect", "--answers", "0,2,-,4,1,0,3,2,1,0,2,1", "--save"])
+        .assert()
+        .success();
+    let lines = stdout_of(numb_here().args(["history", "--format", "json"]));
+    let records: Vec<Value> = lines
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(records.len(), 8);
+    for (n, record) in records.iter().enumerate() {
+        assert_valid(HISTORY, record, &format!("saved reflection {}", n + 1));
+    }
+    let last = records.last().unwrap().clone();
+    assert_eq!(last["note"], Value::Null, "no note is written as null");
+    let mut drifted = last.clone();
+    drifted["saved_at"] = Value::from("yesterday");
+    assert_invalid_at(
+        HISTORY,
+        &drifted,
+        "/saved_at",
+        "a time that is not RFC 3339",
+    );
+    let mut drifted = last.clone();
+    drifted["facets"][0]["score"] = Value::from("7");
+    assert_invalid_at(HISTORY, &drifted, "/facets/0/score", "a score as text");
+    let mut drifted = last;
+    drifted["note"] = Value::from("x".repeat(281));
+    assert_invalid_at(HISTORY, &drifted, "/note", "a note over 280 characters");
 }
