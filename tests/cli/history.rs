@@ -441,3 +441,29 @@ fn report_out_writes_a_file_and_unknown_questionnaires_are_named() {
         .stderr(predicate::str::contains("no saved reflections of `nope`"))
         .stderr(predicate::str::contains("check-in, reconnection-plan"));
 }
+
+/// On a terminal, forget asks first: the default (Enter) deletes nothing; yes deletes all.
+#[test]
+fn forget_on_a_terminal_asks_and_no_is_the_default() {
+    let home = home_with_fixture();
+    let spawn = || {
+        let mut cmd = numb_in_std(home.path());
+        cmd.args(["history", "forget"]).env("LINES", "40");
+        rexpect::session::spawn_command(cmd, Some(20_000)).unwrap()
+    };
+    let mut s = spawn();
+    s.exp_string("Delete all 7 saved reflections? This cannot be undone.")
+        .unwrap();
+    s.send("\r").unwrap();
+    s.flush().unwrap();
+    s.exp_string("Nothing was deleted.").unwrap();
+    s.exp_eof().unwrap();
+    assert!(data(home.path()).join("history.jsonl").exists());
+    let mut s = spawn();
+    s.exp_string("Delete all 7").unwrap();
+    s.send("y").unwrap();
+    s.flush().unwrap();
+    s.exp_string("Deleted.").unwrap();
+    s.exp_eof().unwrap();
+    assert!(!data(home.path()).exists());
+}

@@ -484,18 +484,9 @@ fn escape_at_a_question_stops_and_writes_nothing() {
 /// turn the question off.
 #[test]
 fn the_save_question_saves_with_a_note_only_on_yes_and_can_be_turned_off() {
-    let answer_all = |s: &mut rexpect::session::PtySession| {
-        s.exp_string("Not now").unwrap();
-        press(s, "\r");
-        for n in 1..=12 {
-            s.exp_string(&format!("{n} of 12")).unwrap();
-            s.exp_string("Stop here").unwrap();
-            press(s, "\r");
-        }
-    };
     let home = tempfile::tempdir().unwrap();
     let mut s = interactive_saving_in(&[], home.path());
-    answer_all(&mut s);
+    answer_every_question(&mut s);
     s.exp_string("Save this reflection privately on this computer?")
         .unwrap();
     press(&mut s, "y");
@@ -516,12 +507,59 @@ fn the_save_question_saves_with_a_note_only_on_yes_and_can_be_turned_off() {
     )
     .unwrap();
     let mut s = interactive_saving_in(&[], home.path());
-    answer_all(&mut s);
+    answer_every_question(&mut s);
     let rest = s.exp_eof().unwrap();
     assert!(
         rest.contains("This is a reflection, not a diagnosis."),
         "{rest}"
     );
     assert!(!rest.contains("Save this reflection"), "{rest}");
+    assert!(!home.path().join("data").exists());
+}
+
+/// Answers every question of the check-in with Enter, from its first screen.
+fn answer_every_question(s: &mut rexpect::session::PtySession) {
+    s.exp_string("Not now").unwrap();
+    press(s, "\r");
+    for n in 1..=12 {
+        s.exp_string(&format!("{n} of 12")).unwrap();
+        s.exp_string("Stop here").unwrap();
+        press(s, "\r");
+    }
+}
+
+/// Ctrl-C at the question whether to save: exit 130, the cursor back, nothing saved.
+#[test]
+fn ctrl_c_at_the_save_question_saves_nothing() {
+    let home = tempfile::tempdir().unwrap();
+    let mut s = interactive_saving_in(&[], home.path());
+    answer_every_question(&mut s);
+    s.exp_string("Save this reflection privately").unwrap();
+    press(&mut s, "\x03");
+    s.exp_eof().unwrap();
+    match s.process().wait().unwrap() {
+        WaitStatus::Exited(_, code) => assert_eq!(code, 130),
+        other => panic!("{other:?}"),
+    }
+    assert!(!home.path().join("data").exists());
+}
+
+/// A settings file numb cannot understand is named, with its line and column, and the
+/// question is still asked (its default saves nothing).
+#[test]
+fn a_broken_settings_file_is_reported_and_the_question_still_asked() {
+    let home = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(home.path().join("config/numb")).unwrap();
+    std::fs::write(
+        home.path().join("config/numb/config.toml"),
+        "[history]\nsave = \"always\"\n",
+    )
+    .unwrap();
+    let mut s = interactive_saving_in(&[], home.path());
+    answer_every_question(&mut s);
+    let before = s.exp_string("Save this reflection privately").unwrap();
+    assert!(before.contains("config.toml:2:8"), "{before}");
+    press(&mut s, "\r");
+    s.exp_eof().unwrap();
     assert!(!home.path().join("data").exists());
 }
