@@ -92,9 +92,7 @@ pub fn parse(text: &str) -> Result<Config, String> {
         let at = e
             .span()
             .map(|span| {
-                let before = &text[..span.start.min(text.len())];
-                let line = before.matches('\n').count() + 1;
-                let col = before.len() - before.rfind('\n').map_or(0, |i| i + 1) + 1;
+                let (line, col) = crate::error::line_col(text, span.start);
                 format!("{line}:{col}: ")
             })
             .unwrap_or_default();

@@ -29,14 +29,18 @@ pub struct Problem {
     pub hides: usize,
 }
 
+/// The 1-based line and column (in characters) of byte `offset` in `text`.
+pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let before = &text[..floor_char_boundary(text, offset.min(text.len()))];
+    let line = before.matches('\n').count() + 1;
+    let col = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
+    (line, col)
+}
+
 impl Problem {
     /// The 1-based line and column (in characters) where the problem starts.
     pub fn line_col(&self) -> (usize, usize) {
-        let start = self.span.start.min(self.file.text.len());
-        let before = &self.file.text[..floor_char_boundary(&self.file.text, start)];
-        let line = before.matches('\n').count() + 1;
-        let col = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
-        (line, col)
+        line_col(&self.file.text, self.span.start)
     }
 
     /// The 1-based line and column just after the problem's text (the start, when empty).

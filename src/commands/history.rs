@@ -14,8 +14,8 @@ use crate::content::Library;
 use crate::error::Error;
 use crate::history::trend::{self, Change};
 use crate::history::{History, Record, Saved, Scores, Store};
-use crate::render::markdown::doc::{Doc, escape};
-use crate::render::{Look, table, terminal};
+use crate::render::markdown::doc::{Doc, escape, field};
+use crate::render::{Look, fill, table, terminal};
 
 /// Runs `numb history …`.
 pub fn run<W: Write>(
@@ -179,9 +179,10 @@ fn scores_line(library: &Library, r: &Record) -> String {
             Some(score) => format!(
                 "{} {}",
                 f.name,
-                score_of
-                    .replace("{score}", &score.to_string())
-                    .replace("{max}", &f.max.to_string())
+                fill(
+                    score_of,
+                    &[("score", score.to_string()), ("max", f.max.to_string())]
+                )
             ),
             None => format!("{} –", f.name),
         })
@@ -247,12 +248,6 @@ fn one_questionnaire<'h, T: Saved>(
     Ok((records, ids))
 }
 
-fn fill(text: &str, pairs: &[(&str, String)]) -> String {
-    pairs
-        .iter()
-        .fold(text.to_string(), |t, (k, v)| t.replace(k, v))
-}
-
 /// What the change of one facet amounts to, in words.
 fn change_words(library: &Library, t: &trend::FacetTrend) -> String {
     let labels = &library.app.history_labels;
@@ -264,7 +259,7 @@ fn change_words(library: &Library, t: &trend::FacetTrend) -> String {
         Change::Up(_) => labels.trend_up.get_ref(),
         Change::Down(_) => labels.trend_down.get_ref(),
     };
-    fill(words, &[("{first}", first), ("{last}", last)])
+    fill(words, &[("first", first), ("last", last)])
 }
 
 fn trend<W: Write>(
@@ -284,10 +279,10 @@ fn trend<W: Write>(
     let title = fill(
         labels.trend_title.get_ref(),
         &[
-            ("{title}", last.questionnaire.title.clone()),
-            ("{count}", records.len().to_string()),
-            ("{from}", day(first.saved_at)),
-            ("{to}", day(last.saved_at)),
+            ("title", last.questionnaire.title.clone()),
+            ("count", records.len().to_string()),
+            ("from", day(first.saved_at)),
+            ("to", day(last.saved_at)),
         ],
     );
     writeln!(out, "{}", crate::render::sanitize::escape_controls(&title))?;
@@ -323,8 +318,8 @@ fn trend<W: Write>(
         let text = fill(
             labels.other_questionnaires.get_ref(),
             &[
-                ("{id}", last.questionnaire.id.clone()),
-                ("{others}", others.join(", ")),
+                ("id", last.questionnaire.id.clone()),
+                ("others", others.join(", ")),
             ],
         );
         terminal::footer(out, &text, look)?;
@@ -362,10 +357,10 @@ fn report_markdown<W: Write>(
     let intro = fill(
         labels.report_intro.get_ref(),
         &[
-            ("{count}", records.len().to_string()),
-            ("{title}", last.questionnaire.title.clone()),
-            ("{from}", day(first.saved_at)),
-            ("{to}", day(last.saved_at)),
+            ("count", records.len().to_string()),
+            ("title", last.questionnaire.title.clone()),
+            ("from", day(first.saved_at)),
+            ("to", day(last.saved_at)),
         ],
     );
     // The title is the person's content, not markup: it goes in escaped.
@@ -394,7 +389,7 @@ fn report_markdown<W: Write>(
         doc.numbered(facets.iter().map(|f| {
             let range = fill(
                 labels.range.get_ref(),
-                &[("{min}", f.min.to_string()), ("{max}", f.max.to_string())],
+                &[("min", f.min.to_string()), ("max", f.max.to_string())],
             );
             format!("{} ({})", escape(&f.name), escape(&range))
         }))?;
@@ -407,13 +402,11 @@ fn report_markdown<W: Write>(
                 escape(&change_words(library, f))
             )
         }))?;
-        doc.para(&crate::render::markdown::doc::field(
-            labels.threshold.get_ref(),
-        ))?;
+        doc.para(&field(labels.threshold.get_ref()))?;
     }
     let latest = fill(
         labels.report_latest.get_ref(),
-        &[("{date}", when(last.saved_at))],
+        &[("date", when(last.saved_at))],
     );
     doc.heading(2, &latest, "")?;
     doc.numbered(last.answers.iter().map(|a| {
@@ -434,21 +427,13 @@ fn report_markdown<W: Write>(
         })
         .collect();
     if notes.is_empty() {
-        doc.para(&crate::render::markdown::doc::field(
-            labels.report_no_notes.get_ref(),
-        ))?;
+        doc.para(&field(labels.report_no_notes.get_ref()))?;
     } else {
         doc.list(notes)?;
     }
-    doc.para(&crate::render::markdown::doc::field(
-        library.app.reflect_labels.not_a_diagnosis.get_ref(),
-    ))?;
-    doc.para(&crate::render::markdown::doc::field(
-        labels.reminder.get_ref(),
-    ))?;
-    doc.para(&crate::render::markdown::doc::field(
-        library.app.support_pointer.get_ref(),
-    ))
+    doc.para(&field(library.app.reflect_labels.not_a_diagnosis.get_ref()))?;
+    doc.para(&field(labels.reminder.get_ref()))?;
+    doc.para(&field(library.app.support_pointer.get_ref()))
 }
 
 fn report<W: Write>(
@@ -512,7 +497,7 @@ fn forget<W: Write>(
         let count = history.records.len() + history.warnings.len();
         let prompt = fill(
             labels.forget_prompt.get_ref(),
-            &[("{count}", count.to_string())],
+            &[("count", count.to_string())],
         );
         let asked = crate::reflect::interactive::Terminal::new(library, look);
         if !asked.confirm(&prompt)? {

@@ -9,3 +9,12 @@ pub mod terminal;
 pub mod wrap;
 
 pub use terminal::Look;
+
+/// Replaces `{name}` placeholders in a label.
+pub fn fill(template: &str, values: &[(&str, String)]) -> String {
+    values
+        .iter()
+        .fold(template.to_string(), |text, (name, value)| {
+            text.replace(&format!("{{{name}}}"), value)
+        })
+}

@@ -8,6 +8,7 @@ use super::doc::{Doc, escape, field, keep_together, link};
 use super::{support_blocks, topic_file};
 use crate::content::Library;
 use crate::content::model::{Questionnaire, QuestionnaireKind};
+use crate::render::fill;
 
 /// The file of a topic's chapter, relative to `src/`.
 pub fn topic_path(id: &str) -> String {
@@ -133,15 +134,6 @@ pub fn support<W: Write>(out: &mut W, library: &Library) -> io::Result<()> {
     let mut doc = Doc::new(out);
     support_blocks(&mut doc, library, 1)?;
     doc.para(&field(library.app.support_labels.footer.get_ref()))
-}
-
-/// Replaces `{name}` placeholders in a label.
-fn fill(template: &str, values: &[(&str, String)]) -> String {
-    values
-        .iter()
-        .fold(template.to_string(), |text, (name, value)| {
-            text.replace(&format!("{{{name}}}"), value)
-        })
 }
 
 /// A questionnaire as a worksheet to print: the intro, every question with its answers to
