@@ -451,7 +451,7 @@ fn cannot_write(path: &Path) -> impl Fn(io::Error) -> Error + Copy + '_ {
 }
 
 /// The error without the temporary file's name, which means nothing to the user.
-fn plain(e: io::Error) -> io::Error {
+pub(crate) fn plain(e: io::Error) -> io::Error {
     // tempfile wraps the OS error with the temporary path: find the OS error inside.
     let mut inner: Option<&(dyn std::error::Error + 'static)> = e.get_ref().map(|e| e as _);
     while let Some(err) = inner {

@@ -449,23 +449,49 @@ fn report<W: Write>(
     write_file(path, |w| report_markdown(w, library, &records))
 }
 
-/// Writes a file whole or not at all: a temporary file beside it, renamed into place.
+/// Writes the report to `path`. A new or regular file is written whole or not at all (a
+/// temporary file beside it, renamed into place); a regular file keeps its permissions, and a
+/// new one is readable only by its owner, as the history is. Anything else there (a device
+/// such as /dev/stdout, a symbolic link) is written through, never replaced.
 fn write_file(
     path: &Path,
     write: impl FnOnce(&mut Vec<u8>) -> io::Result<()>,
 ) -> Result<(), Error> {
+    use crate::commands::export::plain;
+    use std::os::unix::fs::PermissionsExt;
     let cannot = |source| Error::Output {
         path: path.to_path_buf(),
-        source,
+        source: plain(source),
     };
     let mut bytes = Vec::new();
     write(&mut bytes).map_err(Error::Write)?;
+    let mode = match std::fs::symlink_metadata(path) {
+        Ok(meta) if meta.is_file() => meta.permissions().mode() & 0o7777,
+        Ok(meta) if meta.is_dir() => {
+            return Err(cannot(io::Error::other("it is a folder; name a file")));
+        }
+        Ok(_) => {
+            return std::fs::OpenOptions::new()
+                .write(true)
+                .truncate(true)
+                .open(path)
+                .and_then(|mut f| f.write_all(&bytes))
+                .map_err(cannot);
+        }
+        Err(_) => 0o600,
+    };
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
+    if !dir.is_dir() {
+        return Err(cannot(io::Error::other(
+            "the folder it would go in does not exist",
+        )));
+    }
     let mut file = tempfile::Builder::new()
         .prefix(".numb-report-")
+        .permissions(std::fs::Permissions::from_mode(mode))
         .tempfile_in(dir)
         .map_err(cannot)?;
     file.write_all(&bytes).map_err(cannot)?;

@@ -56,6 +56,27 @@ pub trait Saved: DeserializeOwned {
     fn questionnaire(&self) -> &QuestionnaireRef;
     /// Its facets' results.
     fn facets(&self) -> &[FacetRecord];
+
+    /// What does not add up in its scores (a range upside down, a score outside its range,
+    /// a facet twice), if anything: such a record was not written by numb as it is.
+    fn problem(&self) -> Option<String> {
+        let facets = self.facets();
+        for (i, f) in facets.iter().enumerate() {
+            if f.min > f.max {
+                return Some(format!("`{}` goes from {} down to {}", f.id, f.min, f.max));
+            }
+            if let Some(score) = f.score.filter(|s| !(f.min..=f.max).contains(s)) {
+                return Some(format!(
+                    "`{}` scores {score}, outside {} to {}",
+                    f.id, f.min, f.max
+                ));
+            }
+            if facets[..i].iter().any(|g| g.id == f.id) {
+                return Some(format!("`{}` is there twice", f.id));
+            }
+        }
+        None
+    }
 }
 
 macro_rules! saved {

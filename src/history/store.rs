@@ -235,7 +235,13 @@ pub fn parse<T: Saved>(mut reader: impl io::BufRead, path: &Path) -> io::Result<
             Ok(record) if record.schema_version() > SCHEMA_VERSION => {
                 history.warnings.push(newer(record.schema_version().into()));
             }
-            Ok(record) => history.records.push(record),
+            Ok(record) => match record.problem() {
+                None => history.records.push(record),
+                Some(problem) => history.warnings.push(format!(
+                    "{}:{n}: this reflection's scores do not add up ({problem}); numb skipped it and left it as it is",
+                    path.display()
+                )),
+            },
             // Not a record this numb can read: a newer one, or damage.
             Err(e) => {
                 let value = serde_json::from_slice::<serde_json::Value>(&line);

@@ -90,10 +90,11 @@ pub fn change(scores: &[Option<u32>], min: u32, max: u32) -> Change {
     let Some((first, last)) = ends(scores) else {
         return Change::TooFew;
     };
-    let limit = threshold(min, max);
-    if last >= first + limit {
+    let limit = u64::from(threshold(min, max));
+    let (first64, last64) = (u64::from(first), u64::from(last));
+    if last64 >= first64 + limit {
         Change::Up(last - first)
-    } else if first >= last + limit {
+    } else if first64 >= last64 + limit {
         Change::Down(first - last)
     } else {
         Change::Steady
@@ -104,6 +105,7 @@ pub fn change(scores: &[Option<u32>], min: u32, max: u32) -> Change {
 /// a missing score is a gap.
 pub fn chart(scores: &[Option<u32>], min: u32, max: u32, ascii: bool) -> String {
     let bars = if ascii { &ASCII_BARS } else { &BARS };
+    let (min, max) = (min.min(max), min.max(max));
     let span = max.saturating_sub(min).max(1);
     scores
         .iter()
@@ -111,7 +113,8 @@ pub fn chart(scores: &[Option<u32>], min: u32, max: u32, ascii: bool) -> String 
             let Some(s) = *s else { return ' ' };
             let place = s.clamp(min, max) - min;
             let top = bars.len() - 1;
-            let at = (place as usize * top + span as usize / 2) / span as usize;
+            let at =
+                ((u64::from(place) * top as u64 + u64::from(span) / 2) / u64::from(span)) as usize;
             bars[at.min(top)]
         })
         .collect()
