@@ -161,6 +161,7 @@ pub struct ReflectArgs {
 
 /// Arguments of `numb history`.
 #[derive(Debug, Args)]
+#[command(args_conflicts_with_subcommands = true)]
 pub struct HistoryArgs {
     /// What to do; without one, list the saved reflections.
     #[command(subcommand)]

@@ -32,6 +32,10 @@ pub fn run<W: Write>(
     for warning in store.privacy_warnings() {
         let _ = writeln!(err, "warning: {warning}");
     }
+    // Forgetting reads nothing: a history that cannot be read can still be deleted.
+    if let Some(HistoryAction::Forget(a)) = &args.action {
+        return forget(out, library, &store, a.yes, look);
+    }
     // The trend reads only the scores: a long history is read faster, in less memory.
     if let Some(HistoryAction::Trend(a)) = &args.action {
         let history = read::<Scores>(&store)?;
@@ -43,8 +47,7 @@ pub fn run<W: Write>(
         None => list(out, library, &history, args.format, look).map_err(Error::Write),
         Some(HistoryAction::Trend(_)) => Ok(()),
         Some(HistoryAction::Report(a)) => report(out, library, &history, a),
-        Some(HistoryAction::Forget(a)) => forget(out, library, &store, &history, a.yes, look),
-        Some(HistoryAction::Path) => Ok(()),
+        Some(HistoryAction::Forget(_) | HistoryAction::Path) => Ok(()),
     }
 }
 
@@ -57,6 +60,12 @@ fn read<T: Saved>(store: &Store) -> Result<History<T>, Error> {
     }
     Ok(history)
 }
+
+/// The most rows a report's table shows (the latest ones): half a year of weekly check-ins.
+const REPORT_ROWS: usize = 26;
+
+/// The most bars a report's chart shows (the latest ones).
+const REPORT_BARS: usize = 52;
 
 /// The date and time a record was saved, in the local time zone.
 fn when(at: Timestamp) -> String {
@@ -135,6 +144,8 @@ fn list<W: Write>(
                         .collect()
                 };
                 for row in rows {
+                    // A note hand-edited into the file may hold control characters.
+                    let row = row.map(|cell| crate::render::sanitize::escape_controls(&cell));
                     csv.write_record(&row).map_err(csv_error)?;
                 }
             }
@@ -142,7 +153,10 @@ fn list<W: Write>(
         }
         HistoryFormat::Text => {
             if history.records.is_empty() {
-                terminal::footer(out, labels.empty.get_ref(), look)?;
+                // Lines were skipped (and named): "nothing saved yet" would not be true.
+                if history.warnings.is_empty() {
+                    terminal::footer(out, labels.empty.get_ref(), look)?;
+                }
                 return Ok(());
             }
             let rows = history
@@ -234,7 +248,14 @@ fn one_questionnaire<'h, T: Saved>(
                 }
             )));
         }
-        None => match history.records.last() {
+        // The latest saved, preferring one with parts to chart.
+        None => match history
+            .records
+            .iter()
+            .rev()
+            .find(|r| !r.facets().is_empty())
+            .or(history.records.last())
+        {
             Some(r) => r.questionnaire().id.clone(),
             None => return Ok((Vec::new(), Vec::new())),
         },
@@ -285,30 +306,50 @@ fn trend<W: Write>(
             ("to", day(last.saved_at)),
         ],
     );
-    writeln!(out, "{}", crate::render::sanitize::escape_controls(&title))?;
+    let width = look.width.max(20);
+    let escape = crate::render::sanitize::escape_controls;
+    writeln!(out, "{}", textwrap::fill(&escape(&title), width))?;
     writeln!(out)?;
     let name_width = facets
         .iter()
-        .map(|f| textwrap::core::display_width(&f.name))
+        .map(|f| textwrap::core::display_width(&escape(&f.name)))
         .max()
         .unwrap_or(0);
-    // The chart shows the latest scores that fit beside the name.
-    let room = look.width.saturating_sub(name_width + 4).clamp(8, 60);
+    // Name and chart side by side when they fit, else one under the other; the chart shows
+    // the latest scores that fit.
+    let side = name_width + 2 + 8 <= width;
+    let room = match side {
+        true => width - name_width - 2,
+        false => width,
+    }
+    .clamp(8, 60);
+    let indent = match side && width >= name_width + 2 + 20 {
+        true => " ".repeat(name_width + 2),
+        false => String::new(),
+    };
+    let ascii = args.ascii || !unicode_ok();
     for f in &facets {
-        let shown = &f.scores[f.scores.len().saturating_sub(room)..];
-        let pad = name_width - textwrap::core::display_width(&f.name);
+        let name = escape(&f.name);
+        let chart = trend::chart(
+            &f.scores[f.scores.len().saturating_sub(room)..],
+            f.min,
+            f.max,
+            ascii,
+        );
+        if side {
+            let pad = name_width - textwrap::core::display_width(&name);
+            writeln!(out, "{name}{}  {chart}", " ".repeat(pad))?;
+        } else {
+            writeln!(out, "{name}")?;
+            writeln!(out, "{chart}")?;
+        }
+        let words = textwrap::Options::new(width)
+            .initial_indent(&indent)
+            .subsequent_indent(&indent);
         writeln!(
             out,
-            "{}{}  {}",
-            crate::render::sanitize::escape_controls(&f.name),
-            " ".repeat(pad),
-            trend::chart(shown, f.min, f.max, args.ascii || !unicode_ok())
-        )?;
-        writeln!(
-            out,
-            "{}  {}",
-            " ".repeat(name_width),
-            crate::render::sanitize::escape_controls(&change_words(library, f))
+            "{}",
+            textwrap::fill(&escape(&change_words(library, f)), words)
         )?;
     }
     writeln!(out)?;
@@ -352,7 +393,7 @@ fn report_markdown<W: Write>(
     let mut doc = Doc::new(out);
     doc.heading(1, labels.report_title.get_ref(), "")?;
     let (Some(first), Some(last)) = (records.first(), records.last()) else {
-        return doc.para(&escape(labels.empty.get_ref()));
+        return doc.para(&field(labels.empty.get_ref()));
     };
     let intro = fill(
         labels.report_intro.get_ref(),
@@ -371,7 +412,9 @@ fn report_markdown<W: Write>(
         let header: Vec<String> = std::iter::once(escape(labels.table_date.get_ref()))
             .chain((1..=facets.len()).map(|n| n.to_string()))
             .collect();
-        let rows: Vec<Vec<String>> = records
+        // A one-pager: the latest rows only, when there are many.
+        let shown = &records[records.len().saturating_sub(REPORT_ROWS)..];
+        let rows: Vec<Vec<String>> = shown
             .iter()
             .map(|r| {
                 std::iter::once(when(r.saved_at))
@@ -386,6 +429,15 @@ fn report_markdown<W: Write>(
             })
             .collect();
         doc.table(&header, &rows)?;
+        if shown.len() < records.len() {
+            doc.para(&escape(&fill(
+                labels.report_rows.get_ref(),
+                &[
+                    ("shown", shown.len().to_string()),
+                    ("count", records.len().to_string()),
+                ],
+            )))?;
+        }
         doc.numbered(facets.iter().map(|f| {
             let range = fill(
                 labels.range.get_ref(),
@@ -398,7 +450,12 @@ fn report_markdown<W: Write>(
             format!(
                 "{}: `{}` {}",
                 escape(&f.name),
-                trend::chart(&f.scores, f.min, f.max, false),
+                trend::chart(
+                    &f.scores[f.scores.len().saturating_sub(REPORT_BARS)..],
+                    f.min,
+                    f.max,
+                    false
+                ),
                 escape(&change_words(library, f))
             )
         }))?;
@@ -412,6 +469,9 @@ fn report_markdown<W: Write>(
     doc.numbered(last.answers.iter().map(|a| {
         let answer = match (a.value, &a.label) {
             (Some(v), Some(label)) => format!("{label}, {v}"),
+            // A step to choose: picked or not.
+            (Some(0), None) if last.facets.is_empty() => labels.not_picked.get_ref().clone(),
+            (Some(_), None) if last.facets.is_empty() => labels.picked.get_ref().clone(),
             (Some(v), None) => v.to_string(),
             (None, _) => labels.skipped.get_ref().clone(),
         };
@@ -503,12 +563,12 @@ fn forget<W: Write>(
     out: &mut W,
     library: &Library,
     store: &Store,
-    history: &History,
     yes: bool,
     look: Look,
 ) -> Result<(), Error> {
     let labels = &library.app.history_labels;
-    let exists = store.file().exists() || store.dir().join(crate::history::store::LOCK).exists();
+    let there = |p: std::path::PathBuf| std::fs::symlink_metadata(p).is_ok();
+    let exists = there(store.file()) || there(store.dir().join(crate::history::store::LOCK));
     if !exists {
         return terminal::footer(out, labels.nothing_to_forget.get_ref(), look)
             .map_err(Error::Write);
@@ -520,13 +580,8 @@ fn forget<W: Write>(
             ));
         }
         crate::reflect::interactive::exit_cleanly_on_ctrl_c();
-        let count = history.records.len() + history.warnings.len();
-        let prompt = fill(
-            labels.forget_prompt.get_ref(),
-            &[("count", count.to_string())],
-        );
         let asked = crate::reflect::interactive::Terminal::new(library, look);
-        if !asked.confirm(&prompt)? {
+        if !asked.confirm(labels.forget_prompt.get_ref())? {
             return terminal::footer(out, labels.kept.get_ref(), look).map_err(Error::Write);
         }
     }

@@ -71,13 +71,21 @@ pub fn run<W: Write>(
         None => return Err(no_terminal(q)),
     };
     let summary = summary::summarize(library, q, answers);
-    match args.format {
+    let shown = match args.format {
         SummaryFormat::Text => render::text(out, library, &summary, look),
         SummaryFormat::Markdown => render::markdown(out, library, &summary),
         SummaryFormat::Json => render::json(out, library, &summary),
     }
     .and_then(|()| out.flush())
-    .map_err(Error::Write)?;
+    .map_err(Error::Write);
+    if let Err(e) = shown {
+        // A reflection the person asked to save is saved even if the summary could not be
+        // shown (its reader went away, say).
+        if args.save && !args.no_save {
+            save(library, &summary, note)?;
+        }
+        return Err(e);
+    }
     // The summary is shown first, whatever happens to the saving.
     let note = match (args.no_save, args.save, interactive) {
         (true, _, _) => return Ok(()),
@@ -96,6 +104,7 @@ pub fn run<W: Write>(
 fn ask_to_save(library: &Library, look: Look) -> Result<Option<Option<String>>, Error> {
     let (settings, warning) = config::load();
     if let Some(warning) = warning {
+        let warning = crate::render::sanitize::escape_controls(&warning);
         let _ = writeln!(io::stderr(), "warning: {warning}");
     }
     if settings.history.save == SaveChoice::Never {
@@ -128,12 +137,10 @@ fn save(
         .round(jiff::Unit::Second)
         .unwrap_or_else(|_| jiff::Timestamp::now());
     store.save(&Record::new(summary, now, note))?;
-    let saved = library
-        .app
-        .history_labels
-        .saved
-        .get_ref()
-        .replace("{path}", &store.file().display().to_string());
+    let saved = library.app.history_labels.saved.get_ref().replace(
+        "{path}",
+        &crate::render::sanitize::escape_controls(&store.file().display().to_string()),
+    );
     let _ = writeln!(err, "{saved}");
     Ok(())
 }
@@ -141,8 +148,7 @@ fn save(
 /// numb cannot tell where the user's data folder is (no home folder).
 pub fn no_data_dir() -> Error {
     Error::Usage(
-        "numb cannot tell where your data folder is; set HOME (or XDG_DATA_HOME) and try again"
-            .into(),
+        "numb cannot find your home folder, where it keeps its data; set HOME and try again".into(),
     )
 }
 

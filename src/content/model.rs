@@ -290,6 +290,12 @@ pub struct HistoryLabels {
     pub table_scores: Spanned<String>,
     /// An answer that was left out.
     pub skipped: Spanned<String>,
+    /// A step that was picked (a questionnaire of steps to choose).
+    pub picked: Spanned<String>,
+    /// A step that was not picked.
+    pub not_picked: Spanned<String>,
+    /// Under a report's table when it shows only the latest: `{shown}` and `{count}`.
+    pub report_rows: Spanned<String>,
     /// Above the charts: `{title}`, `{count}`, `{from}` and `{to}` are filled in.
     pub trend_title: Spanned<String>,
     /// A part that went up by at least the threshold: `{first}` and `{last}`.
@@ -323,7 +329,7 @@ pub struct HistoryLabels {
     pub report_notes: Spanned<String>,
     /// When no note was saved (inline Markdown).
     pub report_no_notes: Spanned<String>,
-    /// Asked before deleting: `{count}` is filled in.
+    /// Asked before deleting everything.
     pub forget_prompt: Spanned<String>,
     /// Said after deleting (inline Markdown).
     pub forgotten: Spanned<String>,

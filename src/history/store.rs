@@ -7,11 +7,14 @@
 //! damaged line, or one from a newer numb, is skipped with a warning and left where it is.
 
 use std::fs::{self, File, OpenOptions};
-use std::io::{self, Write};
+use std::io::{self, BufRead, Write};
 use std::path::{Path, PathBuf};
 
 use super::record::{Record, SCHEMA_VERSION, Saved};
 use crate::error::Error;
+
+/// The longest line numb reads as a record: a reflection is a few kilobytes.
+const MAX_LINE: u64 = 1024 * 1024;
 
 /// The history file's name in the data folder.
 pub const FILE: &str = "history.jsonl";
@@ -83,14 +86,15 @@ impl Store {
             (self.file(), 0o600),
             (self.lock_file(), 0o600),
         ] {
-            if let Ok(meta) = fs::symlink_metadata(&path) {
+            // Through a link, what counts is what it points to.
+            if let Ok(meta) = fs::metadata(&path) {
                 let mode = meta.permissions().mode() & 0o777;
                 if mode & 0o077 != 0 {
-                    warnings.push(format!(
+                    warnings.push(crate::render::sanitize::escape_controls(&format!(
                         "other people on this computer may be able to open {} (its mode is {mode:o}); to keep it private, run: chmod {private:o} {}",
                         path.display(),
                         shell_quoted(&path)
-                    ));
+                    )));
                 }
             }
         }
@@ -99,6 +103,16 @@ impl Store {
 
     /// Adds `record` at the end of the history, creating the folder and files if needed.
     pub fn save(&self, record: &Record) -> Result<(), Error> {
+        match self.save_once(record) {
+            // `numb history forget` removed the folder between two steps: once more.
+            Err(Error::Output { source, .. }) if source.kind() == io::ErrorKind::NotFound => {
+                self.save_once(record)
+            }
+            saved => saved,
+        }
+    }
+
+    fn save_once(&self, record: &Record) -> Result<(), Error> {
         use std::os::unix::fs::{DirBuilderExt, FileExt, OpenOptionsExt};
         let cannot = |path: &Path| {
             let path = path.to_path_buf();
@@ -124,6 +138,11 @@ impl Store {
         lock.lock().map_err(cannot(&self.lock_file()))?;
         let path = self.file();
         let existed = fs::symlink_metadata(&path).is_ok();
+        if fs::metadata(&path).is_ok_and(|m| !m.is_file()) {
+            return Err(cannot(&path)(io::Error::other(
+                "it is not a regular file; numb keeps its history in a plain file",
+            )));
+        }
         let mut file = OpenOptions::new()
             .read(true)
             .append(true)
@@ -172,6 +191,18 @@ impl Store {
         if let Some(lock) = &lock {
             let _ = lock.lock_shared();
         }
+        // Only a plain file: a pipe would wait forever and a device never end.
+        match fs::metadata(&path) {
+            Ok(meta) if !meta.is_file() => {
+                return Err(Error::Input {
+                    path,
+                    source: io::Error::other(
+                        "it is not a regular file; numb keeps its history in a plain file",
+                    ),
+                });
+            }
+            _ => {}
+        }
         let file = match File::open(&path) {
             Ok(file) => file,
             Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(History::default()),
@@ -192,6 +223,15 @@ impl Store {
             let _ = lock.lock();
         }
         let mut removed = false;
+        // A history file that is a link (into a synced folder, say): the reflections are in
+        // the file it points to, and that goes too.
+        if fs::symlink_metadata(self.file()).is_ok_and(|m| m.file_type().is_symlink())
+            && fs::metadata(self.file()).is_ok_and(|m| m.is_file())
+            && let Ok(target) = fs::canonicalize(self.file())
+        {
+            fs::remove_file(&target).map_err(cannot(target))?;
+            removed = true;
+        }
         for path in [self.file(), self.lock_file()] {
             match fs::remove_file(&path) {
                 Ok(()) => removed = true,
@@ -203,8 +243,13 @@ impl Store {
         match fs::remove_dir(&self.dir) {
             Ok(()) => removed = true,
             Err(e) if e.kind() == io::ErrorKind::NotFound => {}
-            // Something else of the user's is there: it stays, and so does the folder.
-            Err(e) if e.kind() == io::ErrorKind::DirectoryNotEmpty => {}
+            // Something else of the user's is there: it stays, and so does the folder. A link
+            // to a folder stays too (its history is gone).
+            Err(e)
+                if matches!(
+                    e.kind(),
+                    io::ErrorKind::DirectoryNotEmpty | io::ErrorKind::NotADirectory
+                ) => {}
             Err(e) => return Err(cannot(self.dir.clone())(e)),
         }
         Ok(removed)
@@ -218,10 +263,28 @@ pub fn parse<T: Saved>(mut reader: impl io::BufRead, path: &Path) -> io::Result<
     let mut n = 0;
     loop {
         line.clear();
-        if reader.read_until(b'\n', &mut line)? == 0 {
+        if io::Read::take(&mut reader, MAX_LINE).read_until(b'\n', &mut line)? == 0 {
             return Ok(history);
         }
         n += 1;
+        if line.len() as u64 == MAX_LINE && line.last() != Some(&b'\n') {
+            // Far longer than any reflection: skip to the end of the line without keeping it.
+            let mut rest = Vec::new();
+            while io::Read::take(&mut reader, MAX_LINE).read_until(b'\n', &mut rest)? > 0
+                && rest.last() != Some(&b'\n')
+            {
+                rest.clear();
+            }
+            history.warnings.push(format!(
+                "{}:{n}: this line is far too long to be a reflection; numb skipped it and left it as it is",
+                path.display()
+            ));
+            continue;
+        }
+        if n == 1 && line.starts_with("\u{feff}".as_bytes()) {
+            // A byte-order mark, left by an editor.
+            line.drain(..3);
+        }
         if line.iter().all(u8::is_ascii_whitespace) {
             continue;
         }
@@ -269,11 +332,11 @@ pub fn parse<T: Saved>(mut reader: impl io::BufRead, path: &Path) -> io::Result<
 }
 
 /// A short account of what is wrong with a line.
-fn damage(e: &serde_json::Error) -> String {
+fn damage(e: &serde_json::Error) -> &'static str {
     if e.is_eof() {
-        "it stops part-way".to_string()
+        "it stops part-way"
     } else {
-        format!("it is not JSON: {e}")
+        "it is not a whole JSON record"
     }
 }
 

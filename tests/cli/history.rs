@@ -452,7 +452,7 @@ fn forget_on_a_terminal_asks_and_no_is_the_default() {
         rexpect::session::spawn_command(cmd, Some(20_000)).unwrap()
     };
     let mut s = spawn();
-    s.exp_string("Delete all 7 saved reflections? This cannot be undone.")
+    s.exp_string("Delete every saved reflection? This cannot be undone.")
         .unwrap();
     s.send("\r").unwrap();
     s.flush().unwrap();
@@ -460,10 +460,153 @@ fn forget_on_a_terminal_asks_and_no_is_the_default() {
     s.exp_eof().unwrap();
     assert!(data(home.path()).join("history.jsonl").exists());
     let mut s = spawn();
-    s.exp_string("Delete all 7").unwrap();
+    s.exp_string("Delete every saved reflection?").unwrap();
     s.send("y").unwrap();
     s.flush().unwrap();
     s.exp_string("Deleted.").unwrap();
     s.exp_eof().unwrap();
     assert!(!data(home.path()).exists());
+}
+
+/// `report --out`: a new file is private, a file there keeps its mode, and a link is written
+/// through (its target gets the report), never replaced.
+#[test]
+fn report_out_keeps_modes_and_writes_through_a_link() {
+    let home = home_with_fixture();
+    let report = |out: &Path| {
+        numb_in(home.path())
+            .args(["history", "report", "--out"])
+            .arg(out)
+            .assert()
+            .success();
+    };
+    let new = home.path().join("new.md");
+    report(&new);
+    assert_eq!(mode(&new), 0o600);
+    let shared = home.path().join("shared.md");
+    fs::write(&shared, "old").unwrap();
+    fs::set_permissions(&shared, fs::Permissions::from_mode(0o644)).unwrap();
+    report(&shared);
+    assert_eq!(mode(&shared), 0o644);
+    assert!(
+        fs::read_to_string(&shared)
+            .unwrap()
+            .starts_with("# My saved reflections")
+    );
+    let link = home.path().join("link.md");
+    std::os::unix::fs::symlink(&shared, &link).unwrap();
+    fs::write(&shared, "old").unwrap();
+    report(&link);
+    assert!(
+        fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert!(
+        fs::read_to_string(&shared)
+            .unwrap()
+            .starts_with("# My saved reflections")
+    );
+}
+
+/// A record whose scores do not add up is named and skipped, not a crash.
+#[test]
+fn a_record_whose_scores_do_not_add_up_is_skipped() {
+    let home = home_with_fixture();
+    let file = data(home.path()).join("history.jsonl");
+    let mut text = fs::read_to_string(&file).unwrap();
+    let first = text.lines().next().unwrap().to_string();
+    text.push_str(&first.replacen("\"min\":0,\"max\":8", "\"min\":8,\"max\":0", 1));
+    text.push('\n');
+    fs::write(&file, text).unwrap();
+    for args in [&["history", "trend"][..], &["history", "report"][..]] {
+        numb_in(home.path())
+            .args(args)
+            .assert()
+            .success()
+            .stderr(predicate::str::contains(
+                "history.jsonl:8: this reflection's scores do not add up",
+            ));
+    }
+}
+
+/// Something other than a plain file where the history goes: named at once, no waiting on a
+/// pipe; forget still deletes what it can.
+#[test]
+fn a_pipe_in_place_of_the_history_is_refused_and_can_be_forgotten() {
+    let home = tempfile::tempdir().unwrap();
+    let dir = data(home.path());
+    fs::create_dir_all(&dir).unwrap();
+    let fifo = dir.join("history.jsonl");
+    let path = std::ffi::CString::new(fifo.as_os_str().as_encoded_bytes()).unwrap();
+    // SAFETY: mkfifo reads the path it is given.
+    assert_eq!(unsafe { libc::mkfifo(path.as_ptr(), 0o600) }, 0);
+    numb_in(home.path())
+        .arg("history")
+        .timeout(std::time::Duration::from_secs(20))
+        .assert()
+        .code(66)
+        .stderr(predicate::str::contains("not a regular file"));
+    numb_in(home.path())
+        .args(["reflect", "--answers", ANSWERS, "--save"])
+        .timeout(std::time::Duration::from_secs(20))
+        .assert()
+        .code(73)
+        .stderr(predicate::str::contains("not a regular file"));
+    numb_in(home.path())
+        .args(["history", "forget", "--yes"])
+        .timeout(std::time::Duration::from_secs(20))
+        .assert()
+        .success();
+    assert!(!dir.exists());
+}
+
+/// A history file that is a link (into a synced folder, say): forgetting deletes the file it
+/// points to, where the reflections are.
+#[test]
+fn forget_deletes_what_a_linked_history_points_to() {
+    let home = home_with_fixture();
+    let elsewhere = home.path().join("synced.jsonl");
+    let file = data(home.path()).join("history.jsonl");
+    fs::rename(&file, &elsewhere).unwrap();
+    std::os::unix::fs::symlink(&elsewhere, &file).unwrap();
+    assert_eq!(
+        stdout_of(numb_in(home.path()).args(["history", "--format", "json"]))
+            .lines()
+            .count(),
+        7
+    );
+    numb_in(home.path())
+        .args(["history", "forget", "--yes"])
+        .assert()
+        .success();
+    assert!(!elsewhere.exists());
+    assert!(!data(home.path()).exists());
+}
+
+/// A reflection asked to be saved is saved even when its summary has nowhere to go.
+#[test]
+fn save_holds_when_the_summary_reader_is_gone() {
+    let home = tempfile::tempdir().unwrap();
+    let mut cmd = numb_in_std(home.path());
+    cmd.args(["reflect", "--answers", ANSWERS, "--save"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null());
+    let mut child = cmd.spawn().unwrap();
+    // Close the reading end before numb writes.
+    drop(child.stdout.take());
+    let status = child.wait().unwrap();
+    assert!(status.success(), "{status:?}");
+    let saved = fs::read_to_string(data(home.path()).join("history.jsonl")).unwrap();
+    assert_eq!(saved.lines().count(), 1);
+}
+
+#[test]
+fn the_list_format_goes_with_the_list_only() {
+    let home = home_with_fixture();
+    numb_in(home.path())
+        .args(["history", "--format", "csv", "trend"])
+        .assert()
+        .code(2);
 }
