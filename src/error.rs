@@ -173,9 +173,10 @@ pub enum Error {
     #[error("stopped. Nothing was saved. You can come back any time.")]
     Interrupted,
 
-    /// Ctrl-C (or a termination signal) during an export to a folder.
-    #[error("stopped; the export wrote nothing")]
-    Stopped,
+    /// Ctrl-C (or a termination signal) during an export to a folder, or at the question
+    /// whether to forget the history: what it says was (not) done.
+    #[error("stopped; {0}")]
+    Stopped(&'static str),
 
     /// The terminal went away in the middle of the questions.
     #[error("the input closed before the questions were finished; nothing was saved")]
@@ -314,7 +315,7 @@ impl Error {
         match self {
             Error::Content(_) | Error::Checked { .. } | Error::Answers { .. } => 65,
             Error::UnknownQuestionnaire { .. } | Error::NoTerminal { .. } => 2,
-            Error::Interrupted | Error::Stopped => 130,
+            Error::Interrupted | Error::Stopped(_) => 130,
             Error::InputClosed => 66,
             Error::UnknownTopic { .. } | Error::Usage(_) => 2,
             Error::Input { .. } => 66,

@@ -147,7 +147,7 @@ pub fn run(cli: Cli) -> Result<(), Error> {
                 args.out.as_deref(),
                 args.force,
             );
-            if writes_folder && matches!(&exported, Err(e) if !matches!(e, Error::Stopped)) {
+            if writes_folder && matches!(&exported, Err(e) if !matches!(e, Error::Stopped(_))) {
                 // Content problems come first, as with every other command: the writer may
                 // have refused a body, or the folder may have failed before it got there.
                 content::load(&dirs)?;

@@ -200,7 +200,7 @@ pub fn stop_on_ctrl_c() {
 /// [`Error::Stopped`] once Ctrl-C was pressed.
 fn stopped() -> Result<(), Error> {
     if STOP.load(std::sync::atomic::Ordering::SeqCst) {
-        Err(Error::Stopped)
+        Err(Error::Stopped("the export wrote nothing"))
     } else {
         Ok(())
     }

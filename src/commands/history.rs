@@ -581,7 +581,13 @@ fn forget<W: Write>(
         }
         crate::reflect::interactive::exit_cleanly_on_ctrl_c();
         let asked = crate::reflect::interactive::Terminal::new(library, look);
-        if !asked.confirm(labels.forget_prompt.get_ref())? {
+        let yes = asked
+            .confirm(labels.forget_prompt.get_ref())
+            .map_err(|e| match e {
+                Error::Interrupted => Error::Stopped("nothing was deleted"),
+                e => e,
+            })?;
+        if !yes {
             return terminal::footer(out, labels.kept.get_ref(), look).map_err(Error::Write);
         }
     }

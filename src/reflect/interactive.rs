@@ -141,12 +141,17 @@ impl Terminal<'_> {
 /// dialoguer's errors in numb's terms: Ctrl-C is 130, a terminal that went away is
 /// "input closed". The cursor, which dialoguer hides while it asks, is shown again first.
 fn prompt_error(e: impl Into<dialoguer::Error>) -> Error {
-    let _ = Term::stderr().show_cursor();
+    let term = Term::stderr();
+    let _ = term.show_cursor();
     let dialoguer::Error::IO(e) = e.into();
     // EIO: the terminal was closed (a hang-up) while numb was reading or writing it.
     const EIO: i32 = 5;
     match e.kind() {
-        io::ErrorKind::Interrupted => Error::Interrupted,
+        io::ErrorKind::Interrupted => {
+            // The prompt's line is left as it was: the message goes below it.
+            let _ = term.write_line("");
+            Error::Interrupted
+        }
         io::ErrorKind::UnexpectedEof | io::ErrorKind::NotConnected => Error::InputClosed,
         _ if e.raw_os_error() == Some(EIO) => Error::InputClosed,
         _ => Error::Write(e),
