@@ -82,7 +82,7 @@ pub fn run<W: Write>(
         // A reflection the person asked to save is saved even if the summary could not be
         // shown (its reader went away, say).
         if args.save && !args.no_save {
-            save(library, &summary, note)?;
+            save(library, &summary, note, prompt_look)?;
         }
         return Err(e);
     }
@@ -96,7 +96,7 @@ pub fn run<W: Write>(
         },
         (false, false, false) => return Ok(()),
     };
-    save(library, &summary, note)
+    save(library, &summary, note, prompt_look)
 }
 
 /// At the end of an interactive reflection, unless the settings say never: asks whether to
@@ -112,6 +112,8 @@ fn ask_to_save(library: &Library, look: Look) -> Result<Option<Option<String>>, 
     }
     let labels = &library.app.history_labels;
     let prompter = interactive::Terminal::new(library, look);
+    // A blank line between the summary and the question.
+    let _ = writeln!(io::stderr());
     if !prompter.confirm(labels.save_prompt.get_ref())? {
         return Ok(None);
     }
@@ -126,6 +128,7 @@ fn save(
     library: &Library,
     summary: &summary::Summary<'_>,
     note: Option<String>,
+    look: Look,
 ) -> Result<(), Error> {
     let store = Store::new(Store::default_dir().ok_or_else(no_data_dir)?);
     let mut err = io::stderr();
@@ -137,11 +140,13 @@ fn save(
         .round(jiff::Unit::Second)
         .unwrap_or_else(|_| jiff::Timestamp::now());
     store.save(&Record::new(summary, now, note))?;
-    let saved = library.app.history_labels.saved.get_ref().replace(
-        "{path}",
-        &crate::render::sanitize::escape_controls(&store.file().display().to_string()),
+    // The label is inline Markdown; the path goes in as literal text.
+    let path = crate::render::markdown::doc::escape(&store.file().display().to_string());
+    let saved = crate::render::fill(
+        library.app.history_labels.saved.get_ref(),
+        &[("path", path)],
     );
-    let _ = writeln!(err, "{saved}");
+    let _ = terminal::footer(&mut err, &saved, look);
     Ok(())
 }
 
