@@ -122,6 +122,7 @@ impl Store {
             .map_err(io::Error::from)
             .map_err(cannot(&self.file()))?;
         line.push(b'\n');
+        let made_dir = fs::symlink_metadata(&self.dir).is_err();
         fs::DirBuilder::new()
             .recursive(true)
             .mode(0o700)
@@ -170,6 +171,11 @@ impl Store {
             drop(file);
             if !existed {
                 let _ = fs::remove_file(&path);
+            }
+            if made_dir {
+                // The first save: nothing of it stays, not even the folder.
+                let _ = fs::remove_file(self.lock_file());
+                let _ = fs::remove_dir(&self.dir);
             }
             return Err(cannot(&path)(e));
         }

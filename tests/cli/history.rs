@@ -310,6 +310,20 @@ fn a_full_disk_shows_the_summary_and_leaves_the_history_exactly_as_it_was() {
 }
 
 #[test]
+fn a_first_save_on_a_full_disk_leaves_nothing_at_all() {
+    let home = tempfile::tempdir().unwrap();
+    let mut cmd = numb_in_std(home.path());
+    cmd.args(["reflect", "--answers", ANSWERS, "--save"]);
+    limited(cmd, Some(100), false)
+        .assert()
+        .code(73)
+        .stdout(predicate::str::contains(
+            "This is a reflection, not a diagnosis.",
+        ));
+    assert!(!data(home.path()).exists(), "no folder, no lock, no file");
+}
+
+#[test]
 fn a_read_only_data_folder_fails_cleanly() {
     let home = home_with_fixture();
     let dir = data(home.path());
