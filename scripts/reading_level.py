@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
-"""Flesch-Kincaid grade of each topic's and questionnaire's text, measured with textstat 0.7.4.
+"""Flesch-Kincaid grade of each topic's, questionnaire's and practice's text, measured with textstat 0.7.4.
 
 Usage: python3 scripts/reading_level.py [--max 8] [FILE.toml ...]
-With no files, checks every topic and questionnaire under content/*/. Exits 1 if any
+With no files, checks every topic, questionnaire and practice under content/*/. Exits 1 if any
 topic is above --max. Headings, commands, code spans, link targets and the
 source list are left out, as CONTENT-GUIDE.md asks.
 """
@@ -40,9 +40,11 @@ def plain(markdown: str) -> str:
 
 
 def body_text(doc: dict) -> str:
-    """The reader-facing text of a topic or a questionnaire."""
+    """The reader-facing text of a topic, a questionnaire or a practice."""
     parts = [doc.get("summary", ""), doc.get("content_note", ""), doc.get("intro", ""),
-             doc.get("closing", ""), doc.get("none_chosen", "")]
+             doc.get("why", ""), doc.get("closing", ""), doc.get("none_chosen", "")]
+    for step in doc.get("steps", []):
+        parts += [step.get("text", ""), step.get("prompt", "")]
     parts += [s.get("body", "") for s in doc.get("sections", [])]
     parts += doc.get("key_points", [])
     parts += doc.get("try_this", [])
@@ -61,7 +63,9 @@ def main() -> int:
     ap.add_argument("files", nargs="*")
     args = ap.parse_args()
     files = args.files or sorted(
-        glob.glob("content/*/topics/*.toml") + glob.glob("content/*/questionnaires/*.toml")
+        glob.glob("content/*/topics/*.toml")
+        + glob.glob("content/*/questionnaires/*.toml")
+        + glob.glob("content/*/practices/*.toml")
     )
     worst = 0
     for path in files:

@@ -64,6 +64,8 @@ pub enum Command {
     /// A short, private reflection with a kind summary (not a diagnosis). Nothing is saved
     /// unless you ask.
     Reflect(ReflectArgs),
+    /// Short guided exercises for reconnection: grounding, breathing, a body scan, and more.
+    Practice(PracticeArgs),
     /// Your saved reflections (only those you chose to save): a list, trends, a report to
     /// bring to a professional, and forgetting them all.
     History(HistoryArgs),
@@ -157,6 +159,23 @@ pub struct ReflectArgs {
     /// A short note, in your own words, to keep with a saved reflection.
     #[arg(long, value_name = "TEXT", requires = "save")]
     pub note: Option<String>,
+}
+
+/// Arguments of `numb practice`.
+#[derive(Debug, Args)]
+pub struct PracticeArgs {
+    /// The practice to do (without one, the list of practices).
+    pub id: Option<String>,
+
+    /// Print every step at once, for reading, printing or scripts (also what happens when
+    /// standard input is not a terminal).
+    #[arg(long, requires = "id")]
+    pub no_wait: bool,
+
+    /// One line per step, no countdown and no cursor movement: for screen readers and calm
+    /// terminals.
+    #[arg(long, requires = "id")]
+    pub plain: bool,
 }
 
 /// Arguments of `numb history`.

@@ -74,6 +74,12 @@ pub fn run(cli: Cli) -> Result<(), Error> {
     // (a reflection's summary does when its answers came from a script).
     let paged = match &cli.command {
         Some(Command::Export(_)) => false,
+        // A guided practice waits for Enter: never behind a pager.
+        Some(Command::Practice(a)) => {
+            a.id.is_none()
+                || a.no_wait
+                || !a.plain && !std::io::IsTerminal::is_terminal(&std::io::stdin())
+        }
         Some(Command::History(a)) => matches!(
             a.action,
             None | Some(cli::HistoryAction::Trend(_) | cli::HistoryAction::Report(_))
@@ -138,6 +144,15 @@ pub fn run(cli: Cli) -> Result<(), Error> {
         }
         Some(Command::History(args)) => {
             commands::history::run(&mut out, &library, args, look)?;
+        }
+        Some(Command::Practice(args)) => {
+            use commands::practice::Mode;
+            let mode = match (args.no_wait, args.plain) {
+                (true, _) => Mode::NoWait,
+                (false, true) => Mode::Plain,
+                (false, false) => Mode::Guided,
+            };
+            commands::practice::run(&mut out, &library, args.id.as_deref(), mode, look)?;
         }
         Some(Command::Export(args)) => {
             let exported = commands::export::run(

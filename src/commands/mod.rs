@@ -5,6 +5,7 @@ pub mod export;
 pub mod history;
 pub mod learn;
 pub mod manual;
+pub mod practice;
 pub mod reflect;
 pub mod support;
 pub mod welcome;

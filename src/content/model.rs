@@ -61,6 +61,50 @@ pub struct Topic {
     pub file: Arc<SourceFile>,
 }
 
+/// A guided practice: a short exercise, one step at a time (`numb practice <id>`).
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Practice {
+    /// The content format this file is written in.
+    pub format_version: Spanned<u32>,
+    /// Kebab-case id, used as `numb practice <id>`.
+    pub id: Spanned<String>,
+    /// One line.
+    pub title: Spanned<String>,
+    /// One line for the list of practices.
+    pub summary: Spanned<String>,
+    /// About how many minutes it takes.
+    pub minutes: Spanned<u32>,
+    /// Why it can help (Markdown subset).
+    pub why: Spanned<String>,
+    /// Topic ids to read next.
+    #[serde(default)]
+    pub related: Vec<Spanned<String>>,
+    /// The steps, in order.
+    pub steps: Vec<Step>,
+    /// The kind closing line (inline Markdown).
+    pub closing: Spanned<String>,
+    /// Where the ideas come from.
+    pub sources: Vec<Source>,
+    /// The file this practice was loaded from (not part of the format).
+    #[serde(skip)]
+    pub file: Arc<SourceFile>,
+}
+
+/// One step of a practice.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Step {
+    /// What to do (inline Markdown, one paragraph).
+    pub text: Spanned<String>,
+    /// Seconds of quiet time, if the step has some.
+    #[serde(default)]
+    pub pause: Option<Spanned<u32>>,
+    /// A short question to sit with (plain text, one line).
+    #[serde(default)]
+    pub prompt: Option<Spanned<String>>,
+}
+
 /// A headed part of a topic.
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
@@ -263,11 +307,39 @@ pub struct AppText {
     pub book_labels: BookLabels,
     /// The words of saving reflections and of `numb history`.
     pub history_labels: HistoryLabels,
+    /// The words of `numb practice`.
+    pub practice_labels: PracticeLabels,
     /// Topic ids in the order the topic table lists them; others follow by id.
     pub reading_order: Vec<Spanned<String>>,
     /// The file this text was loaded from (not part of the format).
     #[serde(skip)]
     pub file: Arc<SourceFile>,
+}
+
+/// The words of `numb practice`.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct PracticeLabels {
+    /// Column heading: the practice's id.
+    pub list_id: Spanned<String>,
+    /// Under the list (inline Markdown).
+    pub list_footer: Spanned<String>,
+    /// Heading: why it can help.
+    pub why: Spanned<String>,
+    /// Heading: the steps (with --no-wait).
+    pub steps: Spanned<String>,
+    /// Above each step: `{n}` and `{total}` are filled in.
+    pub step: Spanned<String>,
+    /// A step's quiet time: `{seconds}` is filled in.
+    pub pause: Spanned<String>,
+    /// Asks for Enter before the next step.
+    pub enter: Spanned<String>,
+    /// During a pause: `{seconds}` is filled in; Enter goes on sooner.
+    pub pause_enter: Spanned<String>,
+    /// Heading: topics to read next.
+    pub related: Spanned<String>,
+    /// Heading: the sources.
+    pub sources: Spanned<String>,
 }
 
 /// The words of saving reflections and of `numb history`.

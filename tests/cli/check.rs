@@ -216,8 +216,9 @@ fn pack_toml_fields_are_checked() {
     );
 }
 
+/// Practices are read and checked like topics: a file missing its fields is named.
 #[test]
-fn practices_are_named_not_silently_dropped() {
+fn practices_are_checked_like_the_rest() {
     let dir = pack_dir();
     std::fs::create_dir(dir.path().join("practices")).unwrap();
     std::fs::write(
@@ -230,7 +231,8 @@ fn practices_are_named_not_silently_dropped() {
         .arg(dir.path())
         .assert()
         .code(65)
-        .stderr(predicate::str::contains("does not read practices/ yet"));
+        .stderr(predicate::str::contains("missing field `id`"))
+        .stderr(predicate::str::contains("practices/breathe.toml:1:1"));
 }
 
 #[test]

@@ -7,6 +7,7 @@ mod history;
 mod learn;
 mod output;
 mod pager;
+mod practice;
 mod reflect;
 mod schema;
 mod support;

@@ -10,7 +10,7 @@ use std::sync::Arc;
 use parse::{Parsed, parse};
 use read::{read_file, read_pack};
 
-use super::model::{AppText, PackFile, Questionnaire, SupportFile, SupportPage, Topic};
+use super::model::{AppText, PackFile, Practice, Questionnaire, SupportFile, SupportPage, Topic};
 use super::validate::Bodies;
 use super::{embedded, validate};
 use crate::error::{Error, Problem, SourceFile};
@@ -29,6 +29,8 @@ pub struct Library {
     pub topics: Vec<Topic>,
     /// Questionnaires, the default (`check-in`) first.
     pub questionnaires: Vec<Questionnaire>,
+    /// Guided practices, by id.
+    pub practices: Vec<Practice>,
     /// The support page.
     pub support: SupportPage,
     /// The words of numb's own screens.
@@ -159,6 +161,7 @@ enum Kind {
     Pack,
     Topic,
     Questionnaire,
+    Practice,
     Support,
     App,
 }
@@ -222,6 +225,7 @@ fn builtin() -> Vec<Pending> {
                 "app.toml" => Kind::App,
                 _ if rest.starts_with("topics/") => Kind::Topic,
                 _ if rest.starts_with("questionnaires/") => Kind::Questionnaire,
+                _ if rest.starts_with("practices/") => Kind::Practice,
                 _ => return None,
             };
             Some(Pending {
@@ -249,6 +253,7 @@ enum Content {
     Pack(PackFile),
     Topic(Box<Topic>),
     Questionnaire(Box<Questionnaire>),
+    Practice(Box<Practice>),
     Support(Box<SupportFile>),
     App(Box<AppText>),
 }
@@ -280,6 +285,9 @@ fn parse_item(item: &Pending, problems: &mut Vec<Problem>) -> Content {
         Kind::Questionnaire => to(parse::<Questionnaire>(file, problems), |q| {
             Content::Questionnaire(Box::new(q))
         }),
+        Kind::Practice => to(parse::<Practice>(file, problems), |p| {
+            Content::Practice(Box::new(p))
+        }),
         Kind::Support => to(parse::<SupportFile>(file, problems), |s| {
             Content::Support(Box::new(s))
         }),
@@ -305,6 +313,7 @@ fn from_files(pending: Vec<Pending>, paths: Vec<Option<PathBuf>>, bodies: Bodies
         .collect();
     let mut topics = Entries::default();
     let mut questionnaires = Entries::default();
+    let mut practices = Entries::default();
     let mut support: Option<SupportPage> = None;
     let mut app = None;
     // Packs written for a newer numb: their other files are not judged.
@@ -347,6 +356,10 @@ fn from_files(pending: Vec<Pending>, paths: Vec<Option<PathBuf>>, bodies: Bodies
                 info.questionnaires += 1;
                 questionnaires.add(item.pack, *questionnaire, &mut problems);
             }
+            Content::Practice(mut practice) => {
+                practice.file = Arc::clone(&item.file);
+                practices.add(item.pack, *practice, &mut problems);
+            }
             Content::Support(mut file) => {
                 file.file = Arc::clone(&item.file);
                 let found = validate::support_file(&file, item.pack == 0);
@@ -366,6 +379,7 @@ fn from_files(pending: Vec<Pending>, paths: Vec<Option<PathBuf>>, bodies: Bodies
     }
     let mut replacements = topics.replaced;
     replacements.append(&mut questionnaires.replaced);
+    replacements.append(&mut practices.replaced);
     // Problems read best file by file, top to bottom, whichever check found them.
     let done = |library, mut problems: Vec<Problem>| {
         problems.sort_by(|a, b| {
@@ -414,9 +428,12 @@ fn from_files(pending: Vec<Pending>, paths: Vec<Option<PathBuf>>, bodies: Bodies
             names.entry(alias.get_ref().clone()).or_insert(at);
         }
     }
+    let mut practices: Vec<Practice> = practices.entries.into_iter().map(|(_, p)| p).collect();
+    practices.sort_by(|a, b| a.id.get_ref().cmp(b.id.get_ref()));
     let library = Library {
         topics,
         questionnaires,
+        practices,
         support,
         app,
         names,
@@ -463,6 +480,16 @@ trait Entry {
 
 impl Entry for Topic {
     const WHAT: &'static str = "topic";
+    fn id(&self) -> &toml::Spanned<String> {
+        &self.id
+    }
+    fn file(&self) -> &Arc<SourceFile> {
+        &self.file
+    }
+}
+
+impl Entry for Practice {
+    const WHAT: &'static str = "practice";
     fn id(&self) -> &toml::Spanned<String> {
         &self.id
     }

@@ -44,6 +44,7 @@ pub(super) fn read_pack(dir: &Path, pack: usize) -> Result<Vec<Pending>, Error> 
         let folder = match name.as_str() {
             "topics" => Some(Kind::Topic),
             "questionnaires" => Some(Kind::Questionnaire),
+            "practices" => Some(Kind::Practice),
             _ => None,
         };
         match folder {
@@ -67,17 +68,6 @@ pub(super) fn read_pack(dir: &Path, pack: usize) -> Result<Vec<Pending>, Error> 
                     }
                 }
             }
-            _ if name == "practices"
-                && path.is_dir()
-                && !toml_files(&path, Kind::Topic)?.is_empty() =>
-            {
-                pending.push(missing(
-                    &path,
-                    pack,
-                    Kind::Pack,
-                    "this numb does not read practices/ yet; its files were not loaded",
-                ));
-            }
             _ if name == "support.toml" => paths.push((path, Kind::Support)),
             _ if path.is_dir() && !hidden(&path) && holds_toml(&path) => {
                 pending.push(missing(
@@ -85,7 +75,7 @@ pub(super) fn read_pack(dir: &Path, pack: usize) -> Result<Vec<Pending>, Error> 
                     pack,
                     Kind::Pack,
                     "numb does not read this folder: topics go in topics/, questionnaires in \
-                     questionnaires/",
+                     questionnaires/, practices in practices/",
                 ));
             }
             _ if name != "pack.toml" && !hidden(&path) && is_toml(&path) => {
@@ -94,7 +84,7 @@ pub(super) fn read_pack(dir: &Path, pack: usize) -> Result<Vec<Pending>, Error> 
                     pack,
                     Kind::Pack,
                     "numb does not read this file: topics go in topics/, questionnaires in \
-                     questionnaires/, help lines in support.toml",
+                     questionnaires/, practices in practices/, help lines in support.toml",
                 ));
             }
             _ => {}

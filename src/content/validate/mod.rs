@@ -11,7 +11,7 @@ use super::load::Library;
 mod questionnaire;
 pub mod text;
 use super::markup;
-use super::model::{FORMAT_VERSION, PackFile, Source, SupportFile, Topic};
+use super::model::{FORMAT_VERSION, PackFile, Practice, Source, SupportFile, Topic};
 use crate::error::{Problem, SourceFile};
 
 /// The longest id: ids become file names, which must stay short on every system.
@@ -84,6 +84,13 @@ pub fn library(lib: &Library, bodies: Bodies) -> Vec<Problem> {
                 );
             }
         }
+    }
+    for practice in &lib.practices {
+        let mut at = At {
+            file: &practice.file,
+            out: &mut out,
+        };
+        check_practice(practice, lib, &mut at);
     }
     let mut ids: HashMap<&str, ()> = HashMap::new();
     for questionnaire in &lib.questionnaires {
@@ -201,6 +208,21 @@ pub fn library(lib: &Library, bodies: Bodies) -> Vec<Problem> {
     for text in [&b.how_to_answer, &b.how_to_choose, &b.facet_sum, &b.reverse] {
         at.inline(text, "book label");
     }
+    let pl = &app.practice_labels;
+    for label in [
+        &pl.list_id,
+        &pl.why,
+        &pl.steps,
+        &pl.step,
+        &pl.pause,
+        &pl.enter,
+        &pl.pause_enter,
+        &pl.related,
+        &pl.sources,
+    ] {
+        at.line(label, "practice label");
+    }
+    at.inline(&pl.list_footer, "practice label");
     let h = &app.history_labels;
     for label in [
         &h.save_prompt,
@@ -503,6 +525,69 @@ fn note_word(topic: &Topic) -> Option<(&Spanned<String>, &'static str)> {
         }
     }
     None
+}
+
+/// The most steps a practice may have, and the longest pause: a practice is short.
+const MAX_STEPS: usize = 12;
+const MAX_PAUSE: u32 = 600;
+
+fn check_practice(p: &Practice, lib: &Library, at: &mut At) {
+    at.version(&p.format_version);
+    at.id(&p.id, "practice id");
+    at.line(&p.title, "title");
+    at.line(&p.summary, "summary");
+    if !(1..=30).contains(p.minutes.get_ref()) {
+        at.push(
+            &p.minutes,
+            format!(
+                "`minutes` is {}; a practice takes 1 to 30 minutes",
+                p.minutes.get_ref()
+            ),
+        );
+    }
+    at.text(&p.why, "why");
+    at.markup(&p.why);
+    for related in &p.related {
+        if !lib.has_topic_id(related.get_ref()) {
+            at.push(
+                related,
+                format!("related topic `{}` does not exist", related.get_ref()),
+            );
+        }
+    }
+    if !(2..=MAX_STEPS).contains(&p.steps.len()) {
+        at.push(
+            &p.id,
+            format!(
+                "a practice needs 2 to {MAX_STEPS} [[steps]], found {}",
+                p.steps.len()
+            ),
+        );
+    }
+    for step in &p.steps {
+        at.inline(&step.text, "step text");
+        if let Some(pause) = &step.pause
+            && !(1..=MAX_PAUSE).contains(pause.get_ref())
+        {
+            at.push(
+                pause,
+                format!(
+                    "`pause` is {} seconds; keep it between 1 and {MAX_PAUSE}",
+                    pause.get_ref()
+                ),
+            );
+        }
+        if let Some(prompt) = &step.prompt {
+            at.line(prompt, "prompt");
+        }
+    }
+    at.inline(&p.closing, "closing");
+    if p.sources.is_empty() {
+        at.push(&p.id, "a practice needs at least one [[sources]]".into());
+    }
+    for source in &p.sources {
+        check_source(source, at);
+    }
 }
 
 fn check_source(source: &Source, at: &mut At) {

@@ -13,7 +13,7 @@ use page::{HANG, Page, Styles, inline_spans, paint};
 use super::sanitize::escape_controls;
 use super::wrap::Span;
 use crate::content::Library;
-use crate::content::model::{SupportLabels, SupportLine, Topic};
+use crate::content::model::{Source, SupportLabels, SupportLine, Topic};
 
 /// Renders one topic page.
 pub fn topic<W: Write>(
@@ -60,8 +60,19 @@ pub fn topic<W: Write>(
             page.lines(&spans, "  ", HANG)?;
         }
     }
-    page.heading(labels.sources.get_ref())?;
-    for (i, source) in topic.sources.iter().enumerate() {
+    sources(&mut page, labels.sources.get_ref(), &topic.sources)?;
+    page.blank()?;
+    support_pointer(page.out, library, look)
+}
+
+/// A numbered list of sources under a heading, each with its link.
+pub fn sources<W: Write>(
+    page: &mut Page<'_, W>,
+    heading: &str,
+    sources: &[Source],
+) -> io::Result<()> {
+    page.heading(heading)?;
+    for (i, source) in sources.iter().enumerate() {
         let mut spans = vec![
             Span::new(source.title_sentence(), Style::new()),
             Span::new(format!(" {}.", source.byline()), Style::new()),
@@ -71,8 +82,7 @@ pub fn topic<W: Write>(
         }
         page.lines(&spans, &format!("  {:>2}. ", i + 1), "      ")?;
     }
-    page.blank()?;
-    support_pointer(page.out, library, look)
+    Ok(())
 }
 
 /// A short line of inline text, wrapped (such as the note under the topic table).

@@ -1,0 +1,269 @@
+//! `numb practice [id]`: the guided practices, as a list, or one practice guided a step at a
+//! time in the terminal (`--plain` for screen readers and calm terminals), or every step at
+//! once (`--no-wait`, and whenever standard input is not a terminal).
+
+use std::io::{self, BufRead, IsTerminal, Write};
+use std::sync::mpsc;
+use std::time::Duration;
+
+use anstyle::Style;
+
+use crate::content::Library;
+use crate::content::model::Practice;
+use crate::error::Error;
+use crate::reflect::interactive;
+use crate::render::terminal::page::{HANG, Page, Styles, inline_spans};
+use crate::render::wrap::Span;
+use crate::render::{Look, fill, table, terminal};
+
+/// How `numb practice <id>` runs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// One step at a time, with a quiet countdown during pauses.
+    Guided,
+    /// One step at a time, one line each: no animation, no cursor movement.
+    Plain,
+    /// Every step at once.
+    NoWait,
+}
+
+/// Runs `numb practice`.
+pub fn run<W: Write>(
+    out: &mut W,
+    library: &Library,
+    id: Option<&str>,
+    mode: Mode,
+    look: Look,
+) -> Result<(), Error> {
+    let Some(id) = id else {
+        return list(out, library, look).map_err(Error::Write);
+    };
+    let practice = find(library, id)?;
+    let mode = match mode {
+        // Without a terminal to press Enter on, a countdown has no one to wait for; plain
+        // steps still read one line per step from the input.
+        Mode::Guided if !io::stdin().is_terminal() => Mode::NoWait,
+        mode => mode,
+    };
+    match mode {
+        Mode::NoWait => whole(out, library, practice, look).map_err(Error::Write),
+        mode => guide(out, library, practice, mode == Mode::Plain, look),
+    }
+}
+
+/// The practice with this id, or a usage error listing them.
+fn find<'l>(library: &'l Library, id: &str) -> Result<&'l Practice, Error> {
+    let id = id.trim();
+    library
+        .practices
+        .iter()
+        .find(|p| p.id.get_ref() == id)
+        .ok_or_else(|| {
+            let ids: Vec<&str> = library
+                .practices
+                .iter()
+                .map(|p| p.id.get_ref().as_str())
+                .collect();
+            let near = ids
+                .iter()
+                .map(|known| (strsim::jaro_winkler(known, &id.to_lowercase()), *known))
+                .filter(|(score, _)| *score > 0.8)
+                .max_by(|a, b| a.0.total_cmp(&b.0))
+                .map(|(_, known)| format!(" Did you mean `{known}`?"))
+                .unwrap_or_default();
+            Error::Usage(format!(
+                "there is no practice called `{}`.{near} numb has: {}",
+                crate::render::sanitize::escape_controls(id),
+                ids.join(", ")
+            ))
+        })
+}
+
+fn list<W: Write>(out: &mut W, library: &Library, look: Look) -> io::Result<()> {
+    let labels = &library.app.practice_labels;
+    let minutes = library.app.reflect_labels.minutes.get_ref();
+    let rows = library
+        .practices
+        .iter()
+        .map(|p| {
+            vec![
+                p.id.get_ref().clone(),
+                p.title.get_ref().clone(),
+                fill(minutes, &[("minutes", p.minutes.get_ref().to_string())]),
+            ]
+        })
+        .collect();
+    let header = [
+        labels.list_id.get_ref().as_str(),
+        library.app.labels.table_title.get_ref(),
+        library.app.reflect_labels.list_time.get_ref(),
+    ];
+    table::write(out, &header, rows, look.width)?;
+    writeln!(out)?;
+    terminal::footer(out, labels.list_footer.get_ref(), look)?;
+    writeln!(out)?;
+    terminal::support_pointer(out, library, look)
+}
+
+/// The title and why it can help.
+fn opening<W: Write>(page: &mut Page<'_, W>, library: &Library, p: &Practice) -> io::Result<()> {
+    page.para(&[Span::new(p.title.get_ref().as_str(), Styles::title())])?;
+    page.heading(library.app.practice_labels.why.get_ref())?;
+    page.body(p.why.get_ref())
+}
+
+/// One step: its number, its words and its question.
+fn step<W: Write>(
+    page: &mut Page<'_, W>,
+    library: &Library,
+    p: &Practice,
+    n: usize,
+) -> io::Result<()> {
+    let labels = &library.app.practice_labels;
+    let s = &p.steps[n];
+    let mut heading = fill(
+        labels.step.get_ref(),
+        &[
+            ("n", (n + 1).to_string()),
+            ("total", p.steps.len().to_string()),
+        ],
+    );
+    if let Some(pause) = &s.pause {
+        heading.push_str(&format!(
+            " ({})",
+            fill(
+                labels.pause.get_ref(),
+                &[("seconds", pause.get_ref().to_string())]
+            )
+        ));
+    }
+    page.para(&[Span::new(heading, Styles::heading())])?;
+    page.para(&inline_spans(s.text.get_ref()))?;
+    if let Some(prompt) = &s.prompt {
+        page.lines(
+            &[Span::new(prompt.get_ref().as_str(), Style::new().italic())],
+            "  ",
+            "  ",
+        )?;
+    }
+    Ok(())
+}
+
+/// The closing line, what to read next, the sources and the support pointer.
+fn ending<W: Write>(
+    page: &mut Page<'_, W>,
+    library: &Library,
+    p: &Practice,
+    sources: bool,
+) -> io::Result<()> {
+    let labels = &library.app.practice_labels;
+    page.para(&inline_spans(p.closing.get_ref()))?;
+    let related: Vec<String> = p
+        .related
+        .iter()
+        .filter_map(|id| library.topic(id.get_ref()))
+        .map(|t| format!("{}: `numb learn {}`", t.title.get_ref(), t.id.get_ref()))
+        .collect();
+    if !related.is_empty() {
+        page.heading(labels.related.get_ref())?;
+        for line in &related {
+            page.lines(&inline_spans(line), "  - ", HANG)?;
+        }
+    }
+    if sources {
+        terminal::sources(page, labels.sources.get_ref(), &p.sources)?;
+    }
+    page.blank()?;
+    terminal::support_pointer(page.out, library, page.look)
+}
+
+/// Every step at once, for reading, printing and scripts.
+fn whole<W: Write>(out: &mut W, library: &Library, p: &Practice, look: Look) -> io::Result<()> {
+    let mut page = Page::new(out, look);
+    opening(&mut page, library, p)?;
+    page.heading(library.app.practice_labels.steps.get_ref())?;
+    for n in 0..p.steps.len() {
+        step(&mut page, library, p, n)?;
+        page.blank()?;
+    }
+    ending(&mut page, library, p, true)
+}
+
+/// How much pauses are stretched: `NUMB_PACE` (0 skips them; tests use it), 1 by default.
+fn pace() -> f64 {
+    std::env::var("NUMB_PACE")
+        .ok()
+        .and_then(|v| v.trim().parse::<f64>().ok())
+        .filter(|v| v.is_finite())
+        .map_or(1.0, |v| v.clamp(0.0, 10.0))
+}
+
+/// One step at a time: Enter goes on; a pause counts down quietly (or, plain, says how long
+/// once) and ends early on Enter.
+fn guide<W: Write>(
+    out: &mut W,
+    library: &Library,
+    p: &Practice,
+    plain: bool,
+    look: Look,
+) -> Result<(), Error> {
+    interactive::exit_cleanly_on_ctrl_c();
+    let labels = &library.app.practice_labels;
+    // Lines typed (Enter) arrive here; the reader ends with the input.
+    let (enter, pressed) = mpsc::channel();
+    std::thread::spawn(move || {
+        for line in io::stdin().lock().lines() {
+            if line.is_err() || enter.send(()).is_err() {
+                break;
+            }
+        }
+    });
+    let pace = pace();
+    let mut err = io::stderr();
+    {
+        let mut page = Page::new(out, look);
+        opening(&mut page, library, p).map_err(Error::Write)?;
+        page.blank().map_err(Error::Write)?;
+    }
+    for n in 0..p.steps.len() {
+        {
+            let mut page = Page::new(out, look);
+            step(&mut page, library, p, n).map_err(Error::Write)?;
+        }
+        out.flush().map_err(Error::Write)?;
+        let last = n + 1 == p.steps.len();
+        match p.steps[n].pause.as_ref().map(|s| *s.get_ref()) {
+            Some(seconds) => {
+                let wait = Duration::from_secs_f64(f64::from(seconds) * pace);
+                let text = fill(
+                    labels.pause_enter.get_ref(),
+                    &[("seconds", seconds.to_string())],
+                );
+                let _ = writeln!(err, "{text}");
+                if plain || wait.is_zero() {
+                    let _ = pressed.recv_timeout(wait);
+                } else {
+                    // A quiet countdown on one line, rewritten in place.
+                    let started = std::time::Instant::now();
+                    while let Some(left) = wait.checked_sub(started.elapsed()) {
+                        let _ = write!(err, "\r  {:>3} s ", left.as_secs() + 1);
+                        let _ = err.flush();
+                        match pressed.recv_timeout(left.min(Duration::from_millis(250))) {
+                            Ok(()) | Err(mpsc::RecvTimeoutError::Disconnected) => break,
+                            Err(mpsc::RecvTimeoutError::Timeout) => {}
+                        }
+                    }
+                    let _ = write!(err, "\r        \r");
+                }
+            }
+            None if !last => {
+                let _ = writeln!(err, "{}", labels.enter.get_ref());
+                let _ = pressed.recv();
+            }
+            None => {}
+        }
+        writeln!(out).map_err(Error::Write)?;
+    }
+    let mut page = Page::new(out, look);
+    ending(&mut page, library, p, false).map_err(Error::Write)
+}

@@ -1,0 +1,154 @@
+//! `numb practice`: the list, a practice read at once (`--no-wait`), step by step on one line
+//! each (`--plain`), guided in a terminal, Ctrl-C, and the checks on practice files.
+
+use predicates::prelude::*;
+use rexpect::process::WaitStatus;
+use rexpect::session::spawn_command;
+
+use crate::{SUPPORT_POINTER, numb, numb_std, stdout_of};
+
+#[test]
+fn the_list_names_every_practice() {
+    let list = stdout_of(numb().arg("practice"));
+    assert!(list.contains("five-senses"), "{list}");
+    assert!(list.contains("numb practice <practice>"), "{list}");
+    assert!(list.contains(SUPPORT_POINTER), "{list}");
+}
+
+#[test]
+fn no_wait_snapshot() {
+    insta::assert_snapshot!(stdout_of(numb().args([
+        "practice",
+        "five-senses",
+        "--no-wait"
+    ])));
+}
+
+/// Without a terminal, a practice is printed whole, as with --no-wait.
+#[test]
+fn without_a_terminal_a_practice_is_printed_whole() {
+    let piped = stdout_of(numb().args(["practice", "five-senses"]));
+    let whole = stdout_of(numb().args(["practice", "five-senses", "--no-wait"]));
+    assert_eq!(piped, whole);
+}
+
+/// --plain: one step at a time, one line each, no countdown and no cursor movement; Enter
+/// (here, lines of input) goes on.
+#[test]
+fn plain_snapshot() {
+    let out = numb()
+        .args(["practice", "five-senses", "--plain"])
+        .env("NUMB_PACE", "0")
+        .write_stdin("\n".repeat(10))
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        !stderr.contains('\r') && !stderr.contains('\x1b'),
+        "{stderr:?}"
+    );
+    assert!(
+        stderr.contains("Take about 30 seconds. Press Enter to go on sooner."),
+        "{stderr}"
+    );
+    insta::assert_snapshot!(String::from_utf8(out.stdout).unwrap());
+}
+
+#[test]
+fn an_unknown_practice_is_named_with_a_suggestion() {
+    numb()
+        .args(["practice", "five-sense"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("no practice called `five-sense`"))
+        .stderr(predicate::str::contains("Did you mean `five-senses`?"));
+}
+
+fn guided(pace: &str) -> rexpect::session::PtySession {
+    let mut cmd = numb_std();
+    cmd.args(["practice", "five-senses"])
+        .env("NUMB_PACE", pace)
+        .env("LINES", "40");
+    spawn_command(cmd, Some(20_000)).expect("spawn in a pty")
+}
+
+/// In a terminal, with pauses shortened to nothing (NUMB_PACE=0), the practice walks through
+/// every step to its kind ending.
+#[test]
+fn a_guided_practice_walks_every_step() {
+    let mut s = guided("0");
+    for n in 1..=7 {
+        s.exp_string(&format!("Step {n} of 7")).unwrap();
+    }
+    s.exp_string("Whatever you noticed").unwrap();
+    s.exp_string("numb support").unwrap();
+    s.exp_eof().unwrap();
+    match s.process().wait().unwrap() {
+        WaitStatus::Exited(_, code) => assert_eq!(code, 0),
+        other => panic!("{other:?}"),
+    }
+}
+
+/// Enter ends a pause early; Ctrl-C leaves at once with exit 130 and the cursor shown.
+#[test]
+fn enter_ends_a_pause_and_ctrl_c_leaves_with_130() {
+    let mut s = guided("1");
+    s.exp_string("Step 1 of 7").unwrap();
+    s.exp_string("Press Enter to go on sooner.").unwrap();
+    s.send("\r").unwrap();
+    s.flush().unwrap();
+    s.exp_string("Step 2 of 7").unwrap();
+    s.exp_string("Press Enter to go on sooner.").unwrap();
+    s.send("\x03").unwrap();
+    s.flush().unwrap();
+    let rest = s.exp_eof().unwrap();
+    assert!(rest.contains("\x1b[?25h"), "cursor shown again: {rest:?}");
+    match s.process().wait().unwrap() {
+        WaitStatus::Exited(_, code) => assert_eq!(code, 130),
+        other => panic!("{other:?}"),
+    }
+}
+
+/// A practice file is checked like the rest: steps, pauses, references, sources.
+#[test]
+fn practice_files_are_checked() {
+    let dir = crate::pack_dir();
+    std::fs::create_dir(dir.path().join("practices")).unwrap();
+    std::fs::write(
+        dir.path().join("practices/breathe.toml"),
+        r#"format_version = 1
+id = "breathe"
+title = "Breathe"
+summary = "A breath."
+minutes = 40
+why = "Because."
+related = ["nowhere"]
+closing = "Done."
+sources = []
+
+[[steps]]
+text = "Breathe in."
+pause = 0
+"#,
+    )
+    .unwrap();
+    numb()
+        .arg("check")
+        .arg(dir.path())
+        .assert()
+        .code(65)
+        .stderr(predicate::str::contains("breathe.toml:5:11"))
+        .stderr(predicate::str::contains("a practice takes 1 to 30 minutes"))
+        .stderr(predicate::str::contains(
+            "related topic `nowhere` does not exist",
+        ))
+        .stderr(predicate::str::contains(
+            "a practice needs 2 to 12 [[steps]], found 1",
+        ))
+        .stderr(predicate::str::contains("`pause` is 0 seconds"))
+        .stderr(predicate::str::contains(
+            "a practice needs at least one [[sources]]",
+        ));
+}
