@@ -475,6 +475,8 @@ pub struct Labels {
     pub try_this: Spanned<String>,
     /// Above the related topics.
     pub related: Spanned<String>,
+    /// Heading of the guided practices that go with a topic.
+    pub practices: Spanned<String>,
     /// Above the sources.
     pub sources: Spanned<String>,
     /// The line under the topic table.
@@ -619,6 +621,9 @@ pub struct Facet {
     /// Topic ids for "what might help".
     #[serde(default)]
     pub related: Vec<Spanned<String>>,
+    /// Practice ids to suggest when this facet stands out.
+    #[serde(default)]
+    pub practices: Vec<Spanned<String>>,
     /// Fewer answers than this and the facet says so instead of a score (default: all of a
     /// facet's items up to two, else half of them, rounded up).
     #[serde(default)]

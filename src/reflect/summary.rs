@@ -2,11 +2,14 @@
 //! the facets that stand out, what was skipped, and (for `choose`) the steps picked.
 
 use crate::content::Library;
-use crate::content::model::{Item, Questionnaire, QuestionnaireKind, Topic};
+use crate::content::model::{Item, Practice, Questionnaire, QuestionnaireKind, Topic};
 use crate::reflect::scoring::{self, Answer, FacetScore};
 
 /// The most topics "what might help" points to.
 const MAX_POINTERS: usize = 3;
+
+/// The most practices a summary suggests.
+const MAX_PRACTICES: usize = 2;
 
 /// How many facets in their highest band make the summary put help first.
 const MANY_HIGH: usize = 2;
@@ -25,6 +28,8 @@ pub struct Summary<'a> {
     pub facets: Vec<FacetScore<'a>>,
     /// Topics worth reading, from the facets that stand out (scale) or the picked steps (choose).
     pub pointers: Vec<&'a Topic>,
+    /// Practices to try, from the facets that stand out (scale).
+    pub practices: Vec<&'a Practice>,
     /// Items left unanswered.
     pub skipped: Vec<&'a Item>,
     /// Choose kind: the options picked.
@@ -75,9 +80,18 @@ pub fn summarize<'a>(
             if many_high {
                 add(HELP_TOPIC);
             }
+            let mut practices: Vec<&Practice> = Vec::new();
             for score in scoring::standing_out(&facets) {
                 for related in &score.facet.related {
                     add(related.get_ref());
+                }
+                for id in &score.facet.practices {
+                    if let Some(p) = library.practices.iter().find(|p| p.id == *id)
+                        && practices.len() < MAX_PRACTICES
+                        && !practices.iter().any(|known| known.id == p.id)
+                    {
+                        practices.push(p);
+                    }
                 }
             }
             Summary {
@@ -85,6 +99,7 @@ pub fn summarize<'a>(
                 answers,
                 facets,
                 pointers,
+                practices,
                 skipped,
                 chosen: Vec::new(),
                 many_high,
@@ -108,6 +123,7 @@ pub fn summarize<'a>(
                 answers,
                 facets: Vec::new(),
                 pointers,
+                practices: Vec::new(),
                 skipped: Vec::new(),
                 chosen,
                 many_high: false,

@@ -5,7 +5,7 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use crate::content::Library;
-use crate::content::model::{Questionnaire, SupportPage, Topic};
+use crate::content::model::{Practice, Questionnaire, SupportPage, Topic};
 
 /// Bumped whenever the JSON shape changes in a way a script could notice.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -18,6 +18,7 @@ struct Export<'a> {
     support_pointer: &'a str,
     topics: &'a [Topic],
     questionnaires: &'a [Questionnaire],
+    practices: &'a [Practice],
     support: &'a SupportPage,
 }
 
@@ -30,6 +31,7 @@ pub fn library<W: Write>(out: &mut W, library: &Library) -> io::Result<()> {
         support_pointer: library.app.support_pointer.get_ref(),
         topics: &library.topics,
         questionnaires: &library.questionnaires,
+        practices: &library.practices,
         support: &library.support,
     };
     serde_json::to_writer_pretty(&mut *out, &export)?;

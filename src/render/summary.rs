@@ -142,6 +142,16 @@ pub fn text<W: Write>(
         ];
         page.lines(&spans, "  ", HANG)?;
     }
+    for practice in &summary.practices {
+        let spans = [
+            Span::whole(
+                format!("numb practice {}", practice.id.get_ref()),
+                Styles::command(),
+            ),
+            Span::new(format!(" — {}", practice.title.get_ref()), Style::new()),
+        ];
+        page.lines(&spans, "  ", HANG)?;
+    }
     if !summary.skipped.is_empty() {
         page.heading(labels.skipped.get_ref())?;
         for item in &summary.skipped {
@@ -221,13 +231,25 @@ pub fn markdown<W: Write>(out: &mut W, library: &Library, summary: &Summary) -> 
     if summary.pointers.is_empty() {
         doc.para(&field(nothing_to_point_to(labels, summary)))?;
     } else {
-        doc.list(summary.pointers.iter().map(|t| {
-            format!(
-                "{}: {}",
-                escape(t.title.get_ref()),
-                code(&format!("numb learn {}", t.id.get_ref()))
-            )
-        }))?;
+        doc.list(
+            summary
+                .pointers
+                .iter()
+                .map(|t| {
+                    format!(
+                        "{}: {}",
+                        escape(t.title.get_ref()),
+                        code(&format!("numb learn {}", t.id.get_ref()))
+                    )
+                })
+                .chain(summary.practices.iter().map(|p| {
+                    format!(
+                        "{}: {}",
+                        escape(p.title.get_ref()),
+                        code(&format!("numb practice {}", p.id.get_ref()))
+                    )
+                })),
+        )?;
     }
     if !summary.skipped.is_empty() {
         doc.heading(2, labels.skipped.get_ref(), title)?;
@@ -248,6 +270,7 @@ struct JsonSummary<'a> {
     facets: Vec<JsonFacet<'a>>,
     chosen: Vec<JsonChosen<'a>>,
     pointers: Vec<JsonPointer<'a>>,
+    practices: Vec<JsonPractice<'a>>,
     not_a_diagnosis: &'a str,
     support_pointer: &'a str,
 }
@@ -294,6 +317,13 @@ struct JsonChosen<'a> {
     text: &'a str,
     plan: Option<&'a str>,
     topic: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct JsonPractice<'a> {
+    practice: &'a str,
+    title: &'a str,
+    command: String,
 }
 
 #[derive(Serialize)]
@@ -363,6 +393,15 @@ pub fn json<W: Write>(out: &mut W, library: &Library, summary: &Summary) -> io::
                 topic: t.id.get_ref(),
                 title: t.title.get_ref(),
                 command: format!("numb learn {}", t.id.get_ref()),
+            })
+            .collect(),
+        practices: summary
+            .practices
+            .iter()
+            .map(|p| JsonPractice {
+                practice: p.id.get_ref(),
+                title: p.title.get_ref(),
+                command: format!("numb practice {}", p.id.get_ref()),
             })
             .collect(),
         not_a_diagnosis: library.app.reflect_labels.not_a_diagnosis.get_ref(),

@@ -152,3 +152,19 @@ pause = 0
             "a practice needs at least one [[sources]]",
         ));
 }
+
+/// Topics list the practices that go with them; summaries suggest the practices of the
+/// facets that stand out.
+#[test]
+fn topics_and_summaries_point_to_practices() {
+    let page = stdout_of(numb().args(["learn", "signs"]));
+    assert!(page.contains("Practices to try"), "{page}");
+    assert!(page.contains("numb practice five-senses"), "{page}");
+    let summary = stdout_of(numb().args(["reflect", "--answers", "4,4,4,4,4,4,4,4,4,4,4,4"]));
+    assert!(summary.contains("numb practice "), "{summary}");
+    let calm = stdout_of(numb().args(["reflect", "--answers", "0,0,0,0,0,0,0,0,0,0,0,0"]));
+    assert!(
+        !calm.contains("numb practice "),
+        "nothing stands out: {calm}"
+    );
+}

@@ -130,6 +130,7 @@ pub fn library(lib: &Library, bodies: Bodies) -> Vec<Problem> {
         &l.key_points,
         &l.try_this,
         &l.related,
+        &l.practices,
         &l.sources,
         &l.table_topic,
         &l.table_title,

@@ -210,6 +210,14 @@ fn check_scale(q: &Questionnaire, lib: &Library, at: &mut At) {
                 );
             }
         }
+        for practice in &facet.practices {
+            if !lib.practices.iter().any(|p| p.id == *practice) {
+                at.push(
+                    practice,
+                    format!("practice `{}` does not exist", practice.get_ref()),
+                );
+            }
+        }
         let items = q
             .items
             .iter()

@@ -60,6 +60,25 @@ pub fn topic<W: Write>(
             page.lines(&spans, "  ", HANG)?;
         }
     }
+    // The practices that name this topic among theirs.
+    let practices: Vec<_> = library
+        .practices
+        .iter()
+        .filter(|p| p.related.iter().any(|id| id == &topic.id))
+        .collect();
+    if !practices.is_empty() {
+        page.heading(labels.practices.get_ref())?;
+        for p in practices {
+            let spans = [
+                Span::whole(
+                    format!("numb practice {}", p.id.get_ref()),
+                    Styles::command(),
+                ),
+                Span::new(format!(" — {}", p.title.get_ref()), Style::new()),
+            ];
+            page.lines(&spans, "  ", HANG)?;
+        }
+    }
     sources(&mut page, labels.sources.get_ref(), &topic.sources)?;
     page.blank()?;
     support_pointer(page.out, library, look)
