@@ -40,11 +40,15 @@ def plain(markdown: str) -> str:
 
 
 def body_text(doc: dict) -> str:
-    """The reader-facing text of a topic, a questionnaire or a practice."""
+    """The reader-facing text of a topic, a questionnaire, a practice or the feelings vocabulary."""
     parts = [doc.get("summary", ""), doc.get("content_note", ""), doc.get("intro", ""),
              doc.get("why", ""), doc.get("closing", ""), doc.get("none_chosen", "")]
     for step in doc.get("steps", []):
         parts += [step.get("text", ""), step.get("prompt", "")]
+    for family in doc.get("families", []):
+        parts.append(family.get("meaning", ""))
+        for word in family.get("words", []):
+            parts += [word.get("meaning", ""), word.get("body", "")]
     parts += [s.get("body", "") for s in doc.get("sections", [])]
     parts += doc.get("key_points", [])
     parts += doc.get("try_this", [])
@@ -66,6 +70,7 @@ def main() -> int:
         glob.glob("content/*/topics/*.toml")
         + glob.glob("content/*/questionnaires/*.toml")
         + glob.glob("content/*/practices/*.toml")
+        + glob.glob("content/*/feelings.toml")
     )
     worst = 0
     for path in files:

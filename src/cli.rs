@@ -66,6 +66,8 @@ pub enum Command {
     Reflect(ReflectArgs),
     /// Short guided exercises for reconnection: grounding, breathing, a body scan, and more.
     Practice(PracticeArgs),
+    /// Words for feelings: families, meanings and common body cues, or start from your body.
+    Feelings(FeelingsArgs),
     /// Your saved reflections (only those you chose to save): a list, trends, a report to
     /// bring to a professional, and forgetting them all.
     History(HistoryArgs),
@@ -159,6 +161,18 @@ pub struct ReflectArgs {
     /// A short note, in your own words, to keep with a saved reflection.
     #[arg(long, value_name = "TEXT", requires = "save")]
     pub note: Option<String>,
+}
+
+/// Arguments of `numb feelings`.
+#[derive(Debug, Args)]
+pub struct FeelingsArgs {
+    /// A word to look up (or a family, such as `joy`). Without one: choose in the terminal,
+    /// or the whole vocabulary when not in a terminal.
+    pub word: Vec<String>,
+
+    /// Start from what you notice in your body: each sensation and the words it can go with.
+    #[arg(long, conflicts_with = "word")]
+    pub body: bool,
 }
 
 /// Arguments of `numb practice`.

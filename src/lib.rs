@@ -74,6 +74,10 @@ pub fn run(cli: Cli) -> Result<(), Error> {
     // (a reflection's summary does when its answers came from a script).
     let paged = match &cli.command {
         Some(Command::Export(_)) => false,
+        // Choosing a word happens in the terminal: never behind a pager.
+        Some(Command::Feelings(a)) => {
+            !a.word.is_empty() || a.body || !std::io::IsTerminal::is_terminal(&std::io::stdin())
+        }
         // A guided practice waits for Enter: never behind a pager.
         Some(Command::Practice(a)) => {
             a.id.is_none()
@@ -130,14 +134,12 @@ pub fn run(cli: Cli) -> Result<(), Error> {
             commands::learn::run(&mut out, &library, args.topic.as_deref(), look)?;
         }
         Some(Command::Reflect(args)) => {
-            let stderr_env = output::Environment {
-                is_terminal: std::io::IsTerminal::is_terminal(&std::io::stderr()),
-                terminal_width: terminal_size::terminal_size_of(std::io::stderr())
-                    .map(|(w, _)| usize::from(w.0)),
-                ..env.clone()
-            };
-            let prompt_look = output::look(cli.global.color, cli.global.width, &stderr_env);
+            let prompt_look = prompt_look(&cli, &env);
             commands::reflect::run(&mut out, &library, args, look, prompt_look)?;
+        }
+        Some(Command::Feelings(args)) => {
+            let prompt_look = prompt_look(&cli, &env);
+            commands::feelings::run(&mut out, &library, &args.word, args.body, prompt_look, look)?;
         }
         Some(Command::Check(_) | Command::Completions(_) | Command::Man) => {
             unreachable!("handled before loading")
@@ -172,6 +174,17 @@ pub fn run(cli: Cli) -> Result<(), Error> {
     }
     finish(out, &library)?;
     deferred.map_or(Ok(()), Err)
+}
+
+/// The width and colour of stderr, where questions are asked.
+fn prompt_look(cli: &Cli, env: &output::Environment) -> render::Look {
+    let stderr_env = output::Environment {
+        is_terminal: std::io::IsTerminal::is_terminal(&std::io::stderr()),
+        terminal_width: terminal_size::terminal_size_of(std::io::stderr())
+            .map(|(w, _)| usize::from(w.0)),
+        ..env.clone()
+    };
+    output::look(cli.global.color, cli.global.width, &stderr_env)
 }
 
 /// Shows what was written: flushed, or through the pager.

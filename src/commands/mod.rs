@@ -2,6 +2,7 @@
 
 pub mod check;
 pub mod export;
+pub mod feelings;
 pub mod history;
 pub mod learn;
 pub mod manual;

@@ -61,6 +61,60 @@ pub struct Topic {
     pub file: Arc<SourceFile>,
 }
 
+/// The feelings vocabulary (`numb feelings`): families of feelings with more specific words,
+/// and body sensations that lead to words.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Feelings {
+    /// The content format this file is written in.
+    pub format_version: Spanned<u32>,
+    /// Shown above the families (inline Markdown).
+    pub intro: Spanned<String>,
+    /// The families, in the order they are shown.
+    pub families: Vec<Family>,
+    /// The "not sure what I feel" path: body sensations and the words they may go with.
+    pub sensations: Vec<Sensation>,
+    /// The file this vocabulary was loaded from (not part of the format).
+    #[serde(skip)]
+    pub file: Arc<SourceFile>,
+}
+
+/// A family of feelings.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Family {
+    /// Kebab-case id.
+    pub id: Spanned<String>,
+    /// One line.
+    pub name: Spanned<String>,
+    /// One plain line.
+    pub meaning: Spanned<String>,
+    /// The words, in the order they are shown.
+    pub words: Vec<Word>,
+}
+
+/// A word for a feeling.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Word {
+    /// The word, lower case.
+    pub word: Spanned<String>,
+    /// What it is like (inline Markdown, one line).
+    pub meaning: Spanned<String>,
+    /// A common body cue (one line).
+    pub body: Spanned<String>,
+}
+
+/// A body sensation that can go with some feelings.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Sensation {
+    /// The sensation, in everyday words (one line).
+    pub cue: Spanned<String>,
+    /// Words from the families it may go with.
+    pub words: Vec<Spanned<String>>,
+}
+
 /// A guided practice: a short exercise, one step at a time (`numb practice <id>`).
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
@@ -309,11 +363,39 @@ pub struct AppText {
     pub history_labels: HistoryLabels,
     /// The words of `numb practice`.
     pub practice_labels: PracticeLabels,
+    /// The words of `numb feelings`.
+    pub feelings_labels: FeelingsLabels,
     /// Topic ids in the order the topic table lists them; others follow by id.
     pub reading_order: Vec<Spanned<String>>,
     /// The file this text was loaded from (not part of the format).
     #[serde(skip)]
     pub file: Arc<SourceFile>,
+}
+
+/// The words of `numb feelings`.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct FeelingsLabels {
+    /// Above the whole vocabulary.
+    pub title: Spanned<String>,
+    /// The first question of the drill-down.
+    pub family_prompt: Spanned<String>,
+    /// The choice that starts from the body instead.
+    pub not_sure: Spanned<String>,
+    /// Asks what the person notices in their body.
+    pub sensation_prompt: Spanned<String>,
+    /// Asks which word fits best.
+    pub word_prompt: Spanned<String>,
+    /// Above the words a body sensation can go with.
+    pub might_be: Spanned<String>,
+    /// Label before a word's body cue.
+    pub body: Spanned<String>,
+    /// Label before a word's family.
+    pub family: Spanned<String>,
+    /// Heading of the body-first path (with --body).
+    pub body_heading: Spanned<String>,
+    /// Under the vocabulary (inline Markdown).
+    pub footer: Spanned<String>,
 }
 
 /// The words of `numb practice`.

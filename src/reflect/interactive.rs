@@ -121,6 +121,18 @@ impl Terminal<'_> {
         Ok(answer == Some(true))
     }
 
+    /// Asks to pick one of `items`; `None` when the person leaves with Esc or q.
+    pub fn choose(&self, prompt: &str, items: &[String]) -> Result<Option<usize>, Error> {
+        self.check_size()?;
+        self.guarded(|| {
+            Select::with_theme(&*self.theme)
+                .with_prompt(prompt)
+                .items(items)
+                .default(0)
+                .interact_on_opt(&self.term)
+        })
+    }
+
     /// Asks for one line of text, which may be empty; `check` refuses what cannot be kept.
     pub fn line(
         &self,

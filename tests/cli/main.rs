@@ -3,6 +3,7 @@
 mod check;
 mod content_dirs;
 mod export;
+mod feelings;
 mod history;
 mod learn;
 mod output;

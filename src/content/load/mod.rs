@@ -10,7 +10,9 @@ use std::sync::Arc;
 use parse::{Parsed, parse};
 use read::{read_file, read_pack};
 
-use super::model::{AppText, PackFile, Practice, Questionnaire, SupportFile, SupportPage, Topic};
+use super::model::{
+    AppText, Feelings, PackFile, Practice, Questionnaire, SupportFile, SupportPage, Topic,
+};
 use super::validate::Bodies;
 use super::{embedded, validate};
 use crate::error::{Error, Problem, SourceFile};
@@ -31,6 +33,8 @@ pub struct Library {
     pub questionnaires: Vec<Questionnaire>,
     /// Guided practices, by id.
     pub practices: Vec<Practice>,
+    /// The feelings vocabulary.
+    pub feelings: Feelings,
     /// The support page.
     pub support: SupportPage,
     /// The words of numb's own screens.
@@ -164,6 +168,7 @@ enum Kind {
     Practice,
     Support,
     App,
+    Feelings,
 }
 
 /// Loads the built-in content, then each folder in `dirs` in order (later ones win), and checks it.
@@ -223,6 +228,7 @@ fn builtin() -> Vec<Pending> {
                 "pack.toml" => Kind::Pack,
                 "support.toml" => Kind::Support,
                 "app.toml" => Kind::App,
+                "feelings.toml" => Kind::Feelings,
                 _ if rest.starts_with("topics/") => Kind::Topic,
                 _ if rest.starts_with("questionnaires/") => Kind::Questionnaire,
                 _ if rest.starts_with("practices/") => Kind::Practice,
@@ -256,6 +262,7 @@ enum Content {
     Practice(Box<Practice>),
     Support(Box<SupportFile>),
     App(Box<AppText>),
+    Feelings(Box<Feelings>),
 }
 
 /// Parses one file (no checks that need other files).
@@ -294,6 +301,9 @@ fn parse_item(item: &Pending, problems: &mut Vec<Problem>) -> Content {
         Kind::App => to(parse::<AppText>(file, problems), |a| {
             Content::App(Box::new(a))
         }),
+        Kind::Feelings => to(parse::<Feelings>(file, problems), |f| {
+            Content::Feelings(Box::new(f))
+        }),
     }
 }
 
@@ -316,6 +326,7 @@ fn from_files(pending: Vec<Pending>, paths: Vec<Option<PathBuf>>, bodies: Bodies
     let mut practices = Entries::default();
     let mut support: Option<SupportPage> = None;
     let mut app = None;
+    let mut feelings = None;
     // Packs written for a newer numb: their other files are not judged.
     let mut newer = Vec::new();
     // Ids declared by files that did not load: references to them are not problems of their own.
@@ -372,6 +383,10 @@ fn from_files(pending: Vec<Pending>, paths: Vec<Option<PathBuf>>, bodies: Bodies
                 text.file = Arc::clone(&item.file);
                 app = Some(*text);
             }
+            Content::Feelings(mut vocabulary) => {
+                vocabulary.file = Arc::clone(&item.file);
+                feelings = Some(*vocabulary);
+            }
         }
         if item.kind == Kind::Support {
             info.support = true;
@@ -393,7 +408,7 @@ fn from_files(pending: Vec<Pending>, paths: Vec<Option<PathBuf>>, bodies: Bodies
             replacements,
         }
     };
-    let (Some(support), Some(app)) = (support, app) else {
+    let (Some(support), Some(app), Some(feelings)) = (support, app, feelings) else {
         if problems.is_empty() {
             problems.push(Problem {
                 hides: 0,
@@ -402,7 +417,9 @@ fn from_files(pending: Vec<Pending>, paths: Vec<Option<PathBuf>>, bodies: Bodies
                     text: String::new(),
                 }),
                 span: 0..0,
-                message: "support.toml or app.toml is missing from the built-in content".into(),
+                message:
+                    "support.toml, app.toml or feelings.toml is missing from the built-in content"
+                        .into(),
             });
         }
         return done(None, problems);
@@ -436,6 +453,7 @@ fn from_files(pending: Vec<Pending>, paths: Vec<Option<PathBuf>>, bodies: Bodies
         practices,
         support,
         app,
+        feelings,
         names,
         broken,
     };

@@ -11,7 +11,7 @@ use super::load::Library;
 mod questionnaire;
 pub mod text;
 use super::markup;
-use super::model::{FORMAT_VERSION, PackFile, Practice, Source, SupportFile, Topic};
+use super::model::{FORMAT_VERSION, Feelings, PackFile, Practice, Source, SupportFile, Topic};
 use crate::error::{Problem, SourceFile};
 
 /// The longest id: ids become file names, which must stay short on every system.
@@ -92,6 +92,13 @@ pub fn library(lib: &Library, bodies: Bodies) -> Vec<Problem> {
         };
         check_practice(practice, lib, &mut at);
     }
+    check_feelings(
+        &lib.feelings,
+        &mut At {
+            file: &lib.feelings.file,
+            out: &mut out,
+        },
+    );
     let mut ids: HashMap<&str, ()> = HashMap::new();
     for questionnaire in &lib.questionnaires {
         let mut at = At {
@@ -209,6 +216,21 @@ pub fn library(lib: &Library, bodies: Bodies) -> Vec<Problem> {
     for text in [&b.how_to_answer, &b.how_to_choose, &b.facet_sum, &b.reverse] {
         at.inline(text, "book label");
     }
+    let fl = &app.feelings_labels;
+    for label in [
+        &fl.title,
+        &fl.family_prompt,
+        &fl.not_sure,
+        &fl.sensation_prompt,
+        &fl.word_prompt,
+        &fl.might_be,
+        &fl.body,
+        &fl.family,
+        &fl.body_heading,
+    ] {
+        at.line(label, "feelings label");
+    }
+    at.inline(&fl.footer, "feelings label");
     let pl = &app.practice_labels;
     for label in [
         &pl.list_id,
@@ -588,6 +610,70 @@ fn check_practice(p: &Practice, lib: &Library, at: &mut At) {
     }
     for source in &p.sources {
         check_source(source, at);
+    }
+}
+
+fn check_feelings(f: &Feelings, at: &mut At) {
+    at.version(&f.format_version);
+    at.inline(&f.intro, "intro");
+    let mut words: HashMap<&str, ()> = HashMap::new();
+    let mut families: HashMap<&str, ()> = HashMap::new();
+    for family in &f.families {
+        at.id(&family.id, "family id");
+        if families.insert(family.id.get_ref(), ()).is_some() {
+            at.push(
+                &family.id,
+                format!("family `{}` is there twice", family.id.get_ref()),
+            );
+        }
+        at.line(&family.name, "name");
+        at.line(&family.meaning, "meaning");
+        if family.words.is_empty() {
+            at.push(
+                &family.id,
+                "a family needs at least one [[families.words]]".into(),
+            );
+        }
+        for word in &family.words {
+            let w = word.word.get_ref();
+            if w.is_empty()
+                || w.trim() != w
+                || !w
+                    .chars()
+                    .all(|c| c.is_lowercase() || c == ' ' || c == '-' || c == '\'')
+            {
+                at.push(
+                    &word.word,
+                    format!("`{w}` must be a lower-case word or short phrase"),
+                );
+            }
+            if words.insert(w, ()).is_some() {
+                at.push(&word.word, format!("the word `{w}` is there twice"));
+            }
+            at.line(&word.meaning, "meaning");
+            at.inline(&word.meaning, "meaning");
+            at.line(&word.body, "body");
+        }
+    }
+    if f.families.is_empty() {
+        at.push(
+            &f.format_version,
+            "the vocabulary needs at least one [[families]]".into(),
+        );
+    }
+    for sensation in &f.sensations {
+        at.line(&sensation.cue, "cue");
+        if sensation.words.is_empty() {
+            at.push(&sensation.cue, "a sensation needs at least one word".into());
+        }
+        for word in &sensation.words {
+            if !words.contains_key(word.get_ref().as_str()) {
+                at.push(
+                    word,
+                    format!("`{}` is not a word of any family", word.get_ref()),
+                );
+            }
+        }
     }
 }
 

@@ -1,0 +1,240 @@
+//! `numb feelings [word]`: words for feelings. Families of feelings with more specific words,
+//! each with a one-line meaning and a common body cue; one word looked up; a path that starts
+//! from what the body notices (`--body`); and, in a terminal, a drill-down from family to word.
+
+use std::io::{self, IsTerminal, Write};
+
+use anstyle::Style;
+
+use crate::content::Library;
+use crate::content::model::{Family, Word};
+use crate::error::Error;
+use crate::reflect::interactive;
+use crate::render::terminal::page::{HANG, Page, Styles, inline_spans};
+use crate::render::wrap::Span;
+use crate::render::{Look, terminal};
+
+/// Runs `numb feelings`.
+pub fn run<W: Write>(
+    out: &mut W,
+    library: &Library,
+    words: &[String],
+    body: bool,
+    prompt_look: Look,
+    look: Look,
+) -> Result<(), Error> {
+    let asked = words.join(" ");
+    let asked = asked.trim();
+    if !asked.is_empty() {
+        return look_up(out, library, asked, look);
+    }
+    if body {
+        return body_first(out, library, look).map_err(Error::Write);
+    }
+    if io::stdin().is_terminal() && io::stderr().is_terminal() {
+        return drill_down(out, library, prompt_look, look);
+    }
+    everything(out, library, look).map_err(Error::Write)
+}
+
+/// The family a word belongs to, and the word.
+fn find<'l>(library: &'l Library, word: &str) -> Option<(&'l Family, &'l Word)> {
+    let word = word.trim().to_lowercase();
+    library.feelings.families.iter().find_map(|f| {
+        f.words
+            .iter()
+            .find(|w| *w.word.get_ref() == word)
+            .map(|w| (f, w))
+    })
+}
+
+/// One word (or one family) shown, or the nearest words suggested.
+fn look_up<W: Write>(out: &mut W, library: &Library, asked: &str, look: Look) -> Result<(), Error> {
+    if let Some((family, word)) = find(library, asked) {
+        return one_word(out, library, family, word, look).map_err(Error::Write);
+    }
+    let lower = asked.to_lowercase();
+    if let Some(family) = library
+        .feelings
+        .families
+        .iter()
+        .find(|f| *f.id.get_ref() == lower || f.name.get_ref().to_lowercase() == lower)
+    {
+        let mut page = Page::new(out, look);
+        family_words(&mut page, family).map_err(Error::Write)?;
+        page.blank().map_err(Error::Write)?;
+        return terminal::support_pointer(page.out, library, look).map_err(Error::Write);
+    }
+    let near = library
+        .feelings
+        .families
+        .iter()
+        .flat_map(|f| f.words.iter().map(|w| w.word.get_ref().as_str()))
+        .map(|w| (strsim::jaro_winkler(w, &lower), w))
+        .filter(|(score, _)| *score > 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, w)| format!(" Did you mean `{w}`?"))
+        .unwrap_or_default();
+    Err(Error::Usage(format!(
+        "numb has no feeling word `{}`.{near} See them all with `numb feelings`, or start from your body with `numb feelings --body`.",
+        crate::render::sanitize::escape_controls(asked)
+    )))
+}
+
+fn one_word<W: Write>(
+    out: &mut W,
+    library: &Library,
+    family: &Family,
+    word: &Word,
+    look: Look,
+) -> io::Result<()> {
+    let labels = &library.app.feelings_labels;
+    let mut page = Page::new(out, look);
+    page.para(&[Span::new(word.word.get_ref().as_str(), Styles::title())])?;
+    page.para(&inline_spans(word.meaning.get_ref()))?;
+    page.blank()?;
+    page.lines(
+        &[
+            Span::new(format!("{}: ", labels.body.get_ref()), Style::new().bold()),
+            Span::new(word.body.get_ref().as_str(), Style::new()),
+        ],
+        "",
+        HANG,
+    )?;
+    page.lines(
+        &[
+            Span::new(
+                format!("{}: ", labels.family.get_ref()),
+                Style::new().bold(),
+            ),
+            Span::new(
+                format!("{} ({})", family.name.get_ref(), family.meaning.get_ref()),
+                Style::new(),
+            ),
+        ],
+        "",
+        HANG,
+    )?;
+    page.blank()?;
+    terminal::support_pointer(page.out, library, look)
+}
+
+/// A family's name, meaning and words.
+fn family_words<W: Write>(page: &mut Page<'_, W>, family: &Family) -> io::Result<()> {
+    page.heading(&format!(
+        "{} — {}",
+        family.name.get_ref(),
+        family.meaning.get_ref()
+    ))?;
+    for word in &family.words {
+        let mut spans = vec![Span::new(word.word.get_ref().as_str(), Style::new().bold())];
+        spans.push(Span::new(": ", Style::new()));
+        spans.extend(inline_spans(word.meaning.get_ref()));
+        spans.push(Span::new(
+            format!(" {}", word.body.get_ref()),
+            Styles::dim(),
+        ));
+        page.lines(&spans, "  - ", HANG)?;
+    }
+    Ok(())
+}
+
+/// The whole vocabulary, for reading or printing.
+fn everything<W: Write>(out: &mut W, library: &Library, look: Look) -> io::Result<()> {
+    let labels = &library.app.feelings_labels;
+    let mut page = Page::new(out, look);
+    page.para(&[Span::new(labels.title.get_ref().as_str(), Styles::title())])?;
+    page.blank()?;
+    page.para(&inline_spans(library.feelings.intro.get_ref()))?;
+    for family in &library.feelings.families {
+        family_words(&mut page, family)?;
+    }
+    page.blank()?;
+    terminal::footer(page.out, labels.footer.get_ref(), look)?;
+    writeln!(out)?;
+    terminal::support_pointer(out, library, look)
+}
+
+/// The body-first path: each sensation and the words it can go with.
+fn body_first<W: Write>(out: &mut W, library: &Library, look: Look) -> io::Result<()> {
+    let labels = &library.app.feelings_labels;
+    let mut page = Page::new(out, look);
+    page.para(&[Span::new(
+        labels.body_heading.get_ref().as_str(),
+        Styles::title(),
+    )])?;
+    for sensation in &library.feelings.sensations {
+        page.heading(sensation.cue.get_ref())?;
+        for word in &sensation.words {
+            if let Some((_, w)) = find(library, word.get_ref()) {
+                let mut spans = vec![Span::new(w.word.get_ref().as_str(), Style::new().bold())];
+                spans.push(Span::new(": ", Style::new()));
+                spans.extend(inline_spans(w.meaning.get_ref()));
+                page.lines(&spans, "  - ", HANG)?;
+            }
+        }
+    }
+    page.blank()?;
+    terminal::support_pointer(page.out, library, look)
+}
+
+/// In a terminal: a family (or the body first), then a word, then that word.
+fn drill_down<W: Write>(
+    out: &mut W,
+    library: &Library,
+    prompt_look: Look,
+    look: Look,
+) -> Result<(), Error> {
+    interactive::exit_cleanly_on_ctrl_c();
+    let labels = &library.app.feelings_labels;
+    let feelings = &library.feelings;
+    let asked = interactive::Terminal::new(library, prompt_look);
+    loop {
+        let mut families: Vec<String> = feelings
+            .families
+            .iter()
+            .map(|f| format!("{} — {}", f.name.get_ref(), f.meaning.get_ref()))
+            .collect();
+        families.push(labels.not_sure.get_ref().clone());
+        let Some(at) = asked.choose(labels.family_prompt.get_ref(), &families)? else {
+            return Ok(());
+        };
+        // The words to choose from: a family's, or those a body sensation can go with.
+        let words: Vec<(&Family, &Word)> = if let Some(family) = feelings.families.get(at) {
+            family.words.iter().map(|w| (family, w)).collect()
+        } else {
+            let cues: Vec<String> = feelings
+                .sensations
+                .iter()
+                .map(|s| s.cue.get_ref().clone())
+                .collect();
+            let Some(cue) = asked.choose(labels.sensation_prompt.get_ref(), &cues)? else {
+                continue;
+            };
+            feelings.sensations[cue]
+                .words
+                .iter()
+                .filter_map(|w| find(library, w.get_ref()))
+                .collect()
+        };
+        let items: Vec<String> = words
+            .iter()
+            .map(|(_, w)| format!("{} — {}", w.word.get_ref(), plain(w.meaning.get_ref())))
+            .collect();
+        let Some(pick) = asked.choose(labels.word_prompt.get_ref(), &items)? else {
+            continue;
+        };
+        let (family, word) = words[pick];
+        return one_word(out, library, family, word, look).map_err(Error::Write);
+    }
+}
+
+/// Inline Markdown as plain words, for a choice list.
+fn plain(text: &str) -> String {
+    match crate::content::markup::parse(text).ok().as_deref() {
+        Some([crate::content::markup::Block::Paragraph(run)]) => {
+            crate::content::markup::plain_text(run)
+        }
+        _ => text.to_string(),
+    }
+}
