@@ -92,6 +92,10 @@ const ENVIRONMENT: &[(&str, &str)] = &[
         "TZ",
         "The time zone numb history shows dates in (saved times are UTC).",
     ),
+    (
+        "NUMB_PACE",
+        "Scales the quiet times of numb practice: 0 skips them, 2 doubles them (default 1).",
+    ),
 ];
 
 fn section(roff: &mut Roff, title: &str, entries: &[(&str, &str)]) {
