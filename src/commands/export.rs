@@ -93,6 +93,16 @@ fn book_files(library: &Library) -> Vec<(PathBuf, Render<'_>)> {
             Box::new(move |w| book::worksheet(w, library, q)),
         ));
     }
+    for p in &library.practices {
+        files.push((
+            src.join(book::practice_path(p.id.get_ref())),
+            Box::new(move |w| book::practice(w, library, p)),
+        ));
+    }
+    files.push((
+        src.join(book::FEELINGS),
+        Box::new(move |w| book::feelings(w, library)),
+    ));
     files
 }
 

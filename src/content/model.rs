@@ -503,6 +503,8 @@ pub struct BookLabels {
     pub worksheets: Spanned<String>,
     /// The part that holds the support page.
     pub help: Spanned<String>,
+    /// The part that holds the practices and the words for feelings.
+    pub practices: Spanned<String>,
     /// A worksheet's heading above the questions.
     pub questions: Spanned<String>,
     /// How to answer a scale worksheet on paper (inline Markdown).

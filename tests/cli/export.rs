@@ -339,11 +339,23 @@ fn mdbook_export_writes_a_book_whose_internal_links_all_resolve() {
         "src/worksheets/reconnection-plan.md",
         "src/worksheets/rest-check.md",
         "src/topics/sleep.md",
+        "src/feelings.md",
     ]
     .into_iter()
     .map(String::from)
     .collect();
     expected.extend(topic_ids().iter().map(|id| format!("src/topics/{id}.md")));
+    expected.extend(
+        [
+            "body-scan",
+            "five-senses",
+            "name-a-feeling",
+            "paced-breathing",
+            "self-compassion-pause",
+            "wake-the-senses",
+        ]
+        .map(|id| format!("src/practices/{id}.md")),
+    );
     assert_eq!(files, expected);
 
     // Every relative link in every page points at a file of the book.

@@ -206,6 +206,7 @@ pub fn library(lib: &Library, bodies: Bodies) -> Vec<Problem> {
         &b.topics,
         &b.worksheets,
         &b.help,
+        &b.practices,
         &b.questions,
         &b.reading,
         &b.band,

@@ -23,6 +23,14 @@ pub fn worksheet_path(id: &str) -> String {
 /// The support page, relative to `src/`.
 pub const SUPPORT: &str = "support.md";
 
+/// The file of a practice's chapter, relative to `src/`.
+pub fn practice_path(id: &str) -> String {
+    format!("practices/{id}.md")
+}
+
+/// The words for feelings, relative to `src/`.
+pub const FEELINGS: &str = "feelings.md";
+
 /// The introduction, relative to `src/`.
 pub const INTRODUCTION: &str = "README.md";
 
@@ -89,8 +97,95 @@ pub fn summary<W: Write>(out: &mut W, library: &Library) -> io::Result<()> {
                 .map(|q| link(q.title.get_ref(), &worksheet_path(q.id.get_ref()))),
         )?;
     }
+    doc.heading(1, labels.practices.get_ref(), "")?;
+    doc.list(
+        library
+            .practices
+            .iter()
+            .map(|p| link(p.title.get_ref(), &practice_path(p.id.get_ref())))
+            .chain([link(library.app.feelings_labels.title.get_ref(), FEELINGS)]),
+    )?;
     doc.heading(1, labels.help.get_ref(), "")?;
     doc.list([link(library.app.support_labels.title.get_ref(), SUPPORT)])
+}
+
+/// A practice as a chapter: why it can help, the steps (with their quiet times and
+/// questions), the closing line, what to read next and the sources.
+pub fn practice<W: Write>(
+    out: &mut W,
+    library: &Library,
+    p: &crate::content::model::Practice,
+) -> io::Result<()> {
+    let labels = &library.app.practice_labels;
+    let title = p.title.get_ref();
+    let mut doc = Doc::new(out);
+    doc.heading(1, title, "")?;
+    doc.para(&escape(p.summary.get_ref()))?;
+    doc.heading(2, labels.why.get_ref(), title)?;
+    doc.body(p.why.get_ref())?;
+    doc.heading(2, labels.steps.get_ref(), title)?;
+    doc.numbered_blocks(p.steps.iter().map(|s| {
+        let mut text = field(s.text.get_ref());
+        if let Some(pause) = &s.pause {
+            let pause = fill(
+                labels.pause.get_ref(),
+                &[("seconds", pause.get_ref().to_string())],
+            );
+            text.push_str(&format!(" *({})*", escape(&pause)));
+        }
+        // The question to sit with is its own paragraph, in plain type (emphasis alone on a
+        // line reads as a heading to markdownlint).
+        std::iter::once(text)
+            .chain(s.prompt.iter().map(|p| escape(p.get_ref())))
+            .collect::<Vec<_>>()
+    }))?;
+    doc.para(&field(p.closing.get_ref()))?;
+    let related: Vec<String> = p
+        .related
+        .iter()
+        .filter_map(|id| library.topic(id.get_ref()))
+        .map(|t| {
+            link(
+                t.title.get_ref(),
+                &format!("../{}", topic_path(t.id.get_ref())),
+            )
+        })
+        .collect();
+    if !related.is_empty() {
+        doc.heading(2, labels.related.get_ref(), title)?;
+        doc.list(related)?;
+    }
+    doc.heading(2, labels.sources.get_ref(), title)?;
+    super::sources(&mut doc, &p.sources)?;
+    doc.para(&field(library.app.support_pointer.get_ref()))
+}
+
+/// The words for feelings as a chapter: each family with its words, then the path that starts
+/// from the body.
+pub fn feelings<W: Write>(out: &mut W, library: &Library) -> io::Result<()> {
+    let labels = &library.app.feelings_labels;
+    let vocabulary = &library.feelings;
+    let mut doc = Doc::new(out);
+    doc.heading(1, labels.title.get_ref(), "")?;
+    doc.para(&field(vocabulary.intro.get_ref()))?;
+    for family in &vocabulary.families {
+        doc.heading(2, family.name.get_ref(), "")?;
+        doc.para(&escape(family.meaning.get_ref()))?;
+        doc.list(family.words.iter().map(|w| {
+            format!(
+                "**{}**: {} *{}*",
+                escape(w.word.get_ref()),
+                field(w.meaning.get_ref()),
+                escape(w.body.get_ref())
+            )
+        }))?;
+    }
+    doc.heading(2, labels.body_heading.get_ref(), "")?;
+    doc.list(vocabulary.sensations.iter().map(|s| {
+        let words: Vec<&str> = s.words.iter().map(|w| w.get_ref().as_str()).collect();
+        format!("{}: {}", escape(s.cue.get_ref()), escape(&words.join(", ")))
+    }))?;
+    doc.para(&field(library.app.support_pointer.get_ref()))
 }
 
 /// `src/README.md`: the welcome text and where each part of the book starts.

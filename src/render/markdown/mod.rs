@@ -70,7 +70,16 @@ fn topic_blocks<W: Write>(
         }))?;
     }
     part(doc, labels.sources.get_ref())?;
-    doc.numbered(topic.sources.iter().map(|s| {
+    sources(doc, &topic.sources)?;
+    doc.para(&field(library.app.support_pointer.get_ref()))
+}
+
+/// A numbered list of sources, each linked where it can be.
+pub(crate) fn sources<W: Write>(
+    doc: &mut Doc<'_, W>,
+    sources: &[crate::content::model::Source],
+) -> io::Result<()> {
+    doc.numbered(sources.iter().map(|s| {
         let title = s.title.get_ref().trim_end();
         let stop = &s.title_sentence()[title.len()..];
         let title = match s.link() {
@@ -78,8 +87,7 @@ fn topic_blocks<W: Write>(
             None => escape(title),
         };
         format!("{title}{stop} {}.", escape(&s.byline()))
-    }))?;
-    doc.para(&field(library.app.support_pointer.get_ref()))
+    }))
 }
 
 /// One topic as a stand-alone CommonMark file (`# Title` first).
