@@ -5,7 +5,7 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use crate::content::Library;
-use crate::content::model::{Practice, Questionnaire, SupportPage, Topic};
+use crate::content::model::{Feelings, Practice, Questionnaire, SupportPage, Topic};
 
 /// Bumped whenever the JSON shape changes in a way a script could notice.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -19,6 +19,7 @@ struct Export<'a> {
     topics: &'a [Topic],
     questionnaires: &'a [Questionnaire],
     practices: &'a [Practice],
+    feelings: &'a Feelings,
     support: &'a SupportPage,
 }
 
@@ -32,6 +33,7 @@ pub fn library<W: Write>(out: &mut W, library: &Library) -> io::Result<()> {
         topics: &library.topics,
         questionnaires: &library.questionnaires,
         practices: &library.practices,
+        feelings: &library.feelings,
         support: &library.support,
     };
     serde_json::to_writer_pretty(&mut *out, &export)?;
