@@ -116,14 +116,25 @@ pub fn practice<W: Write>(
     library: &Library,
     p: &crate::content::model::Practice,
 ) -> io::Result<()> {
+    practice_blocks(&mut Doc::new(out), library, p, 1, true)
+}
+
+/// A practice's blocks under a heading of `level`; related topics link to their chapters when
+/// `linked`, else name their commands.
+pub fn practice_blocks<W: Write>(
+    doc: &mut Doc<'_, W>,
+    library: &Library,
+    p: &crate::content::model::Practice,
+    level: usize,
+    linked: bool,
+) -> io::Result<()> {
     let labels = &library.app.practice_labels;
     let title = p.title.get_ref();
-    let mut doc = Doc::new(out);
-    doc.heading(1, title, "")?;
+    doc.heading(level, title, p.id.get_ref())?;
     doc.para(&escape(p.summary.get_ref()))?;
-    doc.heading(2, labels.why.get_ref(), title)?;
+    doc.heading(level + 1, labels.why.get_ref(), title)?;
     doc.body(p.why.get_ref())?;
-    doc.heading(2, labels.steps.get_ref(), title)?;
+    doc.heading(level + 1, labels.steps.get_ref(), title)?;
     doc.numbered_blocks(p.steps.iter().map(|s| {
         let mut text = field(s.text.get_ref());
         if let Some(pause) = &s.pause {
@@ -144,32 +155,46 @@ pub fn practice<W: Write>(
         .related
         .iter()
         .filter_map(|id| library.topic(id.get_ref()))
-        .map(|t| {
-            link(
+        .map(|t| match linked {
+            true => link(
                 t.title.get_ref(),
                 &format!("../{}", topic_path(t.id.get_ref())),
-            )
+            ),
+            false => format!(
+                "{}: {}",
+                escape(t.title.get_ref()),
+                super::doc::code(&format!("numb learn {}", t.id.get_ref()))
+            ),
         })
         .collect();
     if !related.is_empty() {
-        doc.heading(2, labels.related.get_ref(), title)?;
+        doc.heading(level + 1, labels.related.get_ref(), title)?;
         doc.list(related)?;
     }
-    doc.heading(2, labels.sources.get_ref(), title)?;
-    super::sources(&mut doc, &p.sources)?;
+    doc.heading(level + 1, labels.sources.get_ref(), title)?;
+    super::sources(doc, &p.sources)?;
     doc.para(&field(library.app.support_pointer.get_ref()))
 }
 
 /// The words for feelings as a chapter: each family with its words, then the path that starts
 /// from the body.
 pub fn feelings<W: Write>(out: &mut W, library: &Library) -> io::Result<()> {
+    feelings_blocks(&mut Doc::new(out), library, 1)
+}
+
+/// The words for feelings under a heading of `level`.
+pub fn feelings_blocks<W: Write>(
+    doc: &mut Doc<'_, W>,
+    library: &Library,
+    level: usize,
+) -> io::Result<()> {
     let labels = &library.app.feelings_labels;
     let vocabulary = &library.feelings;
-    let mut doc = Doc::new(out);
-    doc.heading(1, labels.title.get_ref(), "")?;
+    let title = labels.title.get_ref();
+    doc.heading(level, title, "")?;
     doc.para(&field(vocabulary.intro.get_ref()))?;
     for family in &vocabulary.families {
-        doc.heading(2, family.name.get_ref(), "")?;
+        doc.heading(level + 1, family.name.get_ref(), title)?;
         doc.para(&escape(family.meaning.get_ref()))?;
         doc.list(family.words.iter().map(|w| {
             format!(
@@ -180,7 +205,7 @@ pub fn feelings<W: Write>(out: &mut W, library: &Library) -> io::Result<()> {
             )
         }))?;
     }
-    doc.heading(2, labels.body_heading.get_ref(), "")?;
+    doc.heading(level + 1, labels.body_heading.get_ref(), title)?;
     doc.list(vocabulary.sensations.iter().map(|s| {
         let words: Vec<&str> = s.words.iter().map(|w| w.get_ref().as_str()).collect();
         format!("{}: {}", escape(s.cue.get_ref()), escape(&words.join(", ")))

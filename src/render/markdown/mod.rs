@@ -95,7 +95,8 @@ pub fn topic_file<W: Write>(out: &mut W, library: &Library, topic: &Topic) -> io
     topic_blocks(&mut Doc::new(out), library, topic, 1, Layout::File)
 }
 
-/// Every topic and the support page in one CommonMark document.
+/// Every topic, every practice, the words for feelings and the support page in one CommonMark
+/// document.
 pub fn document<W: Write>(out: &mut W, library: &Library) -> io::Result<()> {
     let mut doc = Doc::new(out);
     doc.heading(1, library.app.welcome.title.get_ref(), "")?;
@@ -103,6 +104,10 @@ pub fn document<W: Write>(out: &mut W, library: &Library) -> io::Result<()> {
     for topic in &library.topics {
         topic_blocks(&mut doc, library, topic, 2, Layout::Chapter)?;
     }
+    for practice in &library.practices {
+        book::practice_blocks(&mut doc, library, practice, 2, false)?;
+    }
+    book::feelings_blocks(&mut doc, library, 2)?;
     support_blocks(&mut doc, library, 2)
 }
 
