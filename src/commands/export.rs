@@ -57,6 +57,12 @@ fn markdown_files(library: &Library) -> Vec<(PathBuf, Render<'_>)> {
         PathBuf::from("README.md"),
         Box::new(move |w| markdown::index(w, library)),
     ));
+    for p in &library.practices {
+        files.push((
+            PathBuf::from(markdown::practice_file(p.id.get_ref())),
+            Box::new(move |w| markdown::practice_page(w, library, p)),
+        ));
+    }
     files
 }
 

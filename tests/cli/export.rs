@@ -56,9 +56,19 @@ fn markdown_out_dir_writes_one_file_per_topic_and_an_index() {
         .map(|id| format!("{id}.md"))
         .collect();
     expected.insert("README.md".into());
+    expected.insert("practices".into());
     assert_eq!(names, expected);
+    // Practices in a folder of their own, linked from the index, linking back to topics.
+    let practices: BTreeSet<String> = fs::read_dir(out.join("practices"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    assert!(practices.contains("five-senses.md"), "{practices:?}");
+    let grounding = fs::read_to_string(out.join("practices/five-senses.md")).unwrap();
+    assert!(grounding.contains("](../reconnection.md)"), "{grounding}");
 
     let index = fs::read_to_string(out.join("README.md")).unwrap();
+    assert!(index.contains("](practices/five-senses.md)"), "{index}");
     for id in topic_ids() {
         assert!(
             index.contains(&format!("]({id}.md)")),

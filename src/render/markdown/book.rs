@@ -116,17 +116,23 @@ pub fn practice<W: Write>(
     library: &Library,
     p: &crate::content::model::Practice,
 ) -> io::Result<()> {
-    practice_blocks(&mut Doc::new(out), library, p, 1, true)
+    practice_blocks(
+        &mut Doc::new(out),
+        library,
+        p,
+        1,
+        Some(|id| format!("../{}", topic_path(id))),
+    )
 }
 
-/// A practice's blocks under a heading of `level`; related topics link to their chapters when
-/// `linked`, else name their commands.
+/// A practice's blocks under a heading of `level`; related topics link to the file
+/// `topic_file` names for their id, or without one name their commands.
 pub fn practice_blocks<W: Write>(
     doc: &mut Doc<'_, W>,
     library: &Library,
     p: &crate::content::model::Practice,
     level: usize,
-    linked: bool,
+    topic_file: Option<fn(&str) -> String>,
 ) -> io::Result<()> {
     let labels = &library.app.practice_labels;
     let title = p.title.get_ref();
@@ -155,12 +161,9 @@ pub fn practice_blocks<W: Write>(
         .related
         .iter()
         .filter_map(|id| library.topic(id.get_ref()))
-        .map(|t| match linked {
-            true => link(
-                t.title.get_ref(),
-                &format!("../{}", topic_path(t.id.get_ref())),
-            ),
-            false => format!(
+        .map(|t| match topic_file {
+            Some(file) => link(t.title.get_ref(), &file(t.id.get_ref())),
+            None => format!(
                 "{}: {}",
                 escape(t.title.get_ref()),
                 super::doc::code(&format!("numb learn {}", t.id.get_ref()))

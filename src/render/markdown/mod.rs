@@ -105,7 +105,7 @@ pub fn document<W: Write>(out: &mut W, library: &Library) -> io::Result<()> {
         topic_blocks(&mut doc, library, topic, 2, Layout::Chapter)?;
     }
     for practice in &library.practices {
-        book::practice_blocks(&mut doc, library, practice, 2, false)?;
+        book::practice_blocks(&mut doc, library, practice, 2, None)?;
     }
     book::feelings_blocks(&mut doc, library, 2)?;
     support_blocks(&mut doc, library, 2)
@@ -124,7 +124,37 @@ pub fn index<W: Write>(out: &mut W, library: &Library) -> io::Result<()> {
             escape(t.summary.get_ref())
         )
     }))?;
+    if !library.practices.is_empty() {
+        doc.heading(2, library.app.labels.practices.get_ref(), "")?;
+        doc.list(library.practices.iter().map(|p| {
+            format!(
+                "{}: {}",
+                link(p.title.get_ref(), &practice_file(p.id.get_ref())),
+                escape(p.summary.get_ref())
+            )
+        }))?;
+    }
     support_blocks(&mut doc, library, 2)
+}
+
+/// A practice's file in a per-topic export: in a folder of their own, beside the topics.
+pub fn practice_file(id: &str) -> String {
+    format!("practices/{id}.md")
+}
+
+/// One practice as a file of a per-topic export (its related topics link to their files).
+pub fn practice_page<W: Write>(
+    out: &mut W,
+    library: &Library,
+    practice: &crate::content::model::Practice,
+) -> io::Result<()> {
+    book::practice_blocks(
+        &mut Doc::new(out),
+        library,
+        practice,
+        1,
+        Some(|id| format!("../{id}.md")),
+    )
 }
 
 pub(crate) fn support_blocks<W: Write>(
