@@ -28,7 +28,7 @@ printf '# Summary\n\n- [My saved reflections](report.md)\n' > "$work/report/src/
 printf '[book]\ntitle = "Report"\n' > "$work/report/book.toml"
 
 echo "-- markdownlint rules (pymarkdown)"
-pages=("$work"/files/*.md "$work"/book/src/*.md "$work"/book/src/*/*.md)
+pages=("$work"/files/*.md "$work"/files/practices/*.md "$work"/book/src/*.md "$work"/book/src/*/*.md)
 chapters=()
 for page in "${pages[@]}"; do
   [ "$(basename "$page")" = SUMMARY.md ] || chapters+=("$page")
