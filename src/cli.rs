@@ -186,8 +186,8 @@ pub struct PracticeArgs {
     #[arg(long, requires = "id")]
     pub no_wait: bool,
 
-    /// One line per step, no countdown and no cursor movement: for screen readers and calm
-    /// terminals.
+    /// Plain text, one step at a time: no countdown, no cursor movement and no colour, for
+    /// screen readers and calm terminals.
     #[arg(long, requires = "id")]
     pub plain: bool,
 }

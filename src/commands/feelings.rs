@@ -75,9 +75,10 @@ fn look_up<W: Write>(out: &mut W, library: &Library, asked: &str, look: Look) ->
         .max_by(|a, b| a.0.total_cmp(&b.0))
         .map(|(_, w)| format!(" Did you mean `{w}`?"))
         .unwrap_or_default();
+    let shown: String = asked.chars().take(40).collect();
     Err(Error::Usage(format!(
-        "numb has no feeling word `{}`.{near} See them all with `numb feelings`, or start from your body with `numb feelings --body`.",
-        crate::render::sanitize::escape_controls(asked)
+        "`{}` is not in numb's list of feeling words yet, and your word still counts.{near} See them all with `numb feelings`, or start from your body with `numb feelings --body`.",
+        crate::render::sanitize::escape_controls(&shown)
     )))
 }
 
@@ -196,8 +197,10 @@ fn drill_down<W: Write>(
             .map(|f| format!("{} — {}", f.name.get_ref(), f.meaning.get_ref()))
             .collect();
         families.push(labels.not_sure.get_ref().clone());
+        let families = fit(families, prompt_look.width);
         let Some(at) = asked.choose(labels.family_prompt.get_ref(), &families)? else {
-            return Ok(());
+            // Leaving: the way to help is still one step away.
+            return terminal::support_pointer(out, library, look).map_err(Error::Write);
         };
         // The words to choose from: a family's, or those a body sensation can go with.
         let words: Vec<(&Family, &Word)> = if let Some(family) = feelings.families.get(at) {
@@ -208,6 +211,7 @@ fn drill_down<W: Write>(
                 .iter()
                 .map(|s| s.cue.get_ref().clone())
                 .collect();
+            let cues = fit(cues, prompt_look.width);
             let Some(cue) = asked.choose(labels.sensation_prompt.get_ref(), &cues)? else {
                 continue;
             };
@@ -221,12 +225,36 @@ fn drill_down<W: Write>(
             .iter()
             .map(|(_, w)| format!("{} — {}", w.word.get_ref(), plain(w.meaning.get_ref())))
             .collect();
+        let items = fit(items, prompt_look.width);
         let Some(pick) = asked.choose(labels.word_prompt.get_ref(), &items)? else {
             continue;
         };
         let (family, word) = words[pick];
         return one_word(out, library, family, word, look).map_err(Error::Write);
     }
+}
+
+/// Choices cut to one screen line each (a choice that wraps leaves stale lines behind when
+/// the list is redrawn), with control characters shown, not run.
+fn fit(items: Vec<String>, width: usize) -> Vec<String> {
+    let room = width.saturating_sub(6).max(10);
+    items
+        .into_iter()
+        .map(|item| {
+            let item = crate::render::sanitize::escape_controls(&item);
+            if textwrap::core::display_width(&item) <= room {
+                return item;
+            }
+            let mut cut = String::new();
+            for ch in item.chars() {
+                if textwrap::core::display_width(&cut) + 2 > room {
+                    break;
+                }
+                cut.push(ch);
+            }
+            format!("{}…", cut.trim_end())
+        })
+        .collect()
 }
 
 /// Inline Markdown as plain words, for a choice list.

@@ -39,6 +39,14 @@ pub fn run<W: Write>(
         return list(out, library, look).map_err(Error::Write);
     };
     let practice = find(library, id)?;
+    // Plain is plain: no colour or styles either.
+    let look = match mode {
+        Mode::Plain => Look {
+            color: false,
+            ..look
+        },
+        _ => look,
+    };
     let mode = match mode {
         // Without a terminal to press Enter on, a countdown has no one to wait for; plain
         // steps still read one line per step from the input.
@@ -57,7 +65,7 @@ fn find<'l>(library: &'l Library, id: &str) -> Result<&'l Practice, Error> {
     library
         .practices
         .iter()
-        .find(|p| p.id.get_ref() == id)
+        .find(|p| p.id.get_ref().eq_ignore_ascii_case(id))
         .ok_or_else(|| {
             let ids: Vec<&str> = library
                 .practices
@@ -194,12 +202,13 @@ fn pace() -> f64 {
     std::env::var("NUMB_PACE")
         .ok()
         .and_then(|v| v.trim().parse::<f64>().ok())
-        .filter(|v| v.is_finite())
+        .filter(|v| v.is_finite() && *v >= 0.0)
         .map_or(1.0, |v| v.clamp(0.0, 10.0))
 }
 
 /// One step at a time: Enter goes on; a pause counts down quietly (or, plain, says how long
-/// once) and ends early on Enter.
+/// once) and ends early on Enter. Enter presses made ahead of time do not skip later steps,
+/// and when the input ends the pauses still take their time.
 fn guide<W: Write>(
     out: &mut W,
     library: &Library,
@@ -218,6 +227,22 @@ fn guide<W: Write>(
             }
         }
     });
+    // Waits for Enter, at most `wait` (forever without one); true when Enter came.
+    let wait_for = |wait: Option<Duration>| -> bool {
+        let started = std::time::Instant::now();
+        match wait {
+            None => pressed.recv().is_ok(),
+            Some(wait) => match pressed.recv_timeout(wait) {
+                Ok(()) => true,
+                Err(mpsc::RecvTimeoutError::Timeout) => false,
+                // No more input: the quiet time still passes.
+                Err(mpsc::RecvTimeoutError::Disconnected) => {
+                    std::thread::sleep(wait.saturating_sub(started.elapsed()));
+                    false
+                }
+            },
+        }
+    };
     let pace = pace();
     let mut err = io::stderr();
     {
@@ -225,7 +250,13 @@ fn guide<W: Write>(
         opening(&mut page, library, p).map_err(Error::Write)?;
         page.blank().map_err(Error::Write)?;
     }
+    out.flush().map_err(Error::Write)?;
+    // Reading why it can help takes a moment: the first step waits for Enter.
+    let _ = writeln!(err, "{}", labels.begin.get_ref());
+    wait_for(None);
     for n in 0..p.steps.len() {
+        // Enter pressed more than once before does not skip this step.
+        while pressed.try_recv().is_ok() {}
         {
             let mut page = Page::new(out, look);
             step(&mut page, library, p, n).map_err(Error::Write)?;
@@ -237,28 +268,30 @@ fn guide<W: Write>(
                 let wait = Duration::from_secs_f64(f64::from(seconds) * pace);
                 let text = fill(
                     labels.pause_enter.get_ref(),
-                    &[("seconds", seconds.to_string())],
+                    &[("seconds", wait.as_secs().to_string())],
                 );
                 let _ = writeln!(err, "{text}");
                 if plain || wait.is_zero() {
-                    let _ = pressed.recv_timeout(wait);
+                    wait_for(Some(wait));
                 } else {
                     // A quiet countdown on one line, rewritten in place.
                     let started = std::time::Instant::now();
+                    let mut entered = false;
                     while let Some(left) = wait.checked_sub(started.elapsed()) {
                         let _ = write!(err, "\r  {:>3} s ", left.as_secs() + 1);
                         let _ = err.flush();
-                        match pressed.recv_timeout(left.min(Duration::from_millis(250))) {
-                            Ok(()) | Err(mpsc::RecvTimeoutError::Disconnected) => break,
-                            Err(mpsc::RecvTimeoutError::Timeout) => {}
+                        if wait_for(Some(left.min(Duration::from_millis(250)))) {
+                            entered = true;
+                            break;
                         }
                     }
-                    let _ = write!(err, "\r        \r");
+                    // Enter moved the cursor down a line: clear the count above it.
+                    let _ = write!(err, "{}\r\x1b[2K", if entered { "\x1b[1A" } else { "" });
                 }
             }
             None if !last => {
                 let _ = writeln!(err, "{}", labels.enter.get_ref());
-                let _ = pressed.recv();
+                wait_for(None);
             }
             None => {}
         }

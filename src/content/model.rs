@@ -416,6 +416,8 @@ pub struct PracticeLabels {
     pub pause: Spanned<String>,
     /// Asks for Enter before the next step.
     pub enter: Spanned<String>,
+    /// Asks for Enter before the first step (after why it can help).
+    pub begin: Spanned<String>,
     /// During a pause: `{seconds}` is filled in; Enter goes on sooner.
     pub pause_enter: Spanned<String>,
     /// Heading: topics to read next.

@@ -125,10 +125,12 @@ impl Terminal<'_> {
     pub fn choose(&self, prompt: &str, items: &[String]) -> Result<Option<usize>, Error> {
         self.check_size()?;
         self.guarded(|| {
+            // No "✔ prompt · choice" line left behind: a long one wraps and stays.
             Select::with_theme(&*self.theme)
                 .with_prompt(prompt)
                 .items(items)
                 .default(0)
+                .report(false)
                 .interact_on_opt(&self.term)
         })
     }

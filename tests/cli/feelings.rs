@@ -34,7 +34,7 @@ fn an_unknown_word_gets_a_suggestion() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains(
-            "numb has no feeling word `lonley`",
+            "`lonley` is not in numb's list of feeling words yet",
         ))
         .stderr(predicate::str::contains("Did you mean `lonely`?"));
 }

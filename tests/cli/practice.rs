@@ -50,7 +50,8 @@ fn plain_snapshot() {
         "{stderr:?}"
     );
     assert!(
-        stderr.contains("Take about 30 seconds. Press Enter to go on sooner."),
+        stderr.contains("Press Enter to begin.")
+            && stderr.contains("Press Enter to go on sooner, or Ctrl-C to stop."),
         "{stderr}"
     );
     insta::assert_snapshot!(String::from_utf8(out.stdout).unwrap());
@@ -79,6 +80,10 @@ fn guided(pace: &str) -> rexpect::session::PtySession {
 #[test]
 fn a_guided_practice_walks_every_step() {
     let mut s = guided("0");
+    // Why it can help comes first; the steps begin on Enter.
+    s.exp_string("Press Enter to begin.").unwrap();
+    s.send("\r").unwrap();
+    s.flush().unwrap();
     for n in 1..=7 {
         s.exp_string(&format!("Step {n} of 7")).unwrap();
     }
@@ -95,12 +100,15 @@ fn a_guided_practice_walks_every_step() {
 #[test]
 fn enter_ends_a_pause_and_ctrl_c_leaves_with_130() {
     let mut s = guided("1");
+    s.exp_string("Press Enter to begin.").unwrap();
+    s.send("\r").unwrap();
+    s.flush().unwrap();
     s.exp_string("Step 1 of 7").unwrap();
-    s.exp_string("Press Enter to go on sooner.").unwrap();
+    s.exp_string("Press Enter to go on sooner").unwrap();
     s.send("\r").unwrap();
     s.flush().unwrap();
     s.exp_string("Step 2 of 7").unwrap();
-    s.exp_string("Press Enter to go on sooner.").unwrap();
+    s.exp_string("Press Enter to go on sooner").unwrap();
     s.send("\x03").unwrap();
     s.flush().unwrap();
     let rest = s.exp_eof().unwrap();

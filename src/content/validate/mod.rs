@@ -240,6 +240,7 @@ pub fn library(lib: &Library, bodies: Bodies) -> Vec<Problem> {
         &pl.step,
         &pl.pause,
         &pl.enter,
+        &pl.begin,
         &pl.pause_enter,
         &pl.related,
         &pl.sources,
@@ -553,6 +554,7 @@ fn note_word(topic: &Topic) -> Option<(&Spanned<String>, &'static str)> {
 
 /// The most steps a practice may have, and the longest pause: a practice is short.
 const MAX_STEPS: usize = 12;
+const MIN_PAUSE: u32 = 5;
 const MAX_PAUSE: u32 = 600;
 
 fn check_practice(p: &Practice, lib: &Library, at: &mut At) {
@@ -591,12 +593,12 @@ fn check_practice(p: &Practice, lib: &Library, at: &mut At) {
     for step in &p.steps {
         at.inline(&step.text, "step text");
         if let Some(pause) = &step.pause
-            && !(1..=MAX_PAUSE).contains(pause.get_ref())
+            && !(MIN_PAUSE..=MAX_PAUSE).contains(pause.get_ref())
         {
             at.push(
                 pause,
                 format!(
-                    "`pause` is {} seconds; keep it between 1 and {MAX_PAUSE}",
+                    "`pause` is {} seconds; keep it between {MIN_PAUSE} and {MAX_PAUSE}",
                     pause.get_ref()
                 ),
             );
