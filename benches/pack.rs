@@ -174,21 +174,29 @@ fn main() {
     });
     let rss = children_max_rss();
     // The floor of any export: writing the same files (same names and sizes) with std alone.
-    let written: Vec<(PathBuf, Vec<u8>)> = fs::read_dir(work.path().join("export-1"))
-        .unwrap()
-        .map(|e| {
-            let path = e.unwrap().path();
-            let bytes = fs::read(&path).unwrap();
-            (path, bytes)
-        })
-        .collect();
+    // Files in folders (the practices) keep their place, relative to the export.
+    let first = work.path().join("export-1");
+    let mut written: Vec<(PathBuf, Vec<u8>)> = Vec::new();
+    let mut folders = vec![first.clone()];
+    while let Some(folder) = folders.pop() {
+        for entry in fs::read_dir(folder).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                folders.push(path);
+            } else {
+                let bytes = fs::read(&path).unwrap();
+                written.push((path.strip_prefix(&first).unwrap().to_path_buf(), bytes));
+            }
+        }
+    }
     let mut round = 0;
     let write = time(|| {
         round += 1;
         let out = work.path().join(format!("write-{round}"));
-        fs::create_dir(&out).unwrap();
         for (path, bytes) in &written {
-            fs::write(out.join(path.file_name().unwrap()), bytes).unwrap();
+            let path = out.join(path);
+            fs::create_dir_all(path.parent().unwrap()).unwrap();
+            fs::write(path, bytes).unwrap();
         }
     });
     let ratio = |d: Duration| d.as_secs_f64() / parse.as_secs_f64();
