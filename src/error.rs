@@ -346,6 +346,17 @@ impl Error {
     }
 }
 
+/// The candidate closest to a mistyped `name`, if one is close enough to suggest: each
+/// candidate is the text to compare and what to give back for it (an alias gives its id).
+pub fn closest<'a, T>(name: &str, candidates: impl IntoIterator<Item = (&'a str, T)>) -> Option<T> {
+    candidates
+        .into_iter()
+        .map(|(candidate, found)| (strsim::jaro_winkler(name, candidate), found))
+        .filter(|(score, _)| *score >= 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, found)| found)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

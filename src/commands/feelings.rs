@@ -65,15 +65,13 @@ fn look_up<W: Write>(out: &mut W, library: &Library, asked: &str, look: Look) ->
         page.blank().map_err(Error::Write)?;
         return terminal::support_pointer(page.out, library, look).map_err(Error::Write);
     }
-    let near = library
+    let words = library
         .feelings
         .families
         .iter()
-        .flat_map(|f| f.words.iter().map(|w| w.word.get_ref().as_str()))
-        .map(|w| (strsim::jaro_winkler(w, &lower), w))
-        .filter(|(score, _)| *score > 0.8)
-        .max_by(|a, b| a.0.total_cmp(&b.0))
-        .map(|(_, w)| format!(" Did you mean `{w}`?"))
+        .flat_map(|f| f.words.iter().map(|w| w.word.get_ref().as_str()));
+    let near = crate::error::closest(&lower, words.map(|w| (w, w)))
+        .map(|w| format!(" Did you mean `{w}`?"))
         .unwrap_or_default();
     let shown: String = asked.chars().take(40).collect();
     Err(Error::Usage(format!(

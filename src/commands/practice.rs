@@ -72,12 +72,8 @@ fn find<'l>(library: &'l Library, id: &str) -> Result<&'l Practice, Error> {
                 .iter()
                 .map(|p| p.id.get_ref().as_str())
                 .collect();
-            let near = ids
-                .iter()
-                .map(|known| (strsim::jaro_winkler(known, &id.to_lowercase()), *known))
-                .filter(|(score, _)| *score > 0.8)
-                .max_by(|a, b| a.0.total_cmp(&b.0))
-                .map(|(_, known)| format!(" Did you mean `{known}`?"))
+            let near = crate::error::closest(&id.to_lowercase(), ids.iter().map(|k| (*k, *k)))
+                .map(|known| format!(" Did you mean `{known}`?"))
                 .unwrap_or_default();
             Error::Usage(format!(
                 "there is no practice called `{}`.{near} numb has: {}",

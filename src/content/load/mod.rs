@@ -83,11 +83,8 @@ impl Library {
             std::iter::once((t.id.get_ref(), t.id.get_ref()))
                 .chain(t.aliases.iter().map(move |a| (a.get_ref(), t.id.get_ref())))
         });
-        names
-            .map(|(candidate, id)| (strsim::jaro_winkler(name, candidate), id))
-            .filter(|(score, _)| *score >= 0.8)
-            .max_by(|a, b| a.0.total_cmp(&b.0))
-            .map(|(_, id)| id.as_str())
+        crate::error::closest(name, names.map(|(candidate, id)| (candidate.as_str(), id)))
+            .map(String::as_str)
     }
 }
 
@@ -496,35 +493,23 @@ trait Entry {
     fn file(&self) -> &Arc<SourceFile>;
 }
 
-impl Entry for Topic {
-    const WHAT: &'static str = "topic";
-    fn id(&self) -> &toml::Spanned<String> {
-        &self.id
-    }
-    fn file(&self) -> &Arc<SourceFile> {
-        &self.file
-    }
+/// `Entry` for a content type with `id` and `file` fields.
+macro_rules! entry {
+    ($t:ty, $what:literal) => {
+        impl Entry for $t {
+            const WHAT: &'static str = $what;
+            fn id(&self) -> &toml::Spanned<String> {
+                &self.id
+            }
+            fn file(&self) -> &Arc<SourceFile> {
+                &self.file
+            }
+        }
+    };
 }
-
-impl Entry for Practice {
-    const WHAT: &'static str = "practice";
-    fn id(&self) -> &toml::Spanned<String> {
-        &self.id
-    }
-    fn file(&self) -> &Arc<SourceFile> {
-        &self.file
-    }
-}
-
-impl Entry for Questionnaire {
-    const WHAT: &'static str = "questionnaire";
-    fn id(&self) -> &toml::Spanned<String> {
-        &self.id
-    }
-    fn file(&self) -> &Arc<SourceFile> {
-        &self.file
-    }
-}
+entry!(Topic, "topic");
+entry!(Practice, "practice");
+entry!(Questionnaire, "questionnaire");
 
 /// The most problems shown for one file; past that, one line says how many more there are.
 pub const MAX_PROBLEMS_PER_FILE: usize = 50;

@@ -368,12 +368,6 @@ fn friendly(message: &str) -> String {
 fn did_you_mean(message: &str) -> Option<&str> {
     let rest = message.strip_prefix("unknown field `")?;
     let (unknown, expected) = rest.split_once('`')?;
-    expected
-        .split('`')
-        .skip(1)
-        .step_by(2)
-        .map(|name| (strsim::jaro_winkler(unknown, name), name))
-        .filter(|(score, _)| *score >= 0.8)
-        .max_by(|a, b| a.0.total_cmp(&b.0))
-        .map(|(_, name)| name)
+    let names = expected.split('`').skip(1).step_by(2);
+    crate::error::closest(unknown, names.map(|name| (name, name)))
 }
