@@ -124,7 +124,8 @@ pub struct CompletionsArgs {
 #[derive(Debug, Args)]
 pub struct ReflectArgs {
     /// The questionnaire to take (default: check-in). See them with --list.
-    pub id: Option<String>,
+    #[arg(value_name = "ID")]
+    pub id: Vec<String>,
 
     /// List the questionnaires.
     #[arg(long, conflicts_with_all = ["id", "answers", "answers_file"])]
@@ -179,7 +180,8 @@ pub struct FeelingsArgs {
 #[derive(Debug, Args)]
 pub struct PracticeArgs {
     /// The practice to do (without one, the list of practices).
-    pub id: Option<String>,
+    #[arg(value_name = "ID")]
+    pub id: Vec<String>,
 
     /// Print every step at once, for reading, printing or scripts (also what happens when
     /// standard input is not a terminal).
@@ -276,7 +278,14 @@ pub enum SummaryFormat {
 #[derive(Debug, Args)]
 pub struct LearnArgs {
     /// The topic to read, by id or alias (e.g. origins, impact). Leave out to list topics.
-    pub topic: Option<String>,
+    #[arg(value_name = "TOPIC")]
+    pub topic: Vec<String>,
+}
+
+/// Words typed as one name: several words (`numb learn daily impact`) are read as one, so
+/// that no phrase a person types is refused as a usage error before numb has read it.
+pub fn typed_name(words: &[String]) -> Option<String> {
+    (!words.is_empty()).then(|| words.join(" "))
 }
 
 /// Arguments of `numb support`.

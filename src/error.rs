@@ -221,8 +221,6 @@ pub enum Error {
 pub enum Suggestion {
     /// A topic id close to what they typed.
     Topic(String),
-    /// They asked for help itself ("crisis", "help"): the support lines.
-    Support,
     /// Nothing close: the topic list.
     List,
 }
@@ -273,10 +271,6 @@ fn unknown_topic(name: &str, suggestion: &Suggestion) -> String {
         Suggestion::Topic(id) => format!(
             "there is no topic called `{name}`; did you mean `{id}`?\n\n  numb learn {id}\n\n\
              Run `numb learn` to see every topic.\n{SUPPORT_LINE}"
-        ),
-        Suggestion::Support => format!(
-            "there is no topic called `{name}`.\n\n\
-             For free, confidential help lines, any time, run:\n\n  numb support"
         ),
         Suggestion::List => {
             format!(

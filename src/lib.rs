@@ -59,7 +59,10 @@ pub fn run(cli: Cli) -> Result<(), Error> {
     if writes_folder {
         commands::export::stop_on_ctrl_c();
     }
+    // Words of crisis typed where numb looks words up meet help, whatever else is wrong.
+    let crisis = commands::crisis::spoken(cli.command.as_ref());
     let library = match &cli.command {
+        _ if crisis.is_some() => load_for_help(&dirs, &mut deferred)?,
         // Help lines, and a person's own history, show even when their content pack has a
         // problem (which is reported after).
         None | Some(Command::Support(_) | Command::History(_)) => {
@@ -73,6 +76,8 @@ pub fn run(cli: Cli) -> Result<(), Error> {
     // Pages for reading go through a pager on a terminal; data and questions never do
     // (a reflection's summary does when its answers came from a script).
     let paged = match &cli.command {
+        // Help lines stay on the screen, never behind a pager that may clear them on quitting.
+        _ if crisis.is_some() => false,
         Some(Command::Export(_)) => false,
         // Choosing a word happens in the terminal: never behind a pager.
         Some(Command::Feelings(a)) => {
@@ -80,7 +85,7 @@ pub fn run(cli: Cli) -> Result<(), Error> {
         }
         // A guided practice waits for Enter: never behind a pager.
         Some(Command::Practice(a)) => {
-            a.id.is_none()
+            a.id.is_empty()
                 || a.no_wait
                 || !a.plain && !std::io::IsTerminal::is_terminal(&std::io::stdin())
         }
@@ -100,10 +105,17 @@ pub fn run(cli: Cli) -> Result<(), Error> {
         var("PAGER"),
     );
     let mut out = pager::Sink::new(pager, env.terminal_height);
+    if let Some(typed) = &crisis {
+        let country = commands::support::locale_country(&locale());
+        if commands::crisis::run(&mut out, &library, typed, country.as_deref(), look)? {
+            // A problem in a content pack is not for this moment: help is.
+            return finish(out, &library);
+        }
+    }
     match &cli.command {
         None => commands::welcome::run(&mut out, &library, look)?,
         Some(Command::Support(args)) => {
-            let locale = ["LC_ALL", "LC_MESSAGES", "LANG"].map(|k| std::env::var(k).ok());
+            let locale = locale();
             // A country may come as several words ("United Kingdom") or odd bytes: never refuse the page.
             let words: Vec<String> = args
                 .country_name
@@ -131,7 +143,8 @@ pub fn run(cli: Cli) -> Result<(), Error> {
             }
         }
         Some(Command::Learn(args)) => {
-            commands::learn::run(&mut out, &library, args.topic.as_deref(), look)?;
+            let topic = cli::typed_name(&args.topic);
+            commands::learn::run(&mut out, &library, topic.as_deref(), look)?;
         }
         Some(Command::Reflect(args)) => {
             let prompt_look = prompt_look(&cli, &env);
@@ -154,7 +167,8 @@ pub fn run(cli: Cli) -> Result<(), Error> {
                 (false, true) => Mode::Plain,
                 (false, false) => Mode::Guided,
             };
-            commands::practice::run(&mut out, &library, args.id.as_deref(), mode, look)?;
+            let id = cli::typed_name(&args.id);
+            commands::practice::run(&mut out, &library, id.as_deref(), mode, look)?;
         }
         Some(Command::Export(args)) => {
             let exported = commands::export::run(
@@ -174,6 +188,11 @@ pub fn run(cli: Cli) -> Result<(), Error> {
     }
     finish(out, &library)?;
     deferred.map_or(Ok(()), Err)
+}
+
+/// The locale variables a country is read from, in the order they count.
+fn locale() -> [Option<String>; 3] {
+    ["LC_ALL", "LC_MESSAGES", "LANG"].map(|k| std::env::var(k).ok())
 }
 
 /// The width and colour of stderr, where questions are asked.

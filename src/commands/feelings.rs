@@ -48,36 +48,101 @@ fn find<'l>(library: &'l Library, word: &str) -> Option<(&'l Family, &'l Word)> 
     })
 }
 
-/// One word (or one family) shown, or the nearest words suggested.
+/// One word (or one family) shown; an unknown word is met kindly, with the nearest words
+/// when some are close. Never an error: a feeling word is never wrong.
 fn look_up<W: Write>(out: &mut W, library: &Library, asked: &str, look: Look) -> Result<(), Error> {
-    if let Some((family, word)) = find(library, asked) {
-        return one_word(out, library, family, word, look).map_err(Error::Write);
+    if word_page(out, library, asked, look).map_err(Error::Write)? {
+        return terminal::support_pointer(out, library, look).map_err(Error::Write);
     }
-    let lower = asked.to_lowercase();
-    if let Some(family) = library
+    let labels = &library.app.feelings_labels;
+    // Shown inside a code span: a backtick of theirs would end it early.
+    let shown: String = asked.trim().chars().take(40).collect();
+    let shown = crate::render::sanitize::escape_controls(&shown).replace('`', "'");
+    let mut page = Page::new(out, look);
+    let unknown = crate::render::fill(labels.unknown.get_ref(), &[("word", shown)]);
+    page.para(&inline_spans(&unknown)).map_err(Error::Write)?;
+    let near = nearest(library, asked);
+    if !near.is_empty() {
+        let words: Vec<String> = near.iter().map(|w| format!("`{w}`")).collect();
+        let text = crate::render::fill(labels.nearest.get_ref(), &[("words", words.join(", "))]);
+        page.blank().map_err(Error::Write)?;
+        page.para(&inline_spans(&text)).map_err(Error::Write)?;
+    }
+    page.blank().map_err(Error::Write)?;
+    page.para(&inline_spans(labels.unknown_next.get_ref()))
+        .map_err(Error::Write)?;
+    page.blank().map_err(Error::Write)?;
+    terminal::support_pointer(page.out, library, look).map_err(Error::Write)
+}
+
+/// The most words suggested for an unknown one.
+const MAX_NEAREST: usize = 3;
+
+/// The vocabulary's words (and family ids) nearest to `asked`: within a bound that grows
+/// with the word's length, counting a swap of two letters as one slip, and comparing a word
+/// of five letters or more with the start of longer words too (so `greif` finds `grieving`,
+/// and nothing finds `grateful`).
+fn nearest<'l>(library: &'l Library, asked: &str) -> Vec<&'l str> {
+    let asked = asked.trim().to_lowercase();
+    let bound = match asked.chars().count() {
+        0..=2 => return Vec::new(),
+        3..=4 => 1,
+        5..=8 => 2,
+        _ => 3,
+    };
+    let families = &library.feelings.families;
+    let candidates = families
+        .iter()
+        .flat_map(|f| f.words.iter().map(|w| w.word.get_ref().as_str()))
+        .chain(families.iter().map(|f| f.id.get_ref().as_str()));
+    let length = asked.chars().count();
+    let distance = |c: &str| {
+        let whole = strsim::osa_distance(&asked, c);
+        if length < 5 || c.chars().count() <= length {
+            return whole;
+        }
+        let start: String = c.chars().take(length).collect();
+        whole.min(strsim::osa_distance(&asked, &start))
+    };
+    let mut near: Vec<(usize, &str)> = candidates
+        .map(|c| (distance(c), c))
+        .filter(|(d, _)| *d <= bound)
+        .collect();
+    near.sort_by_key(|(d, _)| *d);
+    let mut words: Vec<&str> = Vec::new();
+    for (_, w) in near {
+        if !words.contains(&w) && words.len() < MAX_NEAREST {
+            words.push(w);
+        }
+    }
+    words
+}
+
+/// The page for a word of the vocabulary, or a family, without the support pointer; `false`
+/// when `asked` is neither.
+pub(crate) fn word_page<W: Write>(
+    out: &mut W,
+    library: &Library,
+    asked: &str,
+    look: Look,
+) -> io::Result<bool> {
+    if let Some((family, word)) = find(library, asked) {
+        one_word(out, library, family, word, look)?;
+        return Ok(true);
+    }
+    let lower = asked.trim().to_lowercase();
+    let Some(family) = library
         .feelings
         .families
         .iter()
         .find(|f| *f.id.get_ref() == lower || f.name.get_ref().to_lowercase() == lower)
-    {
-        let mut page = Page::new(out, look);
-        family_words(&mut page, family).map_err(Error::Write)?;
-        page.blank().map_err(Error::Write)?;
-        return terminal::support_pointer(page.out, library, look).map_err(Error::Write);
-    }
-    let words = library
-        .feelings
-        .families
-        .iter()
-        .flat_map(|f| f.words.iter().map(|w| w.word.get_ref().as_str()));
-    let near = crate::error::closest(&lower, words.map(|w| (w, w)))
-        .map(|w| format!(" Did you mean `{w}`?"))
-        .unwrap_or_default();
-    let shown: String = asked.chars().take(40).collect();
-    Err(Error::Usage(format!(
-        "`{}` is not in numb's list of feeling words yet, and your word still counts.{near} See them all with `numb feelings`, or start from your body with `numb feelings --body`.",
-        crate::render::sanitize::escape_controls(&shown)
-    )))
+    else {
+        return Ok(false);
+    };
+    let mut page = Page::new(out, look);
+    family_words(&mut page, family)?;
+    page.blank()?;
+    Ok(true)
 }
 
 fn one_word<W: Write>(
@@ -114,8 +179,7 @@ fn one_word<W: Write>(
         "",
         HANG,
     )?;
-    page.blank()?;
-    terminal::support_pointer(page.out, library, look)
+    page.blank()
 }
 
 /// A family's name, meaning and words.
@@ -228,7 +292,8 @@ fn drill_down<W: Write>(
             continue;
         };
         let (family, word) = words[pick];
-        return one_word(out, library, family, word, look).map_err(Error::Write);
+        one_word(out, library, family, word, look).map_err(Error::Write)?;
+        return terminal::support_pointer(out, library, look).map_err(Error::Write);
     }
 }
 

@@ -17,7 +17,8 @@ pub fn run<W: Write>(
         None => list(out, library, look).map_err(Error::Write),
         Some(name) if name.trim().is_empty() => Err(Error::Usage(NO_NAME.into())),
         Some(name) => {
-            let topic = library.topic(name).ok_or_else(|| Error::UnknownTopic {
+            let topic = library.topic(name).or_else(|| library.topic(&dashed(name)));
+            let topic = topic.ok_or_else(|| Error::UnknownTopic {
                 name: name.to_string(),
                 suggestion: suggest(library, name),
             })?;
@@ -27,45 +28,19 @@ pub fn run<W: Write>(
     }
 }
 
-/// Words that mean "I need help", which get the support lines rather than a near-miss topic.
-const HELP_WORDS: &[&str] = &[
-    "help",
-    "support",
-    "crisis",
-    "suicide",
-    "suicidal",
-    "emergency",
-    "helpline",
-    "hotline",
-    "urgent",
-    "danger",
-    "sos",
-    "988",
-    "die",
-    "dying",
-    "kill",
-    "harm",
-    "selfharm",
-    "hurt",
-    "overdose",
-    "unsafe",
-];
-
 const NO_NAME: &str =
     "name a topic, for example `numb learn origins`, or run `numb learn` to see them all";
 
 fn suggest(library: &Library, name: &str) -> Suggestion {
-    let lower = name.to_lowercase();
-    let mut words = lower
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty());
-    if words.any(|w| HELP_WORDS.contains(&w)) {
-        return Suggestion::Support;
-    }
-    match library.closest_topic(name) {
+    match library.closest_topic(&dashed(name)) {
         Some(id) => Suggestion::Topic(id.to_string()),
         None => Suggestion::List,
     }
+}
+
+/// A name typed as words (`daily impact`) as an id (`daily-impact`).
+fn dashed(name: &str) -> String {
+    name.split_whitespace().collect::<Vec<_>>().join("-")
 }
 
 fn list<W: Write>(out: &mut W, library: &Library, look: Look) -> io::Result<()> {

@@ -1,6 +1,7 @@
 //! One thin file per subcommand: glue between the loaded content and a renderer.
 
 pub mod check;
+pub mod crisis;
 pub mod export;
 pub mod feelings;
 pub mod history;

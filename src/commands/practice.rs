@@ -62,10 +62,11 @@ pub fn run<W: Write>(
 /// The practice with this id, or a usage error listing them.
 fn find<'l>(library: &'l Library, id: &str) -> Result<&'l Practice, Error> {
     let id = id.trim();
+    let dashed = id.split_whitespace().collect::<Vec<_>>().join("-");
     library
         .practices
         .iter()
-        .find(|p| p.id.get_ref().eq_ignore_ascii_case(id))
+        .find(|p| p.id.get_ref().eq_ignore_ascii_case(&dashed))
         .ok_or_else(|| {
             let ids: Vec<&str> = library
                 .practices

@@ -30,7 +30,8 @@ pub fn run<W: Write>(
         Some(text) => record::clean_note(text).map_err(Error::Usage)?,
         None => None,
     };
-    let name = args.id.as_deref().unwrap_or(DEFAULT_QUESTIONNAIRE);
+    let typed = crate::cli::typed_name(&args.id);
+    let name = typed.as_deref().unwrap_or(DEFAULT_QUESTIONNAIRE);
     let q = library
         .questionnaire(name)
         .ok_or_else(|| Error::UnknownQuestionnaire {

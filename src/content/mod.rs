@@ -1,5 +1,6 @@
 //! Content: the model, the built-in files, loading and checking.
 
+pub mod crisis;
 pub mod embedded;
 pub mod load;
 pub mod markup;

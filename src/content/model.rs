@@ -396,6 +396,12 @@ pub struct FeelingsLabels {
     pub body_heading: Spanned<String>,
     /// Under the vocabulary (inline Markdown).
     pub footer: Spanned<String>,
+    /// For a word that is not in the list (`{word}`; inline Markdown): kind, never "wrong".
+    pub unknown: Spanned<String>,
+    /// The nearest words in the list (`{words}`; inline Markdown).
+    pub nearest: Spanned<String>,
+    /// After an unknown word: where to look next (inline Markdown).
+    pub unknown_next: Spanned<String>,
 }
 
 /// The words of `numb practice`.
@@ -601,6 +607,9 @@ pub struct SupportLabels {
     pub checked: Spanned<String>,
     /// The closing line of the support page.
     pub footer: Spanned<String>,
+    /// Ends the help block shown for a word of crisis or a summary that points to help:
+    /// where the other countries' lines are (inline Markdown).
+    pub all_lines: Spanned<String>,
 }
 
 /// What a questionnaire asks for.

@@ -1,7 +1,6 @@
 //! `numb feelings`: one word, a family, an unknown word with a suggestion, the whole
 //! vocabulary, the body-first path, and the drill-down in a terminal.
 
-use predicates::prelude::*;
 use rexpect::session::spawn_command;
 
 use crate::{SUPPORT_POINTER, numb, numb_std, stdout_of};
@@ -25,18 +24,6 @@ fn a_family_lists_its_words() {
     let out = stdout_of(numb().args(["feelings", "joy"]));
     assert!(out.contains("Joy — "), "{out}");
     assert!(out.contains("  - content: "), "{out}");
-}
-
-#[test]
-fn an_unknown_word_gets_a_suggestion() {
-    numb()
-        .args(["feelings", "lonley"])
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains(
-            "`lonley` is not in numb's list of feeling words yet",
-        ))
-        .stderr(predicate::str::contains("Did you mean `lonely`?"));
 }
 
 #[test]

@@ -2,6 +2,7 @@
 
 mod check;
 mod content_dirs;
+mod crisis;
 mod export;
 mod feelings;
 mod history;

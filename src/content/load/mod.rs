@@ -10,6 +10,7 @@ use std::sync::Arc;
 use parse::{Parsed, parse};
 use read::{read_file, read_pack};
 
+use super::crisis::CrisisWords;
 use super::model::{
     AppText, Feelings, PackFile, Practice, Questionnaire, SupportFile, SupportPage, Topic,
 };
@@ -39,6 +40,8 @@ pub struct Library {
     pub support: SupportPage,
     /// The words of numb's own screens.
     pub app: AppText,
+    /// Words of crisis, met with help lines wherever typed words are looked up.
+    pub crisis: CrisisWords,
     /// Topic ids and aliases to their place in `topics`, for lookups in large packs.
     names: HashMap<String, usize>,
     /// Ids declared by files that had problems and did not load.
@@ -69,9 +72,14 @@ impl Library {
         self.has_topic_id(id) || self.broken.contains(id)
     }
 
-    /// The questionnaire with this id (ignoring case and surrounding spaces).
+    /// The questionnaire with this id (ignoring case and surrounding spaces; words typed
+    /// apart, `reconnection plan`, are read as the id's dashes).
     pub fn questionnaire(&self, name: &str) -> Option<&Questionnaire> {
-        let name = name.trim().to_lowercase();
+        let name = name
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join("-")
+            .to_lowercase();
         self.questionnaires.iter().find(|q| *q.id.get_ref() == name)
     }
 
@@ -166,6 +174,7 @@ enum Kind {
     Support,
     App,
     Feelings,
+    Crisis,
 }
 
 /// Loads the built-in content, then each folder in `dirs` in order (later ones win), and checks it.
@@ -226,6 +235,7 @@ fn builtin() -> Vec<Pending> {
                 "support.toml" => Kind::Support,
                 "app.toml" => Kind::App,
                 "feelings.toml" => Kind::Feelings,
+                "crisis.toml" => Kind::Crisis,
                 _ if rest.starts_with("topics/") => Kind::Topic,
                 _ if rest.starts_with("questionnaires/") => Kind::Questionnaire,
                 _ if rest.starts_with("practices/") => Kind::Practice,
@@ -260,6 +270,7 @@ enum Content {
     Support(Box<SupportFile>),
     App(Box<AppText>),
     Feelings(Box<Feelings>),
+    Crisis(Box<CrisisWords>),
 }
 
 /// Parses one file (no checks that need other files).
@@ -301,6 +312,9 @@ fn parse_item(item: &Pending, problems: &mut Vec<Problem>) -> Content {
         Kind::Feelings => to(parse::<Feelings>(file, problems), |f| {
             Content::Feelings(Box::new(f))
         }),
+        Kind::Crisis => to(parse::<CrisisWords>(file, problems), |c| {
+            Content::Crisis(Box::new(c))
+        }),
     }
 }
 
@@ -324,6 +338,7 @@ fn from_files(pending: Vec<Pending>, paths: Vec<Option<PathBuf>>, bodies: Bodies
     let mut support: Option<SupportPage> = None;
     let mut app = None;
     let mut feelings = None;
+    let mut crisis = None;
     // Packs written for a newer numb: their other files are not judged.
     let mut newer = Vec::new();
     // Ids declared by files that did not load: references to them are not problems of their own.
@@ -384,6 +399,10 @@ fn from_files(pending: Vec<Pending>, paths: Vec<Option<PathBuf>>, bodies: Bodies
                 vocabulary.file = Arc::clone(&item.file);
                 feelings = Some(*vocabulary);
             }
+            Content::Crisis(mut words) => {
+                words.file = Arc::clone(&item.file);
+                crisis = Some(*words);
+            }
         }
         if item.kind == Kind::Support {
             info.support = true;
@@ -405,7 +424,8 @@ fn from_files(pending: Vec<Pending>, paths: Vec<Option<PathBuf>>, bodies: Bodies
             replacements,
         }
     };
-    let (Some(support), Some(app), Some(feelings)) = (support, app, feelings) else {
+    let (Some(support), Some(app), Some(feelings), Some(crisis)) = (support, app, feelings, crisis)
+    else {
         if problems.is_empty() {
             problems.push(Problem {
                 hides: 0,
@@ -415,7 +435,7 @@ fn from_files(pending: Vec<Pending>, paths: Vec<Option<PathBuf>>, bodies: Bodies
                 }),
                 span: 0..0,
                 message:
-                    "support.toml, app.toml or feelings.toml is missing from the built-in content"
+                    "support.toml, app.toml, feelings.toml or crisis.toml is missing from the built-in content"
                         .into(),
             });
         }
@@ -451,6 +471,7 @@ fn from_files(pending: Vec<Pending>, paths: Vec<Option<PathBuf>>, bodies: Bodies
         support,
         app,
         feelings,
+        crisis,
         names,
         broken,
     };

@@ -8,6 +8,7 @@ use toml::value::Datetime;
 
 use super::load::Library;
 
+mod crisis;
 mod questionnaire;
 pub mod text;
 use super::markup;
@@ -99,6 +100,13 @@ pub fn library(lib: &Library, bodies: Bodies) -> Vec<Problem> {
             out: &mut out,
         },
     );
+    crisis::check(
+        &lib.crisis,
+        &mut At {
+            file: &lib.crisis.file,
+            out: &mut out,
+        },
+    );
     let mut ids: HashMap<&str, ()> = HashMap::new();
     for questionnaire in &lib.questionnaires {
         let mut at = At {
@@ -162,6 +170,7 @@ pub fn library(lib: &Library, bodies: Bodies) -> Vec<Problem> {
         at.line(label, "label");
     }
     at.inline(&s.footer, "footer");
+    at.inline(&s.all_lines, "all_lines");
     let r = &app.reflect_labels;
     for label in [
         &r.start,
@@ -231,7 +240,10 @@ pub fn library(lib: &Library, bodies: Bodies) -> Vec<Problem> {
     ] {
         at.line(label, "feelings label");
     }
-    at.inline(&fl.footer, "feelings label");
+    for label in [&fl.footer, &fl.unknown, &fl.nearest, &fl.unknown_next] {
+        at.line(label, "feelings label");
+        at.inline(label, "feelings label");
+    }
     let pl = &app.practice_labels;
     for label in [
         &pl.list_id,

@@ -14,46 +14,6 @@ pub const MAX_REVERSE: usize = 2;
 const MAX_VALUE: u32 = 100;
 const MAX_ITEMS: usize = 100;
 
-/// Words no questionnaire item may use: a private terminal tool cannot follow up on them.
-/// Single words match whole words (or, ending in `*`, word starts); phrases match anywhere.
-const UNSAFE_WORDS: &[&str] = &[
-    "suicid*", "kill", "killing", "killed", "die", "dying", "overdose", "selfharm",
-];
-const UNSAFE_PHRASES: &[&str] = &[
-    "self-harm",
-    "self harm",
-    "hurt myself",
-    "hurt yourself",
-    "harm myself",
-    "harm yourself",
-    "end my life",
-    "end your life",
-    "take my life",
-    "want to die",
-    "wanted to die",
-    "not want to live",
-    "not wanting to live",
-    "never wake up",
-    "better off dead",
-];
-
-/// The unsafe word or phrase `text` uses, if any.
-fn unsafe_word(text: &str) -> Option<String> {
-    let lower = text.to_lowercase();
-    if let Some(phrase) = UNSAFE_PHRASES.iter().find(|p| lower.contains(**p)) {
-        return Some((*phrase).to_string());
-    }
-    lower
-        .split(|c: char| !c.is_alphanumeric())
-        .find(|w| {
-            UNSAFE_WORDS.iter().any(|u| match u.strip_suffix('*') {
-                Some(start) => w.starts_with(start),
-                None => w == u,
-            })
-        })
-        .map(str::to_string)
-}
-
 pub(super) fn check(q: &Questionnaire, lib: &Library, at: &mut At) {
     at.version(&q.format_version);
     at.id(&q.id, "questionnaire id");
@@ -100,11 +60,17 @@ pub(super) fn check(q: &Questionnaire, lib: &Library, at: &mut At) {
             );
         }
         at.line(&item.text, "text");
-        if let Some(word) = unsafe_word(item.text.get_ref()) {
-            at.push(
-                &item.text,
-                format!("items may not ask about suicide or self-harm (found `{word}`): numb keeps support lines in sight instead"),
-            );
+        for text in std::iter::once(&item.text).chain(&item.plan) {
+            if let Some(found) = lib.crisis.find_in_question(text.get_ref()) {
+                at.push(
+                    text,
+                    format!(
+                        "questions may not ask about suicide, self-harm or wanting to die (this matches `{}` in crisis.toml's `{}` group): numb cannot follow up on an answer, so it keeps help lines in sight instead",
+                        found.phrase,
+                        found.group.id.get_ref()
+                    ),
+                );
+            }
         }
     }
     match q.kind.get_ref() {
@@ -504,19 +470,40 @@ reverse = true
     #[test]
     fn no_item_may_ask_about_suicide_or_self_harm() {
         let p = one(&GOOD.replace("Things felt far away.", "I thought about self-harm."));
-        assert!(p.contains("may not ask about suicide or self-harm"), "{p}");
+        assert!(p.contains("may not ask about suicide, self-harm"), "{p}");
     }
 
     #[test]
-    fn safety_words_match_words_not_parts_of_words() {
-        assert_eq!(super::unsafe_word("I used a skill I enjoy."), None);
-        assert_eq!(super::unsafe_word("Studies felt hard."), None);
-        assert!(super::unsafe_word("I wished I could never wake up.").is_some());
-        assert!(super::unsafe_word("Suicidal thoughts came.").is_some());
-        assert!(
-            super::unsafe_word("I wanted to kill time.").is_some(),
-            "whole word, even if harmless: authors can reword"
-        );
+    fn questions_about_suicide_self_harm_or_dying_are_refused_in_their_common_phrasings() {
+        for unsafe_item in [
+            "I wished I was dead.",
+            "I thought about ending it all.",
+            "I cut myself.",
+            "I thought about hurting myself.",
+            "Suicidal thoughts came.",
+            "I wished I could never wake up.",
+        ] {
+            let p = one(&GOOD.replace("Things felt far away.", unsafe_item));
+            assert!(
+                p.contains("may not ask about suicide"),
+                "{unsafe_item}: {p}"
+            );
+            assert!(p.contains("crisis.toml"), "{p}");
+        }
+    }
+
+    #[test]
+    fn everyday_questions_are_not_refused() {
+        for item in [
+            "I cut back on coffee.",
+            "I used a skill I enjoy.",
+            "Studies felt hard.",
+            "I wanted to kill time.",
+            "My back was killing me.",
+        ] {
+            let p = problems(&GOOD.replace("Things felt far away.", item));
+            assert!(p.is_empty(), "{item}: {p:?}");
+        }
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! Topic pages, the welcome screen and the support page, laid out for a terminal.
 
+pub mod help;
 pub mod page;
 
 use std::io::{self, Write};
@@ -245,7 +246,7 @@ pub fn support<W: Write>(
     page.para(&inline_spans(labels.footer.get_ref()))
 }
 
-fn support_line<W: Write>(
+pub(crate) fn support_line<W: Write>(
     page: &mut Page<'_, W>,
     line: &SupportLine,
     labels: &SupportLabels,

@@ -1,0 +1,192 @@
+//! Words of crisis typed wherever numb looks a word up: warm words and the help lines for
+//! the person's country, exit 0, never an error, a "yet" or a "did you mean".
+
+use predicates::prelude::*;
+
+use crate::{fixture, numb, numb_std, pack_with_topics};
+
+/// The warm words said before the help lines.
+const WARM: &str = "you deserve support";
+
+/// Runs `args` with a British locale; returns stdout, checking exit 0 and a quiet stderr.
+fn helped(args: &[&str]) -> String {
+    let out = numb()
+        .args(args)
+        .env("LANG", "en_GB.UTF-8")
+        .assert()
+        .code(0)
+        .get_output()
+        .clone();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.is_empty(), "{args:?} wrote to stderr: {stderr}");
+    let page = String::from_utf8(out.stdout).unwrap();
+    for never in ["error", " yet", "did you mean", "Did you mean"] {
+        assert!(!page.contains(never), "{args:?} said {never:?}:\n{page}");
+    }
+    page
+}
+
+fn assert_help_for_gb(args: &[&str], page: &str) {
+    assert!(page.contains("Lines for GB"), "{args:?}:\n{page}");
+    assert!(page.contains("Call 116 123"), "{args:?}:\n{page}");
+    assert!(page.contains("local emergency"), "{args:?}:\n{page}");
+    assert!(page.contains("findahelpline.com"), "{args:?}:\n{page}");
+    assert!(page.contains("numb support"), "{args:?}:\n{page}");
+}
+
+#[test]
+fn words_of_crisis_meet_help_wherever_numb_looks_words_up() {
+    let phrasings = [
+        "suicidal",
+        "want to die",
+        "worthless",
+        "suicide",
+        "kill myself",
+        "I'm a burden",
+        "self-harm",
+        "Hopelessness",
+        "end it all",
+    ];
+    for phrase in phrasings {
+        for command in [
+            vec!["feelings", phrase],
+            vec!["learn", phrase],
+            vec!["practice", phrase],
+            vec!["reflect", phrase],
+            vec!["history", "trend", "-q", phrase],
+            vec!["history", "report", "-q", phrase],
+        ] {
+            let page = helped(&command);
+            assert!(page.contains(WARM), "{command:?}:\n{page}");
+            assert_help_for_gb(&command, &page);
+        }
+    }
+}
+
+#[test]
+fn a_phrase_typed_as_separate_words_is_read_whole_not_refused() {
+    for command in [
+        vec!["learn", "kill", "myself"],
+        vec!["feelings", "want", "to", "die"],
+        vec!["practice", "end", "it", "all"],
+        vec!["reflect", "i", "want", "to", "die"],
+    ] {
+        let page = helped(&command);
+        assert!(page.contains(WARM), "{command:?}:\n{page}");
+    }
+}
+
+#[test]
+fn asking_for_help_gets_the_help_lines_with_words_of_its_own() {
+    for name in ["help", "HELP", "i need help", "crisis"] {
+        let page = helped(&["learn", name]);
+        assert!(page.contains("Help is here"), "{page}");
+        assert_help_for_gb(&["learn", name], &page);
+    }
+}
+
+#[test]
+fn a_vocabulary_word_of_crisis_shows_the_word_then_the_help_lines() {
+    let page = helped(&["feelings", "hopeless"]);
+    let word = page.find("heavy arms").expect("the word's body cue");
+    let help = page.find("Call 116 123").expect("the help lines");
+    assert!(word < help, "{page}");
+    assert!(!page.contains("If this stays"), "{page}");
+}
+
+#[test]
+fn without_a_country_every_line_is_shown() {
+    let out = numb().args(["feelings", "suicidal"]).assert().code(0);
+    let page = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    assert!(page.contains("Lines by country"), "{page}");
+    assert!(page.contains("988") && page.contains("116 123"), "{page}");
+}
+
+#[test]
+fn a_country_without_lines_is_told_so_and_given_the_directory() {
+    let out = numb()
+        .args(["learn", "suicide"])
+        .env("LANG", "is_IS.UTF-8")
+        .assert()
+        .code(0);
+    let page = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    assert!(page.contains("no lines for IS"), "{page}");
+    assert!(page.contains("findahelpline.com"), "{page}");
+    assert!(page.contains("local emergency"), "{page}");
+}
+
+#[test]
+fn a_broken_content_pack_never_stands_between_a_word_of_crisis_and_help() {
+    let pack = pack_with_topics(&[("broken.toml", "id = \"broken\"\ntitle = \n".into())]);
+    let out = numb()
+        .args(["--content-dir"])
+        .arg(pack.path())
+        .args(["learn", "want", "to", "die"])
+        .env("LANG", "en_GB.UTF-8")
+        .assert()
+        .code(0)
+        .stderr("");
+    let page = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    assert!(page.contains("Call 116 123"), "{page}");
+}
+
+#[test]
+fn everyday_words_are_looked_up_as_usual() {
+    numb()
+        .args(["learn", "orgins"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("did you mean `origins`?"));
+    let page = crate::stdout_of(numb().args(["feelings", "hurt"]));
+    assert!(page.contains("Pain from something someone said"), "{page}");
+    assert!(!page.contains(WARM), "{page}");
+    let page = crate::stdout_of(numb().args(["learn", "daily", "impact"]));
+    assert!(
+        page.starts_with("How numbness affects daily life"),
+        "{page}"
+    );
+    let page = crate::stdout_of(numb().args(["practice", "five", "senses", "--no-wait"]));
+    assert!(page.contains("five senses"), "{page}");
+}
+
+#[test]
+fn an_unknown_feeling_word_is_met_kindly_with_the_nearest_words() {
+    let page = crate::stdout_of(numb().args(["feelings", "greif"]));
+    assert!(page.contains("it still counts"), "{page}");
+    assert!(
+        page.contains("`grieving`") || page.contains("grieving"),
+        "{page}"
+    );
+    assert!(!page.contains("grateful"), "{page}");
+    let page = crate::stdout_of(numb().args(["feelings", "xyzzy"]));
+    assert!(page.contains("it still counts"), "{page}");
+    assert!(!page.contains("close to it"), "nothing is close: {page}");
+    let page = crate::stdout_of(numb().args(["feelings", "lonley"]));
+    assert!(page.contains("close to it: lonely"), "{page}");
+}
+
+/// In a terminal, the help lines are printed straight out, never behind a pager that could
+/// clear them from the screen on quitting.
+#[test]
+fn in_a_terminal_the_help_lines_stay_on_the_screen() {
+    let dir = tempfile::tempdir().unwrap();
+    let record = dir.path().join("paged.txt");
+    let mut cmd = numb_std();
+    cmd.args(["learn", "suicide"])
+        .env("LANG", "en_GB.UTF-8")
+        .env(
+            "NUMB_PAGER",
+            format!(
+                "'{}' '{}'",
+                fixture("fake-pager.sh").display(),
+                record.display()
+            ),
+        )
+        .env_remove("PAGER");
+    let mut session = rexpect::session::spawn_command(cmd, Some(20_000)).expect("spawn in a pty");
+    let shown = session
+        .exp_eof()
+        .expect("numb finishes without a key press");
+    assert!(shown.contains("116 123"), "{shown}");
+    assert!(!record.exists(), "the pager ran");
+}
