@@ -812,3 +812,28 @@ fn a_folder_named_like_a_file_is_reported_once() {
         "{err}"
     );
 }
+
+#[test]
+fn pack_questions_about_suicide_or_self_harm_are_refused_and_everyday_ones_are_not() {
+    let base = base_questionnaire();
+    let item = "I lay awake for a long time before I fell asleep.";
+    for unsafe_item in [
+        "I wished I was dead.",
+        "I thought about ending it all.",
+        "I cut myself.",
+        "I thought about hurting myself.",
+    ] {
+        let dir = pack_with_questionnaire("rest-check.toml", base.replace(item, unsafe_item));
+        let err = check_stderr(dir.path());
+        assert!(
+            err.contains("questions may not ask about suicide, self-harm or wanting to die"),
+            "{unsafe_item}: {err}"
+        );
+        assert!(err.contains("rest-check.toml:59:8"), "{unsafe_item}: {err}");
+    }
+    let dir = pack_with_questionnaire(
+        "rest-check.toml",
+        base.replace(item, "I cut back on coffee."),
+    );
+    numb().arg("check").arg(dir.path()).assert().code(0);
+}
