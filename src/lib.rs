@@ -106,7 +106,7 @@ pub fn run(cli: Cli) -> Result<(), Error> {
     );
     let mut out = pager::Sink::new(pager, env.terminal_height);
     if let Some(typed) = &crisis {
-        let country = commands::support::locale_country(&locale());
+        let country = commands::support::country_from_locale();
         if commands::crisis::run(&mut out, &library, typed, country.as_deref(), look)? {
             // A problem in a content pack is not for this moment: help is.
             return finish(out, &library);
@@ -115,7 +115,7 @@ pub fn run(cli: Cli) -> Result<(), Error> {
     match &cli.command {
         None => commands::welcome::run(&mut out, &library, look)?,
         Some(Command::Support(args)) => {
-            let locale = locale();
+            let locale = commands::support::locale();
             // A country may come as several words ("United Kingdom") or odd bytes: never refuse the page.
             let words: Vec<String> = args
                 .country_name
@@ -188,11 +188,6 @@ pub fn run(cli: Cli) -> Result<(), Error> {
     }
     finish(out, &library)?;
     deferred.map_or(Ok(()), Err)
-}
-
-/// The locale variables a country is read from, in the order they count.
-fn locale() -> [Option<String>; 3] {
-    ["LC_ALL", "LC_MESSAGES", "LANG"].map(|k| std::env::var(k).ok())
 }
 
 /// The width and colour of stderr, where questions are asked.

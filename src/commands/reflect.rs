@@ -71,7 +71,8 @@ pub fn run<W: Write>(
         }
         None => return Err(no_terminal(q)),
     };
-    let summary = summary::summarize(library, q, answers);
+    let mut summary = summary::summarize(library, q, answers);
+    summary.country = super::support::country_from_locale();
     let shown = match args.format {
         SummaryFormat::Text => render::text(out, library, &summary, look),
         SummaryFormat::Markdown => render::markdown(out, library, &summary),

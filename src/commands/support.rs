@@ -64,6 +64,16 @@ fn parse_country(text: &str) -> Result<String, Error> {
     )))
 }
 
+/// The locale variables a country is read from, in the order they count.
+pub fn locale() -> [Option<String>; 3] {
+    ["LC_ALL", "LC_MESSAGES", "LANG"].map(|k| std::env::var(k).ok())
+}
+
+/// The person's country, from their locale (see [`locale_country`]).
+pub fn country_from_locale() -> Option<String> {
+    locale_country(&locale())
+}
+
 /// The country of the first set locale variable (LC_ALL, LC_MESSAGES, LANG), e.g. `en_GB.UTF-8` → GB.
 pub fn locale_country(vars: &[Option<String>]) -> Option<String> {
     let value = vars.iter().flatten().find(|v| !v.is_empty())?;

@@ -723,6 +723,11 @@ pub struct Facet {
     /// facet's items up to two, else half of them, rounded up).
     #[serde(default)]
     pub min_answers: Option<Spanned<u32>>,
+    /// For a part that is a recognised warning sign on its own (loss of pleasure or
+    /// interest): said, with the help lines, when its score is in the top band, even when
+    /// nothing else is high (inline Markdown).
+    #[serde(default)]
+    pub reach_out: Option<Spanned<String>>,
     /// Positions in the possible range, covering it with no gap or overlap.
     pub bands: Vec<Band>,
 }

@@ -14,7 +14,7 @@ const MAX_PRACTICES: usize = 2;
 /// How many facets in their highest band make the summary put help first.
 const MANY_HIGH: usize = 2;
 
-/// The topic about getting help, pointed to first when much came up a lot.
+/// The topic about getting help, pointed to first when the answers point to help.
 const HELP_TOPIC: &str = "when-to-seek-help";
 
 /// A finished questionnaire, ready to render.
@@ -36,6 +36,13 @@ pub struct Summary<'a> {
     pub chosen: Vec<&'a Item>,
     /// Several facets sit in their highest band: help comes first.
     pub many_high: bool,
+    /// What to say when the answers point to help, shown with the help lines: a facet's
+    /// `reach_out` words when that facet is in its highest band (one strong sign is enough),
+    /// else the many-high words when several facets are.
+    pub reach_out: Option<&'a str>,
+    /// The country whose help lines a summary that points to help shows (two letters, from
+    /// the locale); every line when it is not known.
+    pub country: Option<String>,
 }
 
 impl Summary<'_> {
@@ -72,12 +79,20 @@ pub fn summarize<'a>(
     match q.kind.get_ref() {
         QuestionnaireKind::Scale => {
             let facets = scoring::facet_scores(q, &answers);
-            let top = facets
-                .iter()
-                .filter(|s| s.band_index.is_some_and(|i| i + 1 == s.facet.bands.len()))
-                .count();
+            let in_top =
+                |s: &&FacetScore| s.band_index.is_some_and(|i| i + 1 == s.facet.bands.len());
+            let top = facets.iter().filter(in_top).count();
             let many_high = top >= MANY_HIGH;
-            if many_high {
+            let strong_sign = facets
+                .iter()
+                .filter(in_top)
+                .find_map(|s| s.facet.reach_out.as_ref());
+            let reach_out = strong_sign
+                .map(|words| words.get_ref().as_str())
+                .or_else(|| {
+                    many_high.then(|| library.app.reflect_labels.many_high.get_ref().as_str())
+                });
+            if reach_out.is_some() {
                 add(HELP_TOPIC);
             }
             let mut practices: Vec<&Practice> = Vec::new();
@@ -103,6 +118,8 @@ pub fn summarize<'a>(
                 skipped,
                 chosen: Vec::new(),
                 many_high,
+                reach_out,
+                country: None,
             }
         }
         QuestionnaireKind::Choose => {
@@ -127,6 +144,8 @@ pub fn summarize<'a>(
                 skipped: Vec::new(),
                 chosen,
                 many_high: false,
+                reach_out: None,
+                country: None,
             }
         }
     }

@@ -8,6 +8,7 @@ use serde::Serialize;
 
 use super::markdown::doc::{Doc, code, escape, field};
 use super::table;
+use super::terminal::help::{help_block, lines_for};
 use super::terminal::page::{BULLET, HANG, Look, Page, Styles, inline_spans};
 use super::wrap::Span;
 use crate::content::Library;
@@ -94,9 +95,9 @@ pub fn text<W: Write>(
             labels.table_band.get_ref(),
         ];
         table::write(page.out, &header, rows, look.width)?;
-        if summary.many_high {
+        if let Some(words) = summary.reach_out {
             page.blank()?;
-            page.para(&inline_spans(labels.many_high.get_ref()))?;
+            help_block(&mut page, library, words, summary.country.as_deref())?;
         }
         for score in &summary.facets {
             let Some(band) = score.band else { continue };
@@ -172,6 +173,58 @@ pub fn text<W: Write>(
     page.para(&inline_spans(library.app.support_pointer.get_ref()))
 }
 
+/// The help lines for `country` (every line when it is not known) as a Markdown list: the
+/// emergency line, the lines, the directory, then where to find the rest.
+fn help_lines_markdown<W: Write>(
+    doc: &mut Doc<'_, W>,
+    library: &Library,
+    country: Option<&str>,
+) -> io::Result<()> {
+    let support = &library.support;
+    let emergencies = support.local_emergency.iter().chain([&support.emergency]);
+    let emergencies = emergencies.map(|e| {
+        format!(
+            "{} **{}**",
+            field(e.text.get_ref()),
+            escape(e.numbers.get_ref())
+        )
+    });
+    let lines = help_lines(library, country).into_iter().map(|l| {
+        let countries: Vec<&str> = l.countries.iter().map(|c| c.get_ref().as_str()).collect();
+        let url = l
+            .url
+            .as_ref()
+            .map(|u| format!(" <{}>", u.get_ref()))
+            .unwrap_or_default();
+        format!(
+            "**{}** ({}): {}.{url}",
+            escape(l.name.get_ref()),
+            countries.join(", "),
+            escape(l.contact.get_ref().trim_end_matches('.'))
+        )
+    });
+    let directory = &support.directory;
+    let directory = std::iter::once(format!(
+        "**{}**: {} <{}>",
+        escape(directory.name.get_ref()),
+        field(directory.text.get_ref()),
+        directory.url.get_ref()
+    ));
+    doc.list(emergencies.chain(lines).chain(directory))?;
+    doc.para(&field(library.app.support_labels.all_lines.get_ref()))
+}
+
+/// The lines a summary that points to help shows: the country's, or every line.
+fn help_lines<'l>(
+    library: &'l Library,
+    country: Option<&'l str>,
+) -> Vec<&'l crate::content::model::SupportLine> {
+    match country {
+        Some(c) => lines_for(library, c).collect(),
+        None => library.support.lines.iter().collect(),
+    }
+}
+
 /// The summary as CommonMark.
 pub fn markdown<W: Write>(out: &mut W, library: &Library, summary: &Summary) -> io::Result<()> {
     let labels = &library.app.reflect_labels;
@@ -198,8 +251,9 @@ pub fn markdown<W: Write>(out: &mut W, library: &Library, summary: &Summary) -> 
                 escape(&score_text(labels, s))
             )
         }))?;
-        if summary.many_high {
-            doc.para(&field(labels.many_high.get_ref()))?;
+        if let Some(words) = summary.reach_out {
+            doc.para(&field(words))?;
+            help_lines_markdown(&mut doc, library, summary.country.as_deref())?;
         }
         for score in &summary.facets {
             let Some(band) = score.band else { continue };
@@ -266,6 +320,8 @@ struct JsonSummary<'a> {
     questionnaire: JsonQuestionnaire<'a>,
     answered: usize,
     many_high: bool,
+    reach_out: Option<&'a str>,
+    help_lines: Vec<JsonHelpLine<'a>>,
     answers: Vec<JsonAnswer<'a>>,
     facets: Vec<JsonFacet<'a>>,
     chosen: Vec<JsonChosen<'a>>,
@@ -273,6 +329,14 @@ struct JsonSummary<'a> {
     practices: Vec<JsonPractice<'a>>,
     not_a_diagnosis: &'a str,
     support_pointer: &'a str,
+}
+
+#[derive(Serialize)]
+struct JsonHelpLine<'a> {
+    name: &'a str,
+    countries: Vec<&'a str>,
+    contact: &'a str,
+    url: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -346,6 +410,19 @@ pub fn json<W: Write>(out: &mut W, library: &Library, summary: &Summary) -> io::
         },
         answered: summary.answered(),
         many_high: summary.many_high,
+        reach_out: summary.reach_out,
+        help_lines: match summary.reach_out {
+            Some(_) => help_lines(library, summary.country.as_deref())
+                .into_iter()
+                .map(|l| JsonHelpLine {
+                    name: l.name.get_ref(),
+                    countries: l.countries.iter().map(|c| c.get_ref().as_str()).collect(),
+                    contact: l.contact.get_ref(),
+                    url: l.url.as_ref().map(|u| u.get_ref().as_str()),
+                })
+                .collect(),
+            None => Vec::new(),
+        },
         answers: q
             .items
             .iter()

@@ -50,7 +50,7 @@ fn low_answers_reach_the_lowest_bands_and_point_nowhere_in_particular() {
     let json = summary_json(&["--answers", &answers(false)]);
     assert_eq!(json["schema_version"], 1);
     assert_eq!(json["questionnaire"]["id"], "check-in");
-    assert_eq!(json["questionnaire"]["version"], 1);
+    assert_eq!(json["questionnaire"]["version"], 2);
     for facet in json["facets"].as_array().unwrap() {
         assert_eq!(facet["score"], facet["min"], "{facet}");
         assert_eq!(facet["band"]["label"], "little", "{facet}");
@@ -562,4 +562,126 @@ fn a_broken_settings_file_is_reported_and_the_question_still_asked() {
     press(&mut s, "\r");
     s.exp_eof().unwrap();
     assert!(!home.path().join("data").exists());
+}
+
+/// Answers with every facet at its low end except `high` (a facet id), at its top.
+fn only_high(high: &str) -> String {
+    let q = questionnaire("check-in");
+    q["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|item| {
+            let reverse = item["reverse"].as_bool().unwrap_or(false);
+            if (item["facet"] == high) != reverse {
+                "4"
+            } else {
+                "0"
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
+#[test]
+fn parts_are_named_for_what_their_scores_count() {
+    let out = stdout_of(numb().args(["reflect", "--answers", &only_high("pleasure-interest")]));
+    assert!(out.contains("Fading pleasure and interest: a lot"), "{out}");
+    assert!(out.contains("Masking (hiding how you feel)"), "{out}");
+    for healthy in [
+        "Pleasure and interest ",
+        "Connection with others",
+        "Range of feeling",
+    ] {
+        assert!(!out.contains(healthy), "{healthy}: {out}");
+    }
+}
+
+#[test]
+fn loss_of_pleasure_alone_in_its_top_band_points_to_help_with_the_lines() {
+    let list = only_high("pleasure-interest");
+    // Lines unwrapped, so that phrases can be found whatever the width.
+    let run = |format: &str| {
+        stdout_of(
+            numb()
+                .args(["reflect", "--answers", &list, "--format", format])
+                .env("LANG", "en_GB.UTF-8"),
+        )
+        .replace('\n', " ")
+    };
+    let text = run("text");
+    assert!(text.contains("worth talking over with a doctor"), "{text}");
+    assert!(
+        text.contains("Lines for GB") && text.contains("Call 116 123"),
+        "{text}"
+    );
+    assert!(text.contains("numb learn when-to-seek-help — "), "{text}");
+    let markdown = run("markdown");
+    assert!(
+        markdown.contains("worth talking over with a doctor"),
+        "{markdown}"
+    );
+    assert!(
+        markdown.contains("**Samaritans** (GB, IE): Call 116 123."),
+        "{markdown}"
+    );
+    let json: serde_json::Value = serde_json::from_str(&run("json")).unwrap();
+    assert!(
+        json["reach_out"].as_str().unwrap().contains("doctor"),
+        "{json}"
+    );
+    assert_eq!(json["help_lines"][0]["name"], "Samaritans", "{json}");
+    assert_eq!(json["pointers"][0]["topic"], "when-to-seek-help", "{json}");
+    assert_eq!(json["many_high"], false);
+}
+
+#[test]
+fn one_other_part_alone_in_its_top_band_does_not_point_to_help() {
+    for facet in [
+        "feeling-range",
+        "connection",
+        "self-direction",
+        "body-senses",
+        "masking",
+    ] {
+        let json = summary_json(&["--answers", &only_high(facet)]);
+        assert!(json["reach_out"].is_null(), "{facet}: {json}");
+        assert_eq!(json["help_lines"], serde_json::json!([]), "{facet}");
+        let text = stdout_of(numb().args(["reflect", "--answers", &only_high(facet)]));
+        assert!(!text.contains("116 123"), "{facet}: {text}");
+    }
+    let json = summary_json(&["--answers", &answers(true)]);
+    assert!(json["reach_out"].as_str().is_some(), "several high: {json}");
+}
+
+#[test]
+fn not_a_diagnosis_is_said_once_per_summary() {
+    for (id, list) in [
+        ("check-in", answers(true)),
+        ("check-in", answers(false)),
+        ("reconnection-plan", "1,0,1,0,0,0,0,0,0,1".to_string()),
+        ("reconnection-plan", "0,0,0,0,0,0,0,0,0,0".to_string()),
+    ] {
+        for format in ["text", "markdown"] {
+            let out =
+                stdout_of(numb().args(["reflect", id, "--answers", &list, "--format", format]));
+            assert_eq!(out.matches("diagnosis").count(), 1, "{id} {format}: {out}");
+        }
+    }
+}
+
+#[test]
+fn nothing_feels_possible_gets_one_gentle_pointer_to_help() {
+    let out = stdout_of(numb().args([
+        "reflect",
+        "reconnection-plan",
+        "--answers",
+        "0,0,0,0,0,0,0,0,0,0",
+    ]));
+    assert!(out.contains("talking with someone can help"), "{out}");
+    assert_eq!(
+        out.matches("numb support").count(),
+        2,
+        "the pointer and the closing line: {out}"
+    );
 }

@@ -168,6 +168,10 @@ fn check_scale(q: &Questionnaire, lib: &Library, at: &mut At) {
         }
         at.line(&facet.name, "name");
         at.inline(&facet.meaning, "meaning");
+        if let Some(reach_out) = &facet.reach_out {
+            at.line(reach_out, "reach_out");
+            at.inline(reach_out, "reach_out");
+        }
         for related in &facet.related {
             if !lib.resolves(related.get_ref()) {
                 at.push(
