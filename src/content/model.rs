@@ -529,6 +529,10 @@ pub struct BookLabels {
     pub band: Spanned<String>,
     /// The heading above what each option of a choose worksheet could look like.
     pub plans: Spanned<String>,
+    /// Before a part's `reach_out` words on a worksheet (`{from}`, `{to}`: its top band).
+    pub strong_sign: Spanned<String>,
+    /// Before the words for several parts in their highest bands, on a worksheet.
+    pub many_high: Spanned<String>,
 }
 
 /// The welcome screen.

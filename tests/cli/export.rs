@@ -399,6 +399,8 @@ fn mdbook_export_writes_a_book_whose_internal_links_all_resolve() {
         "counts the other way round: use 4 minus the number you ticked",
         "- **0 to 2: little.**",
         "`numb support` lists free",
+        "**If your total is 6 to 8:** Losing pleasure or interest",
+        "**If two or more of your totals are in their highest band:**",
     ] {
         assert!(sheet.contains(words), "{words} missing:\n{sheet}");
     }

@@ -220,6 +220,8 @@ pub fn library(lib: &Library, bodies: Bodies) -> Vec<Problem> {
         &b.reading,
         &b.band,
         &b.plans,
+        &b.strong_sign,
+        &b.many_high,
     ] {
         at.line(label, "label");
     }

@@ -357,6 +357,24 @@ fn scale_sheet<W: Write>(
                 field(band.next_step.get_ref())
             )
         }))?;
+        // One strong sign is enough: on paper too, its top band says so.
+        if let (Some(words), Some(top)) = (&facet.reach_out, facet.bands.last()) {
+            let head = fill(
+                labels.strong_sign.get_ref(),
+                &[
+                    ("from", top.from.get_ref().to_string()),
+                    ("to", top.to.get_ref().to_string()),
+                ],
+            );
+            doc.para(&format!("**{}** {}", escape(&head), field(words.get_ref())))?;
+        }
+    }
+    if q.facets.len() > 1 {
+        doc.para(&format!(
+            "**{}** {}",
+            escape(labels.many_high.get_ref()),
+            field(library.app.reflect_labels.many_high.get_ref())
+        ))?;
     }
     Ok(())
 }
