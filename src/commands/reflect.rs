@@ -141,6 +141,10 @@ fn save(
     let now = jiff::Timestamp::now()
         .round(jiff::Unit::Second)
         .unwrap_or_else(|_| jiff::Timestamp::now());
+    let words_of_crisis = note
+        .as_deref()
+        .and_then(|n| library.crisis.find(n))
+        .map(|found| library.crisis.words_for(&found).to_string());
     store.save(&Record::new(summary, now, note))?;
     // The label is inline Markdown; the path goes in as literal text.
     let path = crate::render::markdown::doc::escape(&store.file().display().to_string());
@@ -149,6 +153,18 @@ fn save(
         &[("path", path)],
     );
     let _ = terminal::footer(&mut err, &saved, look);
+    // A note is typed words too: words of crisis in it meet the help lines, as anywhere.
+    if let Some(words) = words_of_crisis {
+        let _ = writeln!(err);
+        let mut page = crate::render::terminal::page::Page::new(&mut err, look);
+        let country = super::support::country_from_locale();
+        let _ = crate::render::terminal::help::help_block(
+            &mut page,
+            library,
+            &words,
+            country.as_deref(),
+        );
+    }
     Ok(())
 }
 
