@@ -26,7 +26,7 @@ const EXIT_STATUS: &[(&str, &str)] = &[
     ),
     (
         "2",
-        "A usage error, or a topic, questionnaire or country numb does not know.",
+        "A usage error, or a topic, practice, questionnaire or country numb does not know. Never for a word for a feeling, nor for words of crisis, which are met with the help lines (exit 0).",
     ),
     (
         "65",
