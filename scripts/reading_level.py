@@ -40,7 +40,8 @@ def plain(markdown: str) -> str:
 
 
 def body_text(doc: dict) -> str:
-    """The reader-facing text of a topic, a questionnaire, a practice or the feelings vocabulary."""
+    """The reader-facing text of a topic, a questionnaire, a practice, the feelings vocabulary
+    or the words said to a person who typed words of crisis."""
     parts = [doc.get("summary", ""), doc.get("content_note", ""), doc.get("intro", ""),
              doc.get("why", ""), doc.get("closing", ""), doc.get("none_chosen", "")]
     for step in doc.get("steps", []):
@@ -54,8 +55,12 @@ def body_text(doc: dict) -> str:
     parts += doc.get("try_this", [])
     for item in doc.get("items", []):
         parts += [item.get("text", ""), item.get("plan", "")]
+    if isinstance(doc.get("words"), str):
+        parts.append(doc["words"])
+    for group in doc.get("groups", []):
+        parts.append(group.get("words", ""))
     for facet in doc.get("facets", []):
-        parts.append(facet.get("meaning", ""))
+        parts += [facet.get("meaning", ""), facet.get("reach_out", "")]
         for band in facet.get("bands", []):
             parts += [band.get("words", ""), band.get("next_step", "")]
     return "\n\n".join(plain(p) for p in parts if p)
@@ -71,6 +76,7 @@ def main() -> int:
         + glob.glob("content/*/questionnaires/*.toml")
         + glob.glob("content/*/practices/*.toml")
         + glob.glob("content/*/feelings.toml")
+        + glob.glob("content/*/crisis.toml")
     )
     worst = 0
     for path in files:
