@@ -685,3 +685,45 @@ fn nothing_feels_possible_gets_one_gentle_pointer_to_help() {
         "the pointer and the closing line: {out}"
     );
 }
+
+#[test]
+fn in_a_terminal_fading_pleasure_alone_at_its_top_shows_the_help_lines() {
+    let home = tempfile::tempdir().unwrap();
+    let mut cmd = numb_std();
+    cmd.arg("reflect")
+        .env("XDG_DATA_HOME", home.path().join("data"))
+        .env("XDG_CONFIG_HOME", home.path().join("config"))
+        .env("LANG", "en_GB.UTF-8")
+        .env("COLUMNS", "100")
+        .env("LINES", "40");
+    let mut s = spawn_command(cmd, Some(20_000)).expect("spawn in a pty");
+    s.exp_string("Not now").unwrap();
+    press(&mut s, "\r");
+    for n in 1..=12 {
+        s.exp_string(&format!("{n} of 12")).unwrap();
+        s.exp_string("Stop here").unwrap();
+        // Question 2 (a song or hobby did little) at "Almost always"; every other "Never".
+        press(
+            &mut s,
+            if n == 2 {
+                "\x1b[B\x1b[B\x1b[B\x1b[B\r"
+            } else {
+                "\r"
+            },
+        );
+    }
+    let summary = s
+        .exp_string("Save this reflection privately on this computer?")
+        .unwrap();
+    assert!(
+        summary.contains("Fading pleasure and interest"),
+        "{summary}"
+    );
+    assert!(summary.contains("worth talking over with a"), "{summary}");
+    assert!(
+        summary.contains("Lines for GB") && summary.contains("116 123"),
+        "{summary}"
+    );
+    press(&mut s, "\r");
+    s.exp_eof().unwrap();
+}
