@@ -589,7 +589,8 @@ pub struct SupportLabels {
     pub emergency: Spanned<String>,
     /// Above the lines of the chosen country (`{country}`).
     pub lines_for: Spanned<String>,
-    /// When numb has no lines for the chosen country (`{country}`).
+    /// When numb has no lines for the chosen country (`{country}`); `{directory}` is the
+    /// directory's name.
     pub no_lines: Spanned<String>,
     /// Above the international directory.
     pub directory: Spanned<String>,

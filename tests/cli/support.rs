@@ -47,11 +47,29 @@ fn the_locale_picks_the_country_when_no_flag_is_given() {
 }
 
 #[test]
-fn a_country_without_lines_still_gets_the_directory_and_emergency_line() {
-    let page = stdout_of(numb().args(["support", "--country", "MX"]));
-    assert!(page.contains("numb has no lines for MX yet"), "{page}");
-    position(&page, "findahelpline.com");
-    position(&page, "112");
+fn a_country_without_lines_says_so_and_names_the_directory_as_a_website() {
+    for page in [
+        stdout_of(numb().args(["support", "--country", "MX"])),
+        stdout_of(numb().arg("support").env("LANG", "es_MX.UTF-8")),
+    ] {
+        let said = position(&page, "numb has no help line for MX yet.");
+        assert!(said < position(&page, "findahelpline.com"), "{page}");
+        assert!(
+            page.contains("Find A Helpline, below, is a website"),
+            "the directory is named, and called a website:\n{page}"
+        );
+        assert!(position(&page, "112") < said, "emergency numbers first");
+        // The lines numb knows still follow, and the page does not claim a website is offline.
+        assert!(position(&page, "findahelpline.com") < position(&page, "116 123"));
+        assert!(
+            !page.contains("This page works without the internet"),
+            "{page}"
+        );
+        assert!(
+            page.contains("the websites on it need a connection"),
+            "{page}"
+        );
+    }
 }
 
 #[test]

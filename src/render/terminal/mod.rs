@@ -193,7 +193,12 @@ pub fn support<W: Write>(
     if let Some(c) = country {
         if here.is_empty() {
             page.blank()?;
-            let text = labels.no_lines.get_ref().replace("{country}", c);
+            // Named, so the label can say plainly which part of the page needs the internet.
+            let text = labels
+                .no_lines
+                .get_ref()
+                .replace("{country}", c)
+                .replace("{directory}", page_text.directory.name.get_ref());
             page.para(&[Span::new(text, Styles::quiet())])?;
         } else {
             page.heading(&labels.lines_for.get_ref().replace("{country}", c))?;
