@@ -16,7 +16,9 @@ pub const SCHEMA_VERSION: u32 = 1;
 /// Checks the built-in content and `dirs`; writes the report to `out`. Problems come back as
 /// the error, so they go to stderr with the exit code 65 (in JSON they are in the report).
 pub fn run<W: Write>(out: &mut W, dirs: &[PathBuf], format: CheckFormat) -> Result<(), Error> {
-    let loaded = load_all(dirs)?;
+    // Today on this machine, in its own time zone: a help line cannot have been checked later.
+    let today = jiff::Zoned::now().date();
+    let loaded = load_all(dirs, Some(today))?;
     let written = match format {
         CheckFormat::Text => text(out, &loaded),
         CheckFormat::Json => json(out, &loaded),

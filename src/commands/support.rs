@@ -46,19 +46,31 @@ const COUNTRY_NAMES: &[(&str, &str)] = &[
     ("UNITEDSTATES", "US"),
     ("UNITEDSTATESOFAMERICA", "US"),
     ("REPUBLICOFIRELAND", "IE"),
+    ("GERMANY", "DE"),
+    ("DEUTSCHLAND", "DE"),
+    ("DEU", "DE"),
+    ("FRANCE", "FR"),
+    ("FRA", "FR"),
+    ("SPAIN", "ES"),
+    ("ESPANA", "ES"),
+    ("ESP", "ES"),
+    ("NEWZEALAND", "NZ"),
+    ("AOTEAROA", "NZ"),
+    ("NZL", "NZ"),
 ];
 
-/// Reads a country: a two-letter code in any case, or a common name such as `UK` or `usa`.
+/// Reads a country: an assigned ISO 3166-1 two-letter code in any case, or a common name
+/// such as `UK` or `usa`.
 fn parse_country(text: &str) -> Result<String, Error> {
     let code = text.trim().to_ascii_uppercase().replace([' ', '.'], "");
     if let Some((_, cc)) = COUNTRY_NAMES.iter().find(|(name, _)| *name == code) {
         return Ok((*cc).to_string());
     }
-    if code.len() == 2 && code.bytes().all(|b| b.is_ascii_uppercase()) {
+    if crate::content::validate::country::is_assigned(&code) {
         return Ok(code);
     }
     Err(Error::Usage(format!(
-        "numb did not recognise the country `{}`; use a two-letter code, for example \
+        "numb did not recognise the country `{}`; use a country's two-letter code, for example \
          `numb support --country GB` (all lines are shown above)",
         crate::render::sanitize::escape_controls(text)
     )))
@@ -109,6 +121,8 @@ mod tests {
         assert_eq!(locale_country(&[some("en_UK.UTF-8")]), Some("GB".into()));
         assert_eq!(locale_country(&[some("C.UTF-8")]), None);
         assert_eq!(locale_country(&[some("POSIX")]), None);
+        assert_eq!(locale_country(&[some("en_ZZ.UTF-8")]), None);
+        assert_eq!(locale_country(&[some("es_MX.UTF-8")]), Some("MX".into()));
         assert_eq!(locale_country(&[]), None);
     }
 
@@ -118,8 +132,12 @@ mod tests {
         assert_eq!(parse_country("uk").unwrap(), "GB");
         assert_eq!(parse_country(" U.S.A. ").unwrap(), "US");
         assert_eq!(parse_country("Australia").unwrap(), "AU");
+        assert_eq!(parse_country("New Zealand").unwrap(), "NZ");
+        assert_eq!(parse_country("germany").unwrap(), "DE");
         assert!(parse_country("Britannia").is_err());
         assert!(parse_country("").is_err());
         assert!(parse_country("1x").is_err());
+        assert!(parse_country("ZZ").is_err(), "two letters, but no country");
+        assert_eq!(parse_country("nz").unwrap(), "NZ");
     }
 }

@@ -599,8 +599,12 @@ pub struct SupportLabels {
     pub emergency: Spanned<String>,
     /// Above the lines of the chosen country (`{country}`).
     pub lines_for: Spanned<String>,
-    /// When numb has no lines for the chosen country (`{country}`).
+    /// When numb has no lines for the chosen country (`{country}`); `{directory}` is the
+    /// directory's name.
     pub no_lines: Spanned<String>,
+    /// The same in the help block (words of crisis, a summary that points to help), which
+    /// shows no other countries' lines (`{country}`, `{directory}`).
+    pub no_lines_help: Spanned<String>,
     /// Above the international directory.
     pub directory: Spanned<String>,
     /// Above the other countries' lines when a country was chosen.

@@ -23,7 +23,7 @@ const PLANTED: &[(&str, &str, &str)] = &[
     (
         "support.toml",
         "4:14",
-        "`gb` is not a two-letter upper-case country code",
+        "`gb` is not an ISO 3166-1 alpha-2 country code; did you mean `GB`?",
     ),
     (
         "topics/bad-id.toml",
@@ -398,6 +398,101 @@ fn pack_with_questionnaire(name: &str, text: String) -> tempfile::TempDir {
 fn check_stderr(dir: &Path) -> String {
     let assert = numb().arg("check").arg(dir).assert().code(65);
     String::from_utf8(assert.get_output().stderr.clone()).unwrap()
+}
+
+/// A pack holding just a `support.toml` with this text.
+fn pack_with_support(text: &str) -> tempfile::TempDir {
+    let dir = pack_dir();
+    std::fs::write(dir.path().join("support.toml"), text).unwrap();
+    dir
+}
+
+/// A user's support.toml with one sound line, to edit into the case under test.
+const SUPPORT: &str = "format_version = 1
+
+[[lines]]
+countries = [\"NZ\", \"AU\"]
+name = \"A test line\"
+contact = \"Call 0000 (a test fixture, not a real number)\"
+verified_on = 2026-11-25
+";
+
+/// The one problem `numb check` reports for this pack, and where: (path:line:col, message).
+fn only_problem(dir: &Path) -> (String, String) {
+    let err = check_stderr(dir);
+    assert!(
+        err.trim_end()
+            .ends_with("error: 1 problem in 1 content file"),
+        "{err}"
+    );
+    let message = err.lines().next().unwrap_or_default().to_string();
+    let place = err
+        .lines()
+        .find_map(|l| l.trim_start().strip_prefix("--> "))
+        .unwrap_or_else(|| panic!("no place in:\n{err}"))
+        .to_string();
+    (place, message)
+}
+
+#[test]
+fn a_sound_help_line_passes_the_check() {
+    let dir = pack_with_support(SUPPORT);
+    numb().arg("check").arg(dir.path()).assert().success();
+}
+
+#[test]
+fn a_help_line_country_that_is_not_an_iso_code_is_shown_where_it_is_with_the_code_meant() {
+    for (written, col, meant) in [("UK", 20, "GB"), ("EL", 20, "GR"), ("nz", 14, "NZ")] {
+        let text = if written == "nz" {
+            SUPPORT.replace("\"NZ\"", "\"nz\"")
+        } else {
+            SUPPORT.replace("\"AU\"", &format!("\"{written}\""))
+        };
+        let dir = pack_with_support(&text);
+        let (place, message) = only_problem(dir.path());
+        let file = dir.path().join("support.toml").display().to_string();
+        assert_eq!(place, format!("{file}:4:{col}"), "{written}");
+        assert_eq!(
+            message,
+            format!(
+                "error: `{written}` is not an ISO 3166-1 alpha-2 country code; \
+                 did you mean `{meant}`?"
+            )
+        );
+    }
+    let dir = pack_with_support(&SUPPORT.replace("\"AU\"", "\"ZZ\""));
+    let (place, message) = only_problem(dir.path());
+    assert!(place.ends_with("support.toml:4:20"), "{place}");
+    assert!(
+        message.starts_with("error: `ZZ` is not an ISO 3166-1 alpha-2 country code: use"),
+        "{message}"
+    );
+}
+
+#[test]
+fn a_help_line_checked_later_than_today_is_shown_where_its_date_is() {
+    let dir = pack_with_support(&SUPPORT.replace("2026-11-25", "2999-01-01"));
+    let (place, message) = only_problem(dir.path());
+    let file = dir.path().join("support.toml").display().to_string();
+    assert_eq!(place, format!("{file}:7:15"));
+    let today = jiff::Zoned::now().date();
+    assert!(
+        message.starts_with("error: `verified_on` 2999-01-01 is later than today ("),
+        "{message}"
+    );
+    // The date named is the machine's today, or tomorrow if the check ran across midnight.
+    assert!(
+        message.contains(&format!("({today})"))
+            || message.contains(&format!("({})", today.tomorrow().unwrap())),
+        "{message}"
+    );
+    // Pages for reading never judge the clock: the line still shows.
+    let page = stdout_of(
+        numb()
+            .args(["support", "NZ", "--content-dir"])
+            .arg(dir.path()),
+    );
+    assert!(page.contains("A test line"), "{page}");
 }
 
 #[test]

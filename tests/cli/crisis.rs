@@ -110,7 +110,7 @@ fn a_country_without_lines_is_told_so_and_given_the_directory() {
         .assert()
         .code(0);
     let page = String::from_utf8(out.get_output().stdout.clone()).unwrap();
-    assert!(page.contains("no lines for IS"), "{page}");
+    assert!(page.contains("no help line for IS"), "{page}");
     assert!(page.contains("findahelpline.com"), "{page}");
     assert!(page.contains("local emergency"), "{page}");
 }

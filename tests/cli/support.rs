@@ -47,11 +47,63 @@ fn the_locale_picks_the_country_when_no_flag_is_given() {
 }
 
 #[test]
-fn a_country_without_lines_still_gets_the_directory_and_emergency_line() {
-    let page = stdout_of(numb().args(["support", "--country", "FR"]));
-    assert!(page.contains("numb has no lines for FR yet"), "{page}");
-    position(&page, "findahelpline.com");
-    position(&page, "112");
+fn a_country_without_lines_says_so_and_names_the_directory_as_a_website() {
+    for page in [
+        stdout_of(numb().args(["support", "--country", "MX"])),
+        stdout_of(numb().arg("support").env("LANG", "es_MX.UTF-8")),
+    ] {
+        let said = position(&page, "numb has no help line for MX yet.");
+        assert!(said < position(&page, "findahelpline.com"), "{page}");
+        assert!(
+            page.contains("Find A Helpline, below, is a website"),
+            "the directory is named, and called a website:\n{page}"
+        );
+        assert!(position(&page, "112") < said, "emergency numbers first");
+        // The lines numb knows still follow, and the page does not claim a website is offline.
+        assert!(position(&page, "findahelpline.com") < position(&page, "116 123"));
+        assert!(
+            !page.contains("This page works without the internet"),
+            "{page}"
+        );
+        assert!(
+            page.contains("the websites on it need a connection"),
+            "{page}"
+        );
+    }
+}
+
+#[test]
+fn the_new_countries_get_their_own_lines_first() {
+    for (country, number) in [
+        ("DE", "0800 111 0 111 or 0800 111 0 222"),
+        ("FR", "Call 3114"),
+        ("RE", "Call 3114"),
+        ("ES", "Call 024"),
+        ("NZ", "Call or text 1737"),
+        ("US", "Call 988 and press 2, or text AYUDA to 988"),
+    ] {
+        let page = stdout_of(numb().args(["support", country]));
+        let heading = position(&page, &format!("Lines for {country}"));
+        assert!(heading < position(&page, number), "{country}:\n{page}");
+        assert!(
+            position(&page, number) < position(&page, "findahelpline.com"),
+            "{country}:\n{page}"
+        );
+    }
+    let page = stdout_of(numb().args(["support", "NZ"]));
+    assert!(page.contains("111 (New Zealand)"), "{page}");
+}
+
+#[test]
+fn two_letters_that_name_no_country_show_every_line_then_a_usage_error() {
+    let assert = numb().args(["support", "ZZ"]).assert().code(2);
+    let page = String::from_utf8(assert.get_output().stdout.clone()).unwrap();
+    assert!(!page.contains("Lines for ZZ"), "{page}");
+    for needle in ["988", "116 123", "1737", "3114", "findahelpline.com"] {
+        position(&page, needle);
+    }
+    let err = String::from_utf8(assert.get_output().stderr.clone()).unwrap();
+    assert!(err.contains("did not recognise the country `ZZ`"), "{err}");
 }
 
 #[test]

@@ -179,7 +179,7 @@ enum Kind {
 
 /// Loads the built-in content, then each folder in `dirs` in order (later ones win), and checks it.
 pub fn load(dirs: &[PathBuf]) -> Result<Library, Error> {
-    load_all(dirs)?.into_result()
+    load_all(dirs, None)?.into_result()
 }
 
 /// [`load`] for a folder export, leaving the body text of topic sections to the Markdown
@@ -188,14 +188,18 @@ pub fn load(dirs: &[PathBuf]) -> Result<Library, Error> {
 /// to report every problem.
 pub fn load_for_writing(dirs: &[PathBuf]) -> Result<Library, Error> {
     let (pending, paths) = read_all(dirs)?;
-    from_files(pending, paths, Bodies::LeftToTheWriter).into_result()
+    from_files(pending, paths, Bodies::LeftToTheWriter, None).into_result()
 }
 
 /// Loads and checks like [`load`], keeping every problem and what each pack brought. Fails
 /// only when a folder itself cannot be read.
-pub fn load_all(dirs: &[PathBuf]) -> Result<Loaded, Error> {
+///
+/// With `today` (what `numb check` passes: the date on the machine running it), a
+/// `verified_on` date after it is a problem too. Pages for reading never ask for that: a clock
+/// set wrong, or a pack written a time zone ahead, must never hide a help line.
+pub fn load_all(dirs: &[PathBuf], today: Option<jiff::civil::Date>) -> Result<Loaded, Error> {
     let (pending, paths) = read_all(dirs)?;
-    Ok(from_files(pending, paths, Bodies::Checked))
+    Ok(from_files(pending, paths, Bodies::Checked, today))
 }
 
 /// Every file numb loads from: the built-in content, then each pack in `dirs`.
@@ -222,7 +226,7 @@ pub fn load_support_only(dirs: &[PathBuf]) -> Result<Library, Error> {
     let paths = std::iter::once(None)
         .chain(dirs.iter().cloned().map(Some))
         .collect();
-    from_files(pending, paths, Bodies::Checked).into_result()
+    from_files(pending, paths, Bodies::Checked, None).into_result()
 }
 
 fn builtin() -> Vec<Pending> {
@@ -318,7 +322,12 @@ fn parse_item(item: &Pending, problems: &mut Vec<Problem>) -> Content {
     }
 }
 
-fn from_files(pending: Vec<Pending>, paths: Vec<Option<PathBuf>>, bodies: Bodies) -> Loaded {
+fn from_files(
+    pending: Vec<Pending>,
+    paths: Vec<Option<PathBuf>>,
+    bodies: Bodies,
+    today: Option<jiff::civil::Date>,
+) -> Loaded {
     let mut problems = Vec::new();
     let mut packs: Vec<PackInfo> = paths
         .into_iter()
@@ -385,7 +394,7 @@ fn from_files(pending: Vec<Pending>, paths: Vec<Option<PathBuf>>, bodies: Bodies
             }
             Content::Support(mut file) => {
                 file.file = Arc::clone(&item.file);
-                let found = validate::support_file(&file, item.pack == 0);
+                let found = validate::support_file(&file, item.pack == 0, today);
                 if found.is_empty() {
                     support = merge_support(support, *file);
                 }
@@ -673,7 +682,7 @@ fn with_files(files: &[(&str, &str)], kind: Kind) -> Result<Library, Error> {
         kind,
         unreadable: None,
     }));
-    from_files(pending, vec![None, None], Bodies::Checked).into_result()
+    from_files(pending, vec![None, None], Bodies::Checked, None).into_result()
 }
 
 #[cfg(test)]
@@ -684,6 +693,24 @@ mod tests {
     fn builtin_content_loads_and_passes_every_check() {
         let library = load(&[]).unwrap_or_else(|e| panic!("{}", e.report(false)));
         assert!(library.topics.len() >= 8);
+    }
+
+    /// What `numb check` adds for the built-in help lines: no `verified_on` after today.
+    #[test]
+    fn builtin_help_lines_were_checked_no_later_than_today() {
+        let loaded = load_all(&[], Some(jiff::Zoned::now().date())).unwrap();
+        let problems: Vec<String> = loaded.problems.iter().map(|p| p.message.clone()).collect();
+        assert_eq!(problems, Vec::<String>::new());
+        let long_ago = load_all(&[], Some(jiff::civil::date(2000, 1, 1))).unwrap();
+        assert!(
+            long_ago
+                .problems
+                .iter()
+                .all(|p| p.file.path == "content/en/support.toml"
+                    && p.message.contains("is later than today (2000-01-01)")),
+            "only the dates of the help lines depend on today"
+        );
+        assert!(long_ago.problems.len() >= 6, "every dated entry is judged");
     }
 
     #[test]

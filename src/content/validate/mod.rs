@@ -8,6 +8,7 @@ use toml::value::Datetime;
 
 use super::load::Library;
 
+pub mod country;
 mod crisis;
 mod questionnaire;
 pub mod text;
@@ -162,6 +163,7 @@ pub fn library(lib: &Library, bodies: Bodies) -> Vec<Problem> {
         &s.emergency,
         &s.lines_for,
         &s.no_lines,
+        &s.no_lines_help,
         &s.directory,
         &s.other_countries,
         &s.by_country,
@@ -440,6 +442,18 @@ impl At<'_> {
             || u.contains(|c: char| c.is_whitespace() || c.is_control())
         {
             self.push(url, format!("`{u}` is not an https address"));
+        }
+    }
+
+    /// A `verified_on` date: a plain date, and with `today`, not after it.
+    pub(super) fn checked_on(
+        &mut self,
+        date: &Spanned<Datetime>,
+        today: Option<jiff::civil::Date>,
+    ) {
+        self.date(date);
+        if let Some(problem) = today.and_then(|t| country::future_date_problem(date.get_ref(), t)) {
+            self.push(date, problem);
         }
     }
 
@@ -738,8 +752,13 @@ fn check_source(source: &Source, at: &mut At) {
     }
 }
 
-/// Checks one `support.toml`; `builtin` ones must have every part.
-pub fn support_file(page: &SupportFile, builtin: bool) -> Vec<Problem> {
+/// Checks one `support.toml`; `builtin` ones must have every part. With `today`, a
+/// `verified_on` date after it is a problem too (see [`crate::content::load::load_all`]).
+pub fn support_file(
+    page: &SupportFile,
+    builtin: bool,
+    today: Option<jiff::civil::Date>,
+) -> Vec<Problem> {
     let mut out = Vec::new();
     let mut at = At {
         file: &page.file,
@@ -758,7 +777,7 @@ pub fn support_file(page: &SupportFile, builtin: bool) -> Vec<Problem> {
         Some(e) => {
             at.inline(&e.text, "emergency.text");
             at.inline(&e.numbers, "emergency.numbers");
-            at.date(&e.verified_on);
+            at.checked_on(&e.verified_on, today);
         }
         None if builtin => at.push(
             &page.format_version,
@@ -771,7 +790,7 @@ pub fn support_file(page: &SupportFile, builtin: bool) -> Vec<Problem> {
             at.line(&d.name, "directory.name");
             at.inline(&d.text, "directory.text");
             at.https(&d.url);
-            at.date(&d.verified_on);
+            at.checked_on(&d.verified_on, today);
         }
         None if builtin => at.push(
             &page.format_version,
@@ -785,7 +804,7 @@ pub fn support_file(page: &SupportFile, builtin: bool) -> Vec<Problem> {
         if let Some(details) = &line.details {
             at.inline(details, "details");
         }
-        at.date(&line.verified_on);
+        at.checked_on(&line.verified_on, today);
         if let Some(url) = &line.url {
             at.https(url);
         }
@@ -796,12 +815,8 @@ pub fn support_file(page: &SupportFile, builtin: bool) -> Vec<Problem> {
             );
         }
         for cc in &line.countries {
-            let c = cc.get_ref();
-            if c.len() != 2 || !c.bytes().all(|b| b.is_ascii_uppercase()) {
-                at.push(
-                    cc,
-                    format!("`{c}` is not a two-letter upper-case country code like GB"),
-                );
+            if let Some(problem) = country::code_problem(cc.get_ref()) {
+                at.push(cc, problem);
             }
         }
     }
@@ -967,6 +982,97 @@ doi = "10.1000/xyz"
             "content_note = \"This page mentions trauma, without detail.\"\nkey_points",
         );
         assert_eq!(problems(&noted), Vec::<String>::new());
+    }
+
+    /// A user's support.toml with one line, to edit into the case under test.
+    const LINE: &str = r#"format_version = 1
+
+[[lines]]
+countries = ["NZ", "AU"]
+name = "A test line"
+contact = "Call 0000 (a test fixture, not a real number)"
+verified_on = 2026-11-25
+"#;
+
+    /// The problems `support_file` finds in `text`, as "line:col message" strings.
+    fn support_problems(text: &str, today: Option<jiff::civil::Date>) -> Vec<String> {
+        let mut page: crate::content::model::SupportFile = toml::from_str(text).unwrap();
+        page.file = std::sync::Arc::new(crate::error::SourceFile {
+            path: "support.toml".into(),
+            text: text.into(),
+        });
+        super::support_file(&page, false, today)
+            .iter()
+            .map(|p| {
+                let (line, col) = p.line_col();
+                format!("{line}:{col} {}", p.message)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_good_support_line_passes() {
+        let today = Some(jiff::civil::date(2026, 12, 3));
+        assert_eq!(support_problems(LINE, today), Vec::<String>::new());
+    }
+
+    #[test]
+    fn support_line_countries_must_be_assigned_codes_and_are_pointed_at() {
+        let p = support_problems(&LINE.replace(r#""AU""#, r#""UK""#), None);
+        assert_eq!(
+            p,
+            ["4:20 `UK` is not an ISO 3166-1 alpha-2 country code; did you mean `GB`?"]
+        );
+        let p = support_problems(&LINE.replace(r#""NZ""#, r#""el""#), None);
+        assert_eq!(
+            p,
+            ["4:14 `el` is not an ISO 3166-1 alpha-2 country code; did you mean `GR`?"]
+        );
+        let p = support_problems(&LINE.replace(r#""NZ""#, r#""nz""#), None);
+        assert_eq!(
+            p,
+            ["4:14 `nz` is not an ISO 3166-1 alpha-2 country code; did you mean `NZ`?"]
+        );
+        let p = support_problems(&LINE.replace(r#""AU""#, r#""ZZ""#), None);
+        assert_eq!(p.len(), 1, "{p:?}");
+        assert!(
+            p[0].starts_with("4:20 `ZZ` is not an ISO 3166-1 alpha-2 country code: use"),
+            "{p:?}"
+        );
+    }
+
+    #[test]
+    fn verified_on_after_today_is_refused_only_when_today_is_given() {
+        let later = LINE.replace("2026-11-25", "2026-12-04");
+        let today = Some(jiff::civil::date(2026, 12, 3));
+        assert_eq!(
+            support_problems(&later, today),
+            [
+                "7:15 `verified_on` 2026-12-04 is later than today (2026-12-03); use the day \
+              someone checked the number on the service's own page"
+            ]
+        );
+        assert_eq!(
+            support_problems(&later, None),
+            Vec::<String>::new(),
+            "pages for reading never judge the clock"
+        );
+        let same_day = LINE.replace("2026-11-25", "2026-12-03");
+        assert_eq!(support_problems(&same_day, today), Vec::<String>::new());
+        let table = "format_version = 1\n\n[emergency]\ntext = \"Call.\"\nnumbers = \"111\"\n\
+                     verified_on = 2027-01-01\n\n[directory]\nname = \"D\"\n\
+                     url = \"https://example.org\"\ntext = \"A website.\"\n\
+                     verified_on = 2030-01-01\n";
+        let p = support_problems(table, today);
+        assert_eq!(p.len(), 2, "{p:?}");
+        assert!(
+            p[0].starts_with("6:15 `verified_on` 2027-01-01 is later"),
+            "{p:?}"
+        );
+        assert!(
+            p[1].starts_with("12:15 `verified_on` 2030-01-01 is later"),
+            "{p:?}"
+        );
     }
 
     #[test]

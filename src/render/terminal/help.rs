@@ -3,10 +3,8 @@
 
 use std::io::{self, Write};
 
-use anstyle::Style;
-
-use super::page::{HANG, Page, Styles, inline_spans};
-use super::support_line;
+use super::page::{Page, Styles, inline_spans};
+use super::{directory, emergencies, support_line};
 use crate::content::Library;
 use crate::content::model::SupportLine;
 use crate::render::wrap::Span;
@@ -23,18 +21,7 @@ pub fn help_block<W: Write>(
     let support = &library.support;
     let labels = &library.app.support_labels;
     page.para(&inline_spans(words))?;
-    page.heading(labels.emergency.get_ref())?;
-    for emergency in support.local_emergency.iter().chain([&support.emergency]) {
-        page.lines(&inline_spans(emergency.text.get_ref()), "  ", "  ")?;
-        page.lines(
-            &[Span::new(
-                emergency.numbers.get_ref().as_str(),
-                Style::new().bold(),
-            )],
-            "  ",
-            "  ",
-        )?;
-    }
+    emergencies(page, library)?;
     let here: Vec<&SupportLine> = match country {
         Some(c) => lines_for(library, c).collect(),
         None => support.lines.iter().collect(),
@@ -45,7 +32,13 @@ pub fn help_block<W: Write>(
         }
         Some(c) => {
             page.blank()?;
-            let text = labels.no_lines.get_ref().replace("{country}", c);
+            let text = crate::render::fill(
+                labels.no_lines_help.get_ref(),
+                &[
+                    ("country", c.to_string()),
+                    ("directory", support.directory.name.get_ref().clone()),
+                ],
+            );
             page.para(&[Span::new(text, Styles::quiet())])?;
         }
         None => page.heading(labels.by_country.get_ref())?,
@@ -56,22 +49,7 @@ pub fn help_block<W: Write>(
         }
         support_line(page, line, labels)?;
     }
-    let directory = &support.directory;
-    page.heading(labels.directory.get_ref())?;
-    page.lines(
-        &[Span::new(
-            directory.name.get_ref().as_str(),
-            Style::new().bold(),
-        )],
-        "  ",
-        HANG,
-    )?;
-    page.lines(&inline_spans(directory.text.get_ref()), HANG, HANG)?;
-    page.lines(
-        &[Span::new(directory.url.get_ref().as_str(), Styles::link())],
-        HANG,
-        HANG,
-    )?;
+    directory(page, library)?;
     page.blank()?;
     page.para(&inline_spans(labels.all_lines.get_ref()))
 }

@@ -162,12 +162,60 @@ pub fn support<W: Write>(
     let mut page = Page { out, look };
     page.para(&inline_spans(page_text.intro.get_ref()))?;
 
-    page.heading(labels.emergency.get_ref())?;
-    let emergencies = page_text
-        .local_emergency
+    emergencies(&mut page, library)?;
+
+    let (here, elsewhere): (Vec<&SupportLine>, Vec<&SupportLine>) = page_text
+        .lines
         .iter()
-        .chain([&page_text.emergency]);
-    for (i, emergency) in emergencies.enumerate() {
+        .partition(|l| country.is_some_and(|c| l.countries.iter().any(|cc| cc.get_ref() == c)));
+    if let Some(c) = country {
+        if here.is_empty() {
+            page.blank()?;
+            // Named, so the label can say plainly which part of the page needs the internet.
+            let text = labels
+                .no_lines
+                .get_ref()
+                .replace("{country}", c)
+                .replace("{directory}", page_text.directory.name.get_ref());
+            page.para(&[Span::new(text, Styles::quiet())])?;
+        } else {
+            page.heading(&labels.lines_for.get_ref().replace("{country}", c))?;
+            for (i, line) in here.iter().enumerate() {
+                if i > 0 {
+                    page.blank()?;
+                }
+                support_line(&mut page, line, labels)?;
+            }
+        }
+    }
+
+    directory(&mut page, library)?;
+
+    if !elsewhere.is_empty() {
+        let heading = if country.is_some() {
+            &labels.other_countries
+        } else {
+            &labels.by_country
+        };
+        page.heading(heading.get_ref())?;
+        for (i, line) in elsewhere.iter().enumerate() {
+            if i > 0 {
+                page.blank()?;
+            }
+            support_line(&mut page, line, labels)?;
+        }
+    }
+    page.blank()?;
+    page.para(&inline_spans(labels.footer.get_ref()))
+}
+
+/// The emergency lines (a pack's first, then the built-in one), under their heading.
+pub(crate) fn emergencies<W: Write>(page: &mut Page<'_, W>, library: &Library) -> io::Result<()> {
+    let support = &library.support;
+    let labels = &library.app.support_labels;
+    page.heading(labels.emergency.get_ref())?;
+    let all = support.local_emergency.iter().chain([&support.emergency]);
+    for (i, emergency) in all.enumerate() {
         if i > 0 {
             page.blank()?;
         }
@@ -186,28 +234,13 @@ pub fn support<W: Write>(
             .replace("{date}", &emergency.verified_on.get_ref().to_string());
         page.lines(&[Span::new(checked, Styles::dim())], "  ", "  ")?;
     }
+    Ok(())
+}
 
-    let (here, elsewhere): (Vec<&SupportLine>, Vec<&SupportLine>) = page_text
-        .lines
-        .iter()
-        .partition(|l| country.is_some_and(|c| l.countries.iter().any(|cc| cc.get_ref() == c)));
-    if let Some(c) = country {
-        if here.is_empty() {
-            page.blank()?;
-            let text = labels.no_lines.get_ref().replace("{country}", c);
-            page.para(&[Span::new(text, Styles::quiet())])?;
-        } else {
-            page.heading(&labels.lines_for.get_ref().replace("{country}", c))?;
-            for (i, line) in here.iter().enumerate() {
-                if i > 0 {
-                    page.blank()?;
-                }
-                support_line(&mut page, line, labels)?;
-            }
-        }
-    }
-
-    let directory = &page_text.directory;
+/// The international directory, under its heading.
+pub(crate) fn directory<W: Write>(page: &mut Page<'_, W>, library: &Library) -> io::Result<()> {
+    let directory = &library.support.directory;
+    let labels = &library.app.support_labels;
     page.heading(labels.directory.get_ref())?;
     page.lines(
         &[Span::new(
@@ -226,24 +259,7 @@ pub fn support<W: Write>(
         Span::new(format!("{} ", directory.url.get_ref()), Styles::link()),
         Span::new(format!("({checked})"), Styles::dim()),
     ];
-    page.lines(&tail, HANG, HANG)?;
-
-    if !elsewhere.is_empty() {
-        let heading = if country.is_some() {
-            &labels.other_countries
-        } else {
-            &labels.by_country
-        };
-        page.heading(heading.get_ref())?;
-        for (i, line) in elsewhere.iter().enumerate() {
-            if i > 0 {
-                page.blank()?;
-            }
-            support_line(&mut page, line, labels)?;
-        }
-    }
-    page.blank()?;
-    page.para(&inline_spans(labels.footer.get_ref()))
+    page.lines(&tail, HANG, HANG)
 }
 
 pub(crate) fn support_line<W: Write>(
