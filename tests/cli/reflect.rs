@@ -22,6 +22,11 @@ fn questionnaire(id: &str) -> serde_json::Value {
 
 /// Answers that sit at the low (`numb = false`) or high end of every facet.
 fn answers(numb: bool) -> String {
+    answers_with(|_| numb)
+}
+
+/// Answers at the high end of the facets `high` picks (by id), at the low end elsewhere.
+fn answers_with(high: impl Fn(&str) -> bool) -> String {
     let q = questionnaire("check-in");
     q["items"]
         .as_array()
@@ -29,7 +34,8 @@ fn answers(numb: bool) -> String {
         .iter()
         .map(|item| {
             let reverse = item["reverse"].as_bool().unwrap_or(false);
-            if numb != reverse { "4" } else { "0" }
+            let facet = item["facet"].as_str().unwrap_or_default();
+            if high(facet) != reverse { "4" } else { "0" }
         })
         .collect::<Vec<_>>()
         .join(",")
@@ -566,21 +572,7 @@ fn a_broken_settings_file_is_reported_and_the_question_still_asked() {
 
 /// Answers with every facet at its low end except `high` (a facet id), at its top.
 fn only_high(high: &str) -> String {
-    let q = questionnaire("check-in");
-    q["items"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|item| {
-            let reverse = item["reverse"].as_bool().unwrap_or(false);
-            if (item["facet"] == high) != reverse {
-                "4"
-            } else {
-                "0"
-            }
-        })
-        .collect::<Vec<_>>()
-        .join(",")
+    answers_with(|facet| facet == high)
 }
 
 #[test]
