@@ -239,9 +239,18 @@ pub struct ReportArgs {
     #[arg(long, short = 'q', value_name = "ID")]
     pub questionnaire: Option<String>,
 
-    /// Write the report to this file instead of standard output.
+    /// Write the report to this file instead of standard output (a file already there is
+    /// kept: add --force to replace it).
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
+
+    /// With --out: replace the file if it is already there.
+    #[arg(long, requires = "out")]
+    pub force: bool,
+
+    /// Leave your private notes out of the report.
+    #[arg(long)]
+    pub no_notes: bool,
 }
 
 /// Arguments of `numb history forget`.

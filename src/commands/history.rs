@@ -3,7 +3,6 @@
 //! forgetting them all.
 
 use std::io::{self, IsTerminal, Write};
-use std::path::Path;
 
 use jiff::Timestamp;
 use jiff::tz::TimeZone;
@@ -12,10 +11,14 @@ use crate::cli::{HistoryAction, HistoryArgs, HistoryFormat, ReportArgs, TrendArg
 use crate::commands::reflect::no_data_dir;
 use crate::content::Library;
 use crate::error::Error;
+use crate::history::names;
 use crate::history::trend::{self, Change};
 use crate::history::{History, Record, Saved, Scores, Store};
 use crate::render::markdown::doc::{Doc, escape, field};
 use crate::render::{Look, fill, table, terminal};
+
+/// A report's table cell for a part not scored that time (the table's legend says so).
+const NOT_SCORED: &str = "–";
 
 /// Runs `numb history …`.
 pub fn run<W: Write>(
@@ -159,15 +162,18 @@ fn list<W: Write>(
                 }
                 return Ok(());
             }
+            // A note goes on a line of its own, labelled, so that it never reads as part
+            // of the last score.
+            let note_label = labels.table_note.get_ref();
             let rows = history
                 .records
                 .iter()
                 .map(|r| {
-                    vec![
-                        when(r.saved_at),
-                        r.questionnaire.id.clone(),
-                        scores_line(library, r),
-                    ]
+                    let mut scores = scores_line(library, r);
+                    if let Some(note) = &r.note {
+                        scores.push_str(&format!("\n{note_label}: {note}"));
+                    }
+                    vec![when(r.saved_at), r.questionnaire.id.clone(), scores]
                 })
                 .collect();
             let header = [
@@ -183,22 +189,25 @@ fn list<W: Write>(
     }
 }
 
-/// "Feeling range 7 of 12, …" for one record (a note, in brackets, ends it).
+/// "Muted feelings 7 of 8; …" for one record, each part by its name today.
 fn scores_line(library: &Library, r: &Record) -> String {
     let score_of = library.app.reflect_labels.score_of.get_ref();
+    let not_scored = library.app.history_labels.not_scored.get_ref();
     let mut parts: Vec<String> = r
         .facets
         .iter()
-        .map(|f| match f.score {
-            Some(score) => format!(
-                "{} {}",
-                f.name,
-                fill(
-                    score_of,
-                    &[("score", score.to_string()), ("max", f.max.to_string())]
-                )
-            ),
-            None => format!("{} –", f.name),
+        .map(|f| {
+            let name = names::current(library, &r.questionnaire.id, &f.id).unwrap_or(&f.name);
+            match f.score {
+                Some(score) => format!(
+                    "{name} {}",
+                    fill(
+                        score_of,
+                        &[("score", score.to_string()), ("max", f.max.to_string())]
+                    )
+                ),
+                None => format!("{name} {not_scored}"),
+            }
         })
         .collect();
     if r.facets.is_empty() {
@@ -209,11 +218,7 @@ fn scores_line(library: &Library, r: &Record) -> String {
                 .map(|a| a.text.clone()),
         );
     }
-    let mut line = parts.join("; ");
-    if let Some(note) = &r.note {
-        line.push_str(&format!(" ({note})"));
-    }
-    line
+    parts.join("; ")
 }
 
 fn csv_error(e: csv::Error) -> io::Error {
@@ -272,7 +277,10 @@ fn one_questionnaire<'h, T: Saved>(
 /// What the change of one facet amounts to, in words.
 fn change_words(library: &Library, t: &trend::FacetTrend) -> String {
     let labels = &library.app.history_labels;
-    let (first, last) = trend::ends(&t.scores).unwrap_or_default();
+    // A part never scored has no number to show, not a 0.
+    let Some((first, last)) = trend::ends(&t.scores) else {
+        return labels.trend_none.get_ref().clone();
+    };
     let (first, last) = (first.to_string(), last.to_string());
     let words = match trend::change(&t.scores, t.min, t.max) {
         Change::TooFew => labels.trend_one.get_ref(),
@@ -296,7 +304,8 @@ fn trend<W: Write>(
         terminal::footer(out, labels.empty.get_ref(), look)?;
         return Ok(());
     };
-    let facets = trend::facets(records);
+    let mut facets = trend::facets(records);
+    names::rename(library, &last.questionnaire.id, &mut facets);
     let title = fill(
         labels.trend_title.get_ref(),
         &[
@@ -309,6 +318,9 @@ fn trend<W: Write>(
     let width = look.width.max(20);
     let escape = crate::render::sanitize::escape_controls;
     writeln!(out, "{}", textwrap::fill(&escape(&title), width))?;
+    if !facets.is_empty() {
+        terminal::footer(out, labels.trend_higher.get_ref(), look)?;
+    }
     writeln!(out)?;
     let name_width = facets
         .iter()
@@ -388,6 +400,7 @@ fn report_markdown<W: Write>(
     out: &mut W,
     library: &Library,
     records: &[&Record],
+    no_notes: bool,
 ) -> io::Result<()> {
     let labels = &library.app.history_labels;
     let mut doc = Doc::new(out);
@@ -406,7 +419,8 @@ fn report_markdown<W: Write>(
     );
     // The title is the person's content, not markup: it goes in escaped.
     doc.para(&escape(&intro))?;
-    let facets = trend::facets(records);
+    let mut facets = trend::facets(records);
+    names::rename(library, &last.questionnaire.id, &mut facets);
     if !facets.is_empty() {
         doc.heading(2, labels.report_scores.get_ref(), "")?;
         let header: Vec<String> = std::iter::once(escape(labels.table_date.get_ref()))
@@ -423,12 +437,15 @@ fn report_markdown<W: Write>(
                             .iter()
                             .find(|rf| rf.id == f.id)
                             .and_then(|rf| rf.score)
-                            .map_or_else(|| "–".to_string(), |s| s.to_string())
+                            .map_or_else(|| NOT_SCORED.to_string(), |s| s.to_string())
                     }))
                     .collect()
             })
             .collect();
         doc.table(&header, &rows)?;
+        if rows.iter().flatten().any(|cell| cell == NOT_SCORED) {
+            doc.para(&field(labels.report_dash.get_ref()))?;
+        }
         if shown.len() < records.len() {
             doc.para(&escape(&fill(
                 labels.report_rows.get_ref(),
@@ -446,18 +463,16 @@ fn report_markdown<W: Write>(
             format!("{} ({})", escape(&f.name), escape(&range))
         }))?;
         doc.heading(2, labels.report_charts.get_ref(), "")?;
+        doc.para(&field(labels.trend_higher.get_ref()))?;
         doc.list(facets.iter().map(|f| {
-            format!(
-                "{}: `{}` {}",
-                escape(&f.name),
-                trend::chart(
-                    &f.scores[f.scores.len().saturating_sub(REPORT_BARS)..],
-                    f.min,
-                    f.max,
-                    false
-                ),
-                escape(&change_words(library, f))
-            )
+            let words = escape(&change_words(library, f));
+            if trend::ends(&f.scores).is_none() {
+                // No bars to draw: no empty code span either.
+                return format!("{}: {words}", escape(&f.name));
+            }
+            let shown = &f.scores[f.scores.len().saturating_sub(REPORT_BARS)..];
+            let chart = trend::chart(shown, f.min, f.max, false);
+            format!("{}: `{chart}` {words}", escape(&f.name))
         }))?;
         doc.para(&field(labels.threshold.get_ref()))?;
     }
@@ -477,6 +492,9 @@ fn report_markdown<W: Write>(
         };
         format!("{} (**{}**)", escape(&a.text), escape(&answer))
     }))?;
+    if no_notes {
+        return report_end(&mut doc, library);
+    }
     doc.heading(2, labels.report_notes.get_ref(), "")?;
     let notes: Vec<String> = records
         .iter()
@@ -491,8 +509,13 @@ fn report_markdown<W: Write>(
     } else {
         doc.list(notes)?;
     }
+    report_end(&mut doc, library)
+}
+
+/// The report's last lines: not a diagnosis, what these are, and where help is.
+fn report_end<W: Write>(doc: &mut Doc<'_, W>, library: &Library) -> io::Result<()> {
     doc.para(&field(library.app.reflect_labels.not_a_diagnosis.get_ref()))?;
-    doc.para(&field(labels.reminder.get_ref()))?;
+    doc.para(&field(library.app.history_labels.reminder.get_ref()))?;
     doc.para(&field(library.app.support_pointer.get_ref()))
 }
 
@@ -504,59 +527,11 @@ fn report<W: Write>(
 ) -> Result<(), Error> {
     let (records, _) = one_questionnaire(history, args.questionnaire.as_deref())?;
     let Some(path) = &args.out else {
-        return report_markdown(out, library, &records).map_err(Error::Write);
+        return report_markdown(out, library, &records, args.no_notes).map_err(Error::Write);
     };
-    write_file(path, |w| report_markdown(w, library, &records))
-}
-
-/// Writes the report to `path`. A new or regular file is written whole or not at all (a
-/// temporary file beside it, renamed into place); a regular file keeps its permissions, and a
-/// new one is readable only by its owner, as the history is. Anything else there (a device
-/// such as /dev/stdout, a symbolic link) is written through, never replaced.
-fn write_file(
-    path: &Path,
-    write: impl FnOnce(&mut Vec<u8>) -> io::Result<()>,
-) -> Result<(), Error> {
-    use crate::commands::export::plain;
-    use std::os::unix::fs::PermissionsExt;
-    let cannot = |source| Error::Output {
-        path: path.to_path_buf(),
-        source: plain(source),
-    };
-    let mut bytes = Vec::new();
-    write(&mut bytes).map_err(Error::Write)?;
-    let mode = match std::fs::symlink_metadata(path) {
-        Ok(meta) if meta.is_file() => meta.permissions().mode() & 0o7777,
-        Ok(meta) if meta.is_dir() => {
-            return Err(cannot(io::Error::other("it is a folder; name a file")));
-        }
-        Ok(_) => {
-            return std::fs::OpenOptions::new()
-                .write(true)
-                .truncate(true)
-                .open(path)
-                .and_then(|mut f| f.write_all(&bytes))
-                .map_err(cannot);
-        }
-        Err(_) => 0o600,
-    };
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
-    if !dir.is_dir() {
-        return Err(cannot(io::Error::other(
-            "the folder it would go in does not exist",
-        )));
-    }
-    let mut file = tempfile::Builder::new()
-        .prefix(".numb-report-")
-        .permissions(std::fs::Permissions::from_mode(mode))
-        .tempfile_in(dir)
-        .map_err(cannot)?;
-    file.write_all(&bytes).map_err(cannot)?;
-    file.persist(path).map_err(|e| cannot(e.error))?;
-    Ok(())
+    crate::history::report_file::write(path, args.force, |w| {
+        report_markdown(w, library, &records, args.no_notes)
+    })
 }
 
 fn forget<W: Write>(

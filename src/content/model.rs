@@ -499,6 +499,16 @@ pub struct HistoryLabels {
     pub nothing_to_forget: Spanned<String>,
     /// Said when the person answers no to deleting (inline Markdown).
     pub kept: Spanned<String>,
+    /// A part with no score in any saved reflection (its questions were skipped).
+    pub trend_none: Spanned<String>,
+    /// Above the charts: what a higher bar means (inline Markdown).
+    pub trend_higher: Spanned<String>,
+    /// In the table, a part that was not scored that time.
+    pub not_scored: Spanned<String>,
+    /// Before the note saved with a reflection, on its own line in the table.
+    pub table_note: Spanned<String>,
+    /// Under the report's table when a part was not scored in a row (inline Markdown).
+    pub report_dash: Spanned<String>,
 }
 
 /// The words of a book made by `numb export --format mdbook`.

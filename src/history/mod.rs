@@ -1,7 +1,10 @@
 //! The private history of saved reflections: what a record holds ([`record`]), where and how
-//! it is kept ([`store`]), and how a facet moved over time ([`trend`]).
+//! it is kept ([`store`]), how a facet moved over time ([`trend`]) and what its parts are
+//! called today ([`names`]).
 
+pub mod names;
 pub mod record;
+pub mod report_file;
 pub mod store;
 pub mod trend;
 

@@ -24,8 +24,14 @@ pub fn table(header: &[&str], rows: Vec<Vec<String>>, width: usize) -> Table {
         .set_header(header.to_vec());
     for row in rows {
         table.add_row(
+            // A cell's own line breaks stay line breaks; anything else is shown escaped.
             row.iter()
-                .map(|cell| escape_controls(cell))
+                .map(|cell| {
+                    cell.split('\n')
+                        .map(escape_controls)
+                        .collect::<Vec<_>>()
+                        .join("\n")
+                })
                 .collect::<Vec<_>>(),
         );
     }

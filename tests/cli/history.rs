@@ -130,7 +130,7 @@ fn a_saved_reflection_reads_back_with_its_note_in_private_files() {
     );
     let table = stdout_of(numb_in(home.path()).arg("history"));
     assert!(
-        table.contains("check-in") && table.contains("(slept"),
+        table.contains("check-in") && table.contains("Note: slept"),
         "{table}"
     );
 }
@@ -487,9 +487,10 @@ fn forget_on_a_terminal_asks_and_no_is_the_default() {
 #[test]
 fn report_out_keeps_modes_and_writes_through_a_link() {
     let home = home_with_fixture();
+    // A file already there is replaced only with --force.
     let report = |out: &Path| {
         numb_in(home.path())
-            .args(["history", "report", "--out"])
+            .args(["history", "report", "--force", "--out"])
             .arg(out)
             .assert()
             .success();
@@ -623,4 +624,123 @@ fn the_list_format_goes_with_the_list_only() {
         .args(["history", "--format", "csv", "trend"])
         .assert()
         .code(2);
+}
+
+/// Answers with the two "far from people" questions skipped: that part gets no score.
+const WITHOUT_PEOPLE: &str = "1,2,-,1,2,1,1,2,-,1,2,1";
+
+#[test]
+fn a_part_never_scored_is_never_shown_with_a_number() {
+    let home = tempfile::tempdir().unwrap();
+    for _ in 0..2 {
+        numb_in(home.path())
+            .args(["reflect", "--answers", WITHOUT_PEOPLE, "--save"])
+            .assert()
+            .success();
+    }
+    let trend = stdout_of(numb_in(home.path()).args(["history", "trend"]));
+    let line = trend
+        .lines()
+        .skip_while(|l| !l.starts_with("Feeling far from people"))
+        .take(2)
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(line.contains("no score yet"), "{trend}");
+    assert!(!line.contains("(0)") && !line.contains("0 now"), "{trend}");
+    let report = stdout_of(numb_in(home.path()).args(["history", "report"]));
+    let line = report
+        .lines()
+        .find(|l| l.starts_with("- Feeling far from people"))
+        .unwrap();
+    assert!(!line.contains('`'), "no empty chart: {line}");
+    assert!(line.contains("no score yet"), "{line}");
+    let table = stdout_of(numb_in(home.path()).arg("history"));
+    let words = table.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        words.contains("Feeling far from people not scored"),
+        "{table}"
+    );
+}
+
+#[test]
+fn report_out_keeps_a_file_that_is_there_unless_forced() {
+    let home = home_with_fixture();
+    let there = home.path().join("mine.md");
+    fs::write(&there, "my own words").unwrap();
+    let link = home.path().join("link.md");
+    std::os::unix::fs::symlink(&there, &link).unwrap();
+    for path in [&there, &link] {
+        numb_in(home.path())
+            .args(["history", "report", "--out"])
+            .arg(path)
+            .assert()
+            .code(73)
+            .stderr(predicate::str::contains("add --force to replace it"));
+        assert_eq!(fs::read_to_string(&there).unwrap(), "my own words");
+    }
+    numb_in(home.path())
+        .args(["history", "report", "--force", "--out"])
+        .arg(&there)
+        .assert()
+        .success();
+    assert!(
+        fs::read_to_string(&there)
+            .unwrap()
+            .starts_with("# My saved reflections")
+    );
+}
+
+#[test]
+fn no_notes_leaves_private_notes_out_of_the_report() {
+    let home = home_with_fixture();
+    let with = stdout_of(numb_in(home.path()).args(["history", "report"]));
+    assert!(with.contains("A hard week at work"), "{with}");
+    let without = stdout_of(numb_in(home.path()).args(["history", "report", "--no-notes"]));
+    assert!(!without.contains("A hard week at work"), "{without}");
+    assert!(!without.contains("## My notes"), "{without}");
+    assert!(without.contains("not a diagnosis"), "{without}");
+}
+
+#[test]
+fn in_the_table_a_note_has_its_own_labelled_line() {
+    let home = home_with_fixture();
+    let table = stdout_of(numb_in(home.path()).arg("history"));
+    let note = table
+        .lines()
+        .find(|l| l.contains("A hard week at work"))
+        .unwrap();
+    assert!(
+        note.trim_start().starts_with("Note: A hard week"),
+        "{table}"
+    );
+    assert!(!table.contains("(A hard week"), "{table}");
+}
+
+#[test]
+fn saved_parts_are_shown_by_their_name_today_and_the_trend_says_what_higher_means() {
+    let home = home_with_fixture();
+    let file = data(home.path()).join("history.jsonl");
+    // A part the content no longer has keeps the name it was saved with.
+    let text = fs::read_to_string(&file).unwrap().replace(
+        "\"id\":\"masking\",\"name\":\"Masking\"",
+        "\"id\":\"old-part\",\"name\":\"An old part\"",
+    );
+    assert!(
+        text.contains("An old part"),
+        "the fixture names its parts as expected"
+    );
+    fs::write(&file, text).unwrap();
+    let table = stdout_of(numb_in(home.path()).arg("history"));
+    assert!(table.contains("Fading pleasure"), "{table}");
+    assert!(!table.contains("; Pleasure and interest"), "{table}");
+    assert!(table.contains("An old part"), "{table}");
+    let trend = stdout_of(numb_in(home.path()).args(["history", "trend"]));
+    assert!(
+        trend.contains("Higher bars mean more of what each part's name says"),
+        "{trend}"
+    );
+    assert!(trend.contains("Feeling far from people"), "{trend}");
+    let report = stdout_of(numb_in(home.path()).args(["history", "report"]));
+    assert!(report.contains("Higher bars mean"), "{report}");
+    assert!(report.contains("1. Muted feelings"), "{report}");
 }
