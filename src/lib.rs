@@ -93,7 +93,9 @@ pub fn run(cli: Cli) -> Result<(), Error> {
             a.action,
             None | Some(cli::HistoryAction::Trend(_) | cli::HistoryAction::Report(_))
         ),
-        Some(Command::Reflect(a)) => a.list || a.answers.is_some() || a.answers_file.is_some(),
+        // A summary ends with where to get help when it points there: never behind a pager,
+        // where that end would wait on a later page.
+        Some(Command::Reflect(a)) => a.list,
         _ => true,
     };
     let var = |k| std::env::var(k).ok();
@@ -129,7 +131,10 @@ pub fn run(cli: Cli) -> Result<(), Error> {
             };
             let country = country.filter(|c| !c.trim().is_empty());
             let country = country.as_deref();
-            if let Err(e) = commands::support::run(&mut out, &library, country, &locale, look) {
+            // Words of crisis where a country goes: the whole page is the answer, not an error.
+            let crisis_words = country.is_some_and(|c| library.crisis.find(c).is_some());
+            let shown = commands::support::run(&mut out, &library, country, &locale, look);
+            if let Err(e) = shown.or_else(|e| if crisis_words { Ok(()) } else { Err(e) }) {
                 // The page is shown first; content problems outrank a country typo, which is
                 // then only reported.
                 finish(out, &library)?;
@@ -188,6 +193,39 @@ pub fn run(cli: Cli) -> Result<(), Error> {
     }
     finish(out, &library)?;
     deferred.map_or(Ok(()), Err)
+}
+
+/// Words of crisis in a command line that numb could not read (`numb want to die`, an option
+/// typed wrong around them): answered with warm words and the help lines, as a lookup would
+/// be, instead of a usage error. `None` when the words do not speak of crisis.
+pub fn answer_words_of_crisis(
+    args: &[std::ffi::OsString],
+    color: cli::ColorWhen,
+) -> Option<Result<(), Error>> {
+    let text: Vec<String> = args
+        .iter()
+        .skip(1)
+        .map(|a| a.to_string_lossy().into_owned())
+        .collect();
+    // The whole line ("want to die"), or one argument alone ("-kms").
+    let words = content::crisis::CrisisWords::builtin()?;
+    let spoken = std::iter::once(text.join(" "))
+        .chain(text)
+        .find(|t| words.find(t).is_some())?;
+    let typed = commands::crisis::Typed {
+        lookup: commands::crisis::Lookup::CommandLine,
+        text: spoken,
+    };
+    let env = output::Environment::detect();
+    let look = output::look(color, None, &env);
+    let mut deferred = None;
+    let answer = load_for_help(&content_dirs(&[]), &mut deferred).and_then(|library| {
+        let mut out = std::io::stdout().lock();
+        let country = commands::support::country_from_locale();
+        commands::crisis::run(&mut out, &library, &typed, country.as_deref(), look)?;
+        out.flush().map_err(Error::Write)
+    });
+    Some(answer)
 }
 
 /// The width and colour of stderr, where questions are asked.

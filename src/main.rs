@@ -34,6 +34,19 @@ fn main() -> ExitCode {
     let cli = match Cli::try_parse_from(&args) {
         Ok(cli) => cli,
         Err(e) => {
+            // Words of crisis are met with help, even in a command line numb cannot read.
+            if e.exit_code() != 0
+                && let Some(answered) = numb::answer_words_of_crisis(&args, when)
+            {
+                return match answered {
+                    Ok(()) => ExitCode::SUCCESS,
+                    Err(e) if e.is_broken_pipe() => ExitCode::SUCCESS,
+                    Err(e) => {
+                        let _ = writeln!(io::stderr(), "{}", e.report(false));
+                        ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(1))
+                    }
+                };
+            }
             // --help and --version land here too, with exit code 0.
             let code = e.exit_code();
             return match e.print() {

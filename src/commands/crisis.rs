@@ -8,7 +8,7 @@ use crate::cli::{Command, HistoryAction, typed_name};
 use crate::content::Library;
 use crate::content::crisis::CrisisWords;
 use crate::error::Error;
-use crate::render::terminal::help::help_block;
+use crate::render::terminal::help::{Emergency, help_block};
 use crate::render::terminal::page::Page;
 use crate::render::{Look, terminal};
 
@@ -23,6 +23,8 @@ pub enum Lookup {
     Practice,
     /// `numb reflect <id>` or `numb history … -q <id>`.
     Questionnaire,
+    /// A whole command line numb could not read.
+    CommandLine,
 }
 
 /// Words a person typed where numb looks them up.
@@ -98,6 +100,7 @@ pub fn run<W: Write>(
                 return Ok(false);
             }
         }
+        Lookup::CommandLine => {}
     }
     let words = &library.crisis;
     let said = words
@@ -106,6 +109,6 @@ pub fn run<W: Write>(
             words.words_for(&found)
         });
     let mut page = Page::new(out, look);
-    help_block(&mut page, library, said, country).map_err(Error::Write)?;
+    help_block(&mut page, library, said, country, Emergency::Shown).map_err(Error::Write)?;
     Ok(true)
 }

@@ -163,6 +163,7 @@ fn save(
             library,
             &words,
             country.as_deref(),
+            crate::render::terminal::help::Emergency::Shown,
         );
     }
     Ok(())

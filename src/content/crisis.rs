@@ -6,7 +6,10 @@
 //! put in one plain form ([`words`]): lower case, apostrophes dropped (`don't` is `dont`), every
 //! other mark a space (`self-harm` is `self harm`). In a phrase, `a|b` matches either word, a
 //! word ending in `*` matches any word that starts with it (`suicid*`), and `...` lets up to
-//! [`GAP`] other words stand between its neighbours.
+//! [`GAP`] other words stand between its neighbours. Typed words are read the way a person in
+//! distress types them: a slip of one letter in a word of five letters or more still matches
+//! (`sucide`, `hopless`), as do letters spaced out or written with digits (`s u i c i d e`,
+//! `su1cide`) and full-width letters. Questionnaire items, written with care, match exactly.
 
 use std::sync::Arc;
 
@@ -20,6 +23,10 @@ pub const GAP: usize = 3;
 
 /// The shortest start a `*` word may have: shorter ones match too much.
 const MIN_PREFIX: usize = 3;
+
+/// The shortest word (or `*` start) a typed word may differ from by one slip: a slip in a
+/// shorter word makes another everyday word too often.
+const MIN_FUZZY: usize = 5;
 
 /// The built-in `crisis.toml`.
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -54,6 +61,10 @@ pub struct CrisisGroup {
     /// Phrases that match only when they are all that was typed.
     #[serde(default)]
     pub alone: Vec<Spanned<String>>,
+    /// Everyday phrases that contain one of the group's phrases but mean something else
+    /// ("take my life back"): text that has one of them does not match the group.
+    #[serde(default)]
+    pub except: Vec<Spanned<String>>,
 }
 
 /// A phrase that matched, and its group.
@@ -75,20 +86,33 @@ impl CrisisWords {
         toml::from_str(text).ok()
     }
 
-    /// The first phrase that `typed` (a word or words someone typed) speaks of.
+    /// The first phrase that `typed` (a word or words someone typed) speaks of, read with
+    /// the slips a person in distress makes.
     pub fn find(&self, typed: &str) -> Option<Found<'_>> {
         let typed = words(typed);
         self.groups.iter().find_map(|group| {
-            let anywhere = group.phrases.iter().find(|p| contains(&typed, p.get_ref()));
-            let alone = || group.alone.iter().find(|p| is_whole(&typed, p.get_ref()));
-            anywhere.or_else(alone).map(|phrase| Found {
+            let anywhere = || {
+                group
+                    .phrases
+                    .iter()
+                    .find(|p| contains(&typed, p.get_ref(), Reading::Typed))
+            };
+            let alone = || {
+                group
+                    .alone
+                    .iter()
+                    .find(|p| is_whole(&typed, p.get_ref(), Reading::Typed))
+            };
+            let phrase = anywhere().or_else(alone)?;
+            (!excepted(group, &typed)).then(|| Found {
                 group,
                 phrase: phrase.get_ref(),
             })
         })
     }
 
-    /// The first phrase in `text` (a question) that no questionnaire may ask about.
+    /// The first phrase in `text` (a question) that no questionnaire may ask about, matched
+    /// exactly.
     pub fn find_in_question(&self, text: &str) -> Option<Found<'_>> {
         let text = words(text);
         self.groups
@@ -98,8 +122,8 @@ impl CrisisWords {
                 let phrase = group
                     .phrases
                     .iter()
-                    .find(|p| contains(&text, p.get_ref()))?;
-                Some(Found {
+                    .find(|p| contains(&text, p.get_ref(), Reading::Exact))?;
+                (!excepted(group, &text)).then(|| Found {
                     group,
                     phrase: phrase.get_ref(),
                 })
@@ -113,18 +137,99 @@ impl CrisisWords {
 }
 
 /// Text in the plain form phrases are matched in: lower-case words, apostrophes dropped,
-/// every other mark a space between words.
+/// every other mark a space between words; full-width letters as plain ones, digits inside a
+/// word as the letters they stand for (`su1cide`), letters spaced out as one word
+/// (`s u i c i d e`), and `my self` as `myself`.
 pub fn words(text: &str) -> Vec<String> {
     let lower = text.to_lowercase();
     let mut plain = String::with_capacity(lower.len());
     for c in lower.chars() {
+        let c = match u32::from(c) {
+            // Full-width forms of ASCII.
+            0xFF01..=0xFF5E => char::from_u32(u32::from(c) - 0xFEE0).unwrap_or(c),
+            _ => c,
+        };
         match c {
             '\'' | '\u{2019}' | '\u{2018}' | '\u{02bc}' | '`' | '\u{b4}' => {}
+            '@' => plain.push('a'),
+            '$' => plain.push('s'),
             c if c.is_alphanumeric() => plain.push(c),
             _ => plain.push(' '),
         }
     }
-    plain.split_whitespace().map(str::to_string).collect()
+    let mut out: Vec<String> = Vec::new();
+    let mut spaced = String::new();
+    let tokens: Vec<&str> = plain.split_whitespace().collect();
+    for (at, token) in tokens.iter().enumerate() {
+        let single = token.chars().count() == 1 && token.chars().all(char::is_alphabetic);
+        let run = |from: usize| {
+            tokens[from..]
+                .iter()
+                .take_while(|t| t.chars().count() == 1 && t.chars().all(char::is_alphabetic))
+                .count()
+        };
+        // Three or more single letters in a row are one word spelt out.
+        if single && (!spaced.is_empty() || run(at) >= 3) {
+            spaced.push_str(token);
+            continue;
+        }
+        if !spaced.is_empty() {
+            out.push(std::mem::take(&mut spaced));
+        }
+        out.push(unleet(token));
+    }
+    if !spaced.is_empty() {
+        out.push(spaced);
+    }
+    // "my self", "your self": one word, as the phrases write it.
+    let mut joined: Vec<String> = Vec::with_capacity(out.len());
+    for word in out {
+        let join = word == "self"
+            && joined
+                .last()
+                .is_some_and(|w| matches!(w.as_str(), "my" | "your" | "him" | "her" | "them"));
+        match joined.last_mut() {
+            Some(last) if join => last.push_str("self"),
+            _ => joined.push(word),
+        }
+    }
+    joined
+}
+
+/// Digits inside a word that has letters, read as the letters they look like.
+fn unleet(token: &str) -> String {
+    if !token.chars().any(char::is_alphabetic) {
+        return token.to_string();
+    }
+    token
+        .chars()
+        .map(|c| match c {
+            '0' => 'o',
+            '1' => 'i',
+            '3' => 'e',
+            '4' => 'a',
+            '5' => 's',
+            '7' => 't',
+            c => c,
+        })
+        .collect()
+}
+
+/// How closely typed words must follow a phrase.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Reading {
+    /// Letter for letter: questionnaire items, and the exceptions.
+    Exact,
+    /// One slip allowed in a longer word: what a person typed.
+    Typed,
+}
+
+/// True when `text` has one of the group's exceptions, matched exactly.
+fn excepted(group: &CrisisGroup, text: &[String]) -> bool {
+    group
+        .except
+        .iter()
+        .any(|p| contains(text, p.get_ref(), Reading::Exact))
 }
 
 /// One place in a phrase.
@@ -145,34 +250,56 @@ fn steps(phrase: &str) -> Vec<Step<'_>> {
         .collect()
 }
 
-fn word_matches(pattern: &str, word: &str) -> bool {
-    match pattern.strip_suffix('*') {
-        Some(start) => word.starts_with(start),
-        None => word == pattern,
+fn word_matches(pattern: &str, word: &str, reading: Reading) -> bool {
+    let (start, star) = match pattern.strip_suffix('*') {
+        Some(start) => (start, true),
+        None => (pattern, false),
+    };
+    let exact = match star {
+        true => word.starts_with(start),
+        false => word == pattern,
+    };
+    if exact || reading == Reading::Exact {
+        return exact;
     }
+    let length = start.chars().count();
+    if length < MIN_FUZZY {
+        return false;
+    }
+    let slip = |candidate: &str| strsim::osa_distance(candidate, start) <= 1;
+    if !star {
+        return slip(word);
+    }
+    // A start: compare it with the typed word's start, one letter shorter, the same or one
+    // longer (a letter left out or typed twice).
+    let typed: Vec<char> = word.chars().collect();
+    (length - 1..=length + 1)
+        .filter(|n| *n <= typed.len())
+        .any(|n| slip(&typed[..n].iter().collect::<String>()))
 }
 
 /// Whether `steps` match `text` from its start (to its end when `whole`).
-fn matches_from(steps: &[Step<'_>], text: &[String], whole: bool) -> bool {
+fn matches_from(steps: &[Step<'_>], text: &[String], whole: bool, reading: Reading) -> bool {
     match steps.split_first() {
         None => !whole || text.is_empty(),
         Some((Step::Gap, rest)) => {
-            (0..=GAP.min(text.len())).any(|skip| matches_from(rest, &text[skip..], whole))
+            (0..=GAP.min(text.len())).any(|skip| matches_from(rest, &text[skip..], whole, reading))
         }
         Some((Step::Word(choices), rest)) => text.split_first().is_some_and(|(word, after)| {
-            choices.iter().any(|c| word_matches(c, word)) && matches_from(rest, after, whole)
+            choices.iter().any(|c| word_matches(c, word, reading))
+                && matches_from(rest, after, whole, reading)
         }),
     }
 }
 
-fn contains(text: &[String], phrase: &str) -> bool {
+fn contains(text: &[String], phrase: &str, reading: Reading) -> bool {
     let steps = steps(phrase);
-    !steps.is_empty() && (0..text.len()).any(|at| matches_from(&steps, &text[at..], false))
+    !steps.is_empty() && (0..text.len()).any(|at| matches_from(&steps, &text[at..], false, reading))
 }
 
-fn is_whole(text: &[String], phrase: &str) -> bool {
+fn is_whole(text: &[String], phrase: &str, reading: Reading) -> bool {
     let steps = steps(phrase);
-    !steps.is_empty() && matches_from(&steps, text, true)
+    !steps.is_empty() && matches_from(&steps, text, true, reading)
 }
 
 /// What is wrong with how a phrase is written, if anything: it could never match, or would
@@ -275,6 +402,46 @@ mod tests {
         "I'm not safe",
         "SUICIDE",
         "unalive",
+        // Slips, spellings and slang people in distress type.
+        "sucide",
+        "suicde",
+        "suicdal",
+        "suiside",
+        "su1cide",
+        "s u i c i d e",
+        "\u{ff53}\u{ff55}\u{ff49}\u{ff43}\u{ff49}\u{ff44}\u{ff45}",
+        "kil myself",
+        "kill my self",
+        "kys",
+        "off myself",
+        "end me",
+        "i want out",
+        "cant do this anymore",
+        "I hate myself",
+        "want to sleep forever",
+        "dont want to wake up",
+        "tired of everything",
+        "i want it all to end",
+        "i give up",
+        "no point",
+        "pointless",
+        "I feel like dying",
+        "thoughts of death",
+        "lost the will to live",
+        "nobody cares about me",
+        "everyone would be better without me",
+        "i took too many pills",
+        "hopless",
+        "worthles",
+        "burdon",
+        "ctb",
+        "sewerslide",
+        "self delete",
+        "help please",
+        "hlep",
+        "suport",
+        "i need help now",
+        "quiero morir",
     ];
 
     /// Everyday words and sentences that must not.
@@ -312,6 +479,20 @@ mod tests {
         "peaceful",
         "I gave up on the diet",
         "end it with him",
+        "take my life back",
+        "taking my life back",
+        "self harmony",
+        "overdosed on coffee",
+        "learn death",
+        "thinking about death",
+        "burdened",
+        "feeling burdened",
+        "overdone",
+        "hopefully",
+        "worthwhile",
+        "suited",
+        "hopeful",
+        "death",
     ];
 
     #[test]
@@ -346,6 +527,21 @@ mod tests {
             "I did not want to live.",
             "I felt like I wanted to die.",
             "I thought about self-harm.",
+            "I thought about not being around anymore.",
+            "I had thoughts of ending things.",
+            "I wanted to sleep and never wake up.",
+            "I thought about harming my body.",
+            "I wanted my life to be over.",
+            "I felt like dying.",
+            "I felt like ending it.",
+            "I wanted to stop being alive.",
+            "I did not care if I lived or died.",
+            "I thought about how I might die.",
+            "I had thoughts of death.",
+            "I hurt my body on purpose.",
+            "I hit myself when I was upset.",
+            "I took more pills than I should have.",
+            "I felt I would be better off gone.",
         ] {
             assert!(
                 words.find_in_question(question).is_some(),
@@ -354,6 +550,13 @@ mod tests {
         }
         for question in [
             "I cut back on coffee.",
+            "I never wake up rested.",
+            "I have a plan to get fit.",
+            "I find it hard to swallow pills.",
+            "I take all my pills on time.",
+            "I need more pills for my headache.",
+            "I felt I could take my life back.",
+            "I want it over with quickly.",
             "Things felt far away.",
             "I felt hopeless.",
             "My back was killing me.",
@@ -382,10 +585,11 @@ mod tests {
     #[test]
     fn a_gap_allows_up_to_three_words() {
         let text = words("I wish I could be dead");
-        assert!(contains(&text, "wish* ... dead"));
+        assert!(contains(&text, "wish* ... dead", Reading::Exact));
         assert!(!contains(
             &words("I wish that one of these days the old tree was dead"),
-            "wish* ... dead"
+            "wish* ... dead",
+            Reading::Exact
         ));
     }
 

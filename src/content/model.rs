@@ -844,4 +844,6 @@ pub struct ReflectLabels {
     pub minutes: Spanned<String>,
     /// The line under the list.
     pub list_footer: Spanned<String>,
+    /// The heading above what to do when the answers point to help, and the help lines.
+    pub reach_out: Spanned<String>,
 }

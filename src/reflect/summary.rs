@@ -52,6 +52,21 @@ impl Summary<'_> {
     }
 }
 
+/// True when a part has too few answers for a score, but every answer it has sits at the top
+/// of the scale: a strong sign must not go unheard because its other question was skipped
+/// (the one a person with no pleasure left would skip is "I caught myself enjoying something").
+fn all_at_top_though_skipped(q: &Questionnaire, score: &FacetScore, answers: &[Answer]) -> bool {
+    let (_, high) = scoring::scale_range(q);
+    let mut given = q
+        .items
+        .iter()
+        .zip(answers)
+        .filter(|(item, _)| item.facet.as_ref() == Some(&score.facet.id))
+        .filter_map(|(item, a)| a.value().map(|v| scoring::item_score(q, item, v)))
+        .peekable();
+    score.score.is_none() && given.peek().is_some() && given.all(|v| v == high)
+}
+
 /// Sums up `answers` (one per item) to `q`.
 pub fn summarize<'a>(
     library: &'a Library,
@@ -85,7 +100,7 @@ pub fn summarize<'a>(
             let many_high = top >= MANY_HIGH;
             let strong_sign = facets
                 .iter()
-                .filter(in_top)
+                .filter(|s| in_top(s) || all_at_top_though_skipped(q, s, &answers))
                 .find_map(|s| s.facet.reach_out.as_ref());
             let reach_out = strong_sign
                 .map(|words| words.get_ref().as_str())

@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use super::markdown::doc::{Doc, code, escape, field};
 use super::table;
-use super::terminal::help::{help_block, lines_for};
+use super::terminal::help::{Emergency, help_block, lines_for};
 use super::terminal::page::{BULLET, HANG, Look, Page, Styles, inline_spans};
 use super::wrap::Span;
 use crate::content::Library;
@@ -95,10 +95,6 @@ pub fn text<W: Write>(
             labels.table_band.get_ref(),
         ];
         table::write(page.out, &header, rows, look.width)?;
-        if let Some(words) = summary.reach_out {
-            page.blank()?;
-            help_block(&mut page, library, words, summary.country.as_deref())?;
-        }
         for score in &summary.facets {
             let Some(band) = score.band else { continue };
             page.heading(&format!(
@@ -165,6 +161,12 @@ pub fn text<W: Write>(
     }
     page.blank()?;
     page.body(q.closing.get_ref())?;
+    // Last, where a terminal leaves it on the screen: what to do, and who to call.
+    if let Some(words) = summary.reach_out {
+        page.heading(labels.reach_out.get_ref())?;
+        let country = summary.country.as_deref();
+        help_block(&mut page, library, words, country, Emergency::Left)?;
+    }
     page.blank()?;
     page.para(&[Span::new(
         labels.not_a_diagnosis.get_ref().as_str(),
@@ -251,10 +253,6 @@ pub fn markdown<W: Write>(out: &mut W, library: &Library, summary: &Summary) -> 
                 escape(&score_text(labels, s))
             )
         }))?;
-        if let Some(words) = summary.reach_out {
-            doc.para(&field(words))?;
-            help_lines_markdown(&mut doc, library, summary.country.as_deref())?;
-        }
         for score in &summary.facets {
             let Some(band) = score.band else { continue };
             doc.heading(
@@ -310,6 +308,11 @@ pub fn markdown<W: Write>(out: &mut W, library: &Library, summary: &Summary) -> 
         doc.list(summary.skipped.iter().map(|i| escape(i.text.get_ref())))?;
     }
     doc.body(q.closing.get_ref())?;
+    if let Some(words) = summary.reach_out {
+        doc.heading(2, labels.reach_out.get_ref(), title)?;
+        doc.para(&field(words))?;
+        help_lines_markdown(&mut doc, library, summary.country.as_deref())?;
+    }
     doc.para(&format!("**{}**", escape(labels.not_a_diagnosis.get_ref())))?;
     doc.para(&field(library.app.support_pointer.get_ref()))
 }

@@ -1,6 +1,8 @@
 //! Words of crisis typed wherever numb looks a word up: warm words and the help lines for
 //! the person's country, exit 0, never an error, a "yet" or a "did you mean".
 
+use std::os::unix::ffi::OsStrExt;
+
 use predicates::prelude::*;
 
 use crate::{fixture, numb, numb_std, pack_with_topics};
@@ -152,14 +154,14 @@ fn everyday_words_are_looked_up_as_usual() {
 #[test]
 fn an_unknown_feeling_word_is_met_kindly_with_the_nearest_words() {
     let page = crate::stdout_of(numb().args(["feelings", "greif"]));
-    assert!(page.contains("it still counts"), "{page}");
+    assert!(page.contains("your own words count"), "{page}");
     assert!(
         page.contains("`grieving`") || page.contains("grieving"),
         "{page}"
     );
     assert!(!page.contains("grateful"), "{page}");
     let page = crate::stdout_of(numb().args(["feelings", "xyzzy"]));
-    assert!(page.contains("it still counts"), "{page}");
+    assert!(page.contains("your own words count"), "{page}");
     assert!(!page.contains("close to it"), "nothing is close: {page}");
     let page = crate::stdout_of(numb().args(["feelings", "lonley"]));
     assert!(page.contains("close to it: lonely"), "{page}");
@@ -234,4 +236,97 @@ fn words_of_crisis_in_a_saved_note_meet_the_help_lines_and_the_note_is_kept() {
         .clone();
     let err = String::from_utf8(out.stderr).unwrap();
     assert!(!err.contains(WARM), "{err}");
+}
+
+#[test]
+fn slips_and_slang_people_type_meet_help_too() {
+    for typed in ["sucide", "suicdal", "kil myself", "kys", "hopless", "s u i c i d e", "su1cide"] {
+        let page = helped(&["feelings", typed]);
+        assert!(page.contains(WARM), "{typed}:\n{page}");
+    }
+    for typed in ["hlep", "suport", "help please", "i need help now"] {
+        let page = helped(&["learn", typed]);
+        assert!(page.contains("Help is here"), "{typed}:\n{page}");
+    }
+}
+
+#[test]
+fn a_command_line_numb_cannot_read_still_meets_words_of_crisis_with_help() {
+    for args in [
+        vec!["want", "to", "die"],
+        vec!["i", "want", "to", "die"],
+        vec!["suicide"],
+        vec!["kms"],
+        vec!["history", "trend", "-q", "want", "to", "die"],
+        vec!["feelings", "-kms"],
+    ] {
+        let page = helped(&args);
+        assert!(page.contains(WARM), "{args:?}:\n{page}");
+        assert_help_for_gb(&args, &page);
+    }
+    let mut cmd = numb_std();
+    cmd.args(["feelings"])
+        .arg(std::ffi::OsStr::from_bytes(b"want to die \xff"))
+        .env("LANG", "en_GB.UTF-8");
+    let out = cmd.output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("116 123"));
+    // Anything else stays a usage error.
+    numb()
+        .arg("wnat")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("unrecognized subcommand"));
+}
+
+#[test]
+fn words_of_crisis_where_a_country_goes_get_the_whole_page_and_no_error() {
+    numb()
+        .args(["support", "suicide"])
+        .assert()
+        .code(0)
+        .stderr("")
+        .stdout(predicate::str::contains("116 123"));
+}
+
+#[test]
+fn the_help_block_keeps_its_numbers_on_one_screen() {
+    let page = helped(&["feelings", "suicidal"]);
+    assert!(page.lines().count() <= 24, "{} lines:\n{page}", page.lines().count());
+    let all = crate::stdout_of(numb().args(["feelings", "suicidal"]));
+    assert!(all.lines().count() <= 40, "{} lines:\n{all}", all.lines().count());
+}
+
+#[test]
+fn everyday_phrases_that_look_alike_are_looked_up_as_usual() {
+    for typed in ["take my life back", "self harmony", "burdened"] {
+        let page = crate::stdout_of(numb().args(["feelings", typed]));
+        assert!(!page.contains(WARM), "{typed}:\n{page}");
+    }
+}
+
+/// A summary that points to help ends with the help lines, and is never paged, so they stay
+/// on the screen.
+#[test]
+fn a_summary_that_points_to_help_is_not_paged() {
+    let dir = tempfile::tempdir().unwrap();
+    let record = dir.path().join("paged.txt");
+    let mut cmd = numb_std();
+    cmd.args(["reflect", "--answers", "0,4,0,0,0,0,0,-,0,0,0,0"])
+        .env("LANG", "en_GB.UTF-8")
+        .env(
+            "NUMB_PAGER",
+            format!(
+                "'{}' '{}'",
+                fixture("fake-pager.sh").display(),
+                record.display()
+            ),
+        )
+        .env_remove("PAGER");
+    let mut session = rexpect::session::spawn_command(cmd, Some(20_000)).expect("spawn in a pty");
+    let shown = session.exp_eof().expect("numb finishes without a key press");
+    assert!(!record.exists(), "the pager ran");
+    let help = shown.rfind("116 123").expect("the help lines");
+    let parts = shown.find("Fading pleasure").expect("the table");
+    assert!(parts < help, "the help lines come last: {shown}");
 }

@@ -719,3 +719,13 @@ fn in_a_terminal_fading_pleasure_alone_at_its_top_shows_the_help_lines() {
     press(&mut s, "\r");
     s.exp_eof().unwrap();
 }
+
+#[test]
+fn fading_pleasure_with_its_other_question_skipped_still_points_to_help() {
+    // "I caught myself enjoying something" skipped; "did little for me" almost always.
+    let json = summary_json(&["--answers", "0,4,0,0,0,0,0,-,0,0,0,0"]);
+    assert!(json["reach_out"].as_str().is_some(), "{json}");
+    // With its one answer low, it does not.
+    let json = summary_json(&["--answers", "0,1,0,0,0,0,0,-,0,0,0,0"]);
+    assert!(json["reach_out"].is_null(), "{json}");
+}

@@ -37,7 +37,12 @@ pub(super) fn check(c: &CrisisWords, at: &mut At) {
             at.push(&group.id, "a group needs `phrases` or `alone`".into());
         }
         let mut seen = HashSet::new();
-        for phrase in group.phrases.iter().chain(&group.alone) {
+        for phrase in group
+            .phrases
+            .iter()
+            .chain(&group.alone)
+            .chain(&group.except)
+        {
             if let Some(problem) = phrase_problem(phrase.get_ref()) {
                 at.push(phrase, problem);
             }

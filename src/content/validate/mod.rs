@@ -204,6 +204,7 @@ pub fn library(lib: &Library, bodies: Bodies) -> Vec<Problem> {
     for text in [
         &r.next_step,
         &r.might_help,
+        &r.reach_out,
         &r.many_high,
         &r.nothing_stands_out,
         &r.nothing_answered,

@@ -1,27 +1,54 @@
-//! The help block: the emergency line and the help lines for the person's country, shown
-//! where a word of crisis was typed and where a reflection's summary points to help.
+//! The help block: short and in one place, for where a word of crisis was typed and where a
+//! reflection's summary points to help. Warm words, the emergency number, the lines for the
+//! person's country (each on a line or two), the directory, and where to find every line,
+//! so that the numbers stay on one screen.
 
 use std::io::{self, Write};
 
-use super::page::{Page, Styles, inline_spans};
-use super::{directory, emergencies, support_line};
+use anstyle::Style;
+
+use super::page::{HANG, Page, Styles, inline_spans};
 use crate::content::Library;
 use crate::content::model::SupportLine;
 use crate::render::wrap::Span;
 
-/// `words` (inline Markdown), then the emergency line, then the lines for `country` (every
-/// line when the country is not known; the directory when numb has none for it), then where
-/// to find the rest.
+/// Whether the block starts with the emergency number: where words of crisis were typed, yes;
+/// under a reflection that points to a doctor, no (it would alarm more than help).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Emergency {
+    /// Show the emergency number first.
+    Shown,
+    /// Leave it to `numb support`.
+    Left,
+}
+
+/// `words` (inline Markdown), then the emergency number, the lines for `country` (every line,
+/// one line each, when the country is not known; the directory when numb has none for it),
+/// the directory, and where to find the rest.
 pub fn help_block<W: Write>(
     page: &mut Page<'_, W>,
     library: &Library,
     words: &str,
     country: Option<&str>,
+    emergency: Emergency,
 ) -> io::Result<()> {
     let support = &library.support;
     let labels = &library.app.support_labels;
     page.para(&inline_spans(words))?;
-    emergencies(page, library)?;
+    if emergency == Emergency::Shown {
+        for line in support.local_emergency.iter().chain([&support.emergency]) {
+            page.blank()?;
+            page.para(&inline_spans(line.text.get_ref()))?;
+            page.lines(
+                &[Span::new(
+                    line.numbers.get_ref().as_str(),
+                    Style::new().bold(),
+                )],
+                "  ",
+                "  ",
+            )?;
+        }
+    }
     let here: Vec<&SupportLine> = match country {
         Some(c) => lines_for(library, c).collect(),
         None => support.lines.iter().collect(),
@@ -29,6 +56,18 @@ pub fn help_block<W: Write>(
     match country {
         Some(c) if !here.is_empty() => {
             page.heading(&labels.lines_for.get_ref().replace("{country}", c))?;
+            for line in &here {
+                let mut spans = vec![
+                    Span::new(line.name.get_ref().as_str(), Style::new().bold()),
+                    Span::new(": ", Style::new()),
+                    Span::new(line.contact.get_ref().as_str(), Styles::command()),
+                ];
+                if let Some(details) = &line.details {
+                    spans.push(Span::new(". ", Style::new()));
+                    spans.extend(inline_spans(details.get_ref()));
+                }
+                page.lines(&spans, "  ", HANG)?;
+            }
         }
         Some(c) => {
             page.blank()?;
@@ -41,15 +80,39 @@ pub fn help_block<W: Write>(
             );
             page.para(&[Span::new(text, Styles::quiet())])?;
         }
-        None => page.heading(labels.by_country.get_ref())?,
-    }
-    for (i, line) in here.iter().enumerate() {
-        if i > 0 {
-            page.blank()?;
+        None => {
+            page.heading(labels.by_country.get_ref())?;
+            for line in &here {
+                let countries: Vec<&str> = line
+                    .countries
+                    .iter()
+                    .map(|c| c.get_ref().as_str())
+                    .collect();
+                let spans = [
+                    Span::new(format!("{} ", countries.join(", ")), Styles::dim()),
+                    Span::new(line.name.get_ref().as_str(), Style::new().bold()),
+                    Span::new(": ", Style::new()),
+                    Span::new(line.contact.get_ref().as_str(), Styles::command()),
+                ];
+                page.lines(&spans, "  ", HANG)?;
+            }
         }
-        support_line(page, line, labels)?;
     }
-    directory(page, library)?;
+    let directory = &support.directory;
+    page.blank()?;
+    page.lines(
+        &[
+            Span::new(
+                format!("{}: ", labels.directory.get_ref()),
+                Style::new().bold(),
+            ),
+            Span::new(format!("{} (", directory.name.get_ref()), Style::new()),
+            Span::whole(directory.url.get_ref().as_str(), Styles::link()),
+            Span::new(format!("). {}", directory.text.get_ref()), Style::new()),
+        ],
+        "",
+        "  ",
+    )?;
     page.blank()?;
     page.para(&inline_spans(labels.all_lines.get_ref()))
 }
