@@ -240,7 +240,15 @@ fn words_of_crisis_in_a_saved_note_meet_the_help_lines_and_the_note_is_kept() {
 
 #[test]
 fn slips_and_slang_people_type_meet_help_too() {
-    for typed in ["sucide", "suicdal", "kil myself", "kys", "hopless", "s u i c i d e", "su1cide"] {
+    for typed in [
+        "sucide",
+        "suicdal",
+        "kil myself",
+        "kys",
+        "hopless",
+        "s u i c i d e",
+        "su1cide",
+    ] {
         let page = helped(&["feelings", typed]);
         assert!(page.contains(WARM), "{typed}:\n{page}");
     }
@@ -292,9 +300,17 @@ fn words_of_crisis_where_a_country_goes_get_the_whole_page_and_no_error() {
 #[test]
 fn the_help_block_keeps_its_numbers_on_one_screen() {
     let page = helped(&["feelings", "suicidal"]);
-    assert!(page.lines().count() <= 24, "{} lines:\n{page}", page.lines().count());
+    assert!(
+        page.lines().count() <= 24,
+        "{} lines:\n{page}",
+        page.lines().count()
+    );
     let all = crate::stdout_of(numb().args(["feelings", "suicidal"]));
-    assert!(all.lines().count() <= 40, "{} lines:\n{all}", all.lines().count());
+    assert!(
+        all.lines().count() <= 40,
+        "{} lines:\n{all}",
+        all.lines().count()
+    );
 }
 
 #[test]
@@ -324,7 +340,9 @@ fn a_summary_that_points_to_help_is_not_paged() {
         )
         .env_remove("PAGER");
     let mut session = rexpect::session::spawn_command(cmd, Some(20_000)).expect("spawn in a pty");
-    let shown = session.exp_eof().expect("numb finishes without a key press");
+    let shown = session
+        .exp_eof()
+        .expect("numb finishes without a key press");
     assert!(!record.exists(), "the pager ran");
     let help = shown.rfind("116 123").expect("the help lines");
     let parts = shown.find("Fading pleasure").expect("the table");
