@@ -59,19 +59,29 @@ pub fn run(cli: Cli) -> Result<(), Error> {
     if writes_folder {
         commands::export::stop_on_ctrl_c();
     }
-    // Words of crisis typed where numb looks words up meet help, whatever else is wrong.
-    let crisis = commands::crisis::spoken(cli.command.as_ref());
-    let library = match &cli.command {
-        _ if crisis.is_some() => load_for_help(&dirs, &mut deferred)?,
+    let loaded = match &cli.command {
         // Help lines, and a person's own history, show even when their content pack has a
         // problem (which is reported after).
         None | Some(Command::Support(_) | Command::History(_)) => {
-            load_for_help(&dirs, &mut deferred)?
+            load_for_help(&dirs, &mut deferred)
         }
         Some(_) if writes_folder => {
-            content::load::load_for_writing(&dirs).or_else(|_| content::load(&dirs))?
+            content::load::load_for_writing(&dirs).or_else(|_| content::load(&dirs))
         }
-        Some(_) => content::load(&dirs)?,
+        Some(_) => content::load(&dirs),
+    };
+    // Words of crisis typed where numb looks words up meet help, whatever else is wrong: a
+    // content pack that cannot load never stands in the way (the built-in words are read).
+    let typed = commands::crisis::typed(cli.command.as_ref());
+    let (library, crisis) = match loaded {
+        Ok(library) => {
+            let crisis = typed.filter(|t| library.crisis.find(&t.text).is_some());
+            (library, crisis)
+        }
+        Err(e) => match typed.filter(|t| commands::crisis::speaks_of_crisis(&t.text)) {
+            Some(typed) => (load_for_help(&dirs, &mut deferred)?, Some(typed)),
+            None => return Err(e),
+        },
     };
     // Pages for reading go through a pager on a terminal; data and questions never do
     // (a reflection's summary does when its answers came from a script).

@@ -56,12 +56,10 @@ pub fn typed(command: Option<&Command>) -> Option<Typed> {
     Some(Typed { lookup, text })
 }
 
-/// What was typed, when it speaks of crisis (read with the built-in words, so that a content
-/// pack that cannot load never stands in the way).
-pub fn spoken(command: Option<&Command>) -> Option<Typed> {
-    let typed = typed(command)?;
-    CrisisWords::builtin()?.find(&typed.text)?;
-    Some(typed)
+/// Whether `text` speaks of crisis, read with the built-in words alone (for when the
+/// content could not load).
+pub fn speaks_of_crisis(text: &str) -> bool {
+    CrisisWords::builtin().is_some_and(|words| words.find(text).is_some())
 }
 
 /// Answers words of crisis: the page they name when there is one to read (a topic, a word

@@ -11,7 +11,8 @@
 //! (`sucide`, `hopless`), as do letters spaced out or written with digits (`s u i c i d e`,
 //! `su1cide`) and full-width letters. Questionnaire items, written with care, match exactly.
 
-use std::sync::Arc;
+use std::collections::HashMap;
+use std::sync::{Arc, OnceLock};
 
 use serde::{Deserialize, Serialize};
 use toml::Spanned;
@@ -41,6 +42,71 @@ pub struct CrisisWords {
     /// The file these words were loaded from (not part of the format).
     #[serde(skip)]
     pub file: Arc<SourceFile>,
+    /// The phrases split into steps, once, when first matched.
+    #[serde(skip)]
+    compiled: OnceLock<Vec<CompiledGroup>>,
+}
+
+/// A group's phrases split into steps: `phrases`, `alone` and `except`, in order.
+#[derive(Debug, Clone)]
+struct CompiledGroup {
+    phrases: Vec<Vec<Step>>,
+    alone: Vec<Vec<Step>>,
+    except: Vec<Vec<Step>>,
+    /// The phrases (by place) whose first word is one of a few whole words, by those words:
+    /// an exact reading tries only the phrases whose first word the text has.
+    by_first: HashMap<String, Vec<usize>>,
+    /// The phrases whose first word may be any word that starts with something.
+    starred: Vec<usize>,
+}
+
+impl CompiledGroup {
+    fn new(group: &CrisisGroup) -> Self {
+        let all = |list: &[Spanned<String>]| list.iter().map(|p| steps(p.get_ref())).collect();
+        let phrases: Vec<Vec<Step>> = all(&group.phrases);
+        let mut by_first: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut starred = Vec::new();
+        for (at, phrase) in phrases.iter().enumerate() {
+            match phrase.first() {
+                Some(Step::Word(choices)) if choices.iter().all(|c| !c.ends_with('*')) => {
+                    for choice in choices {
+                        by_first.entry(choice.clone()).or_default().push(at);
+                    }
+                }
+                _ => starred.push(at),
+            }
+        }
+        CompiledGroup {
+            phrases,
+            alone: all(&group.alone),
+            except: all(&group.except),
+            by_first,
+            starred,
+        }
+    }
+
+    /// The place of the first phrase that `text` has, read exactly.
+    fn first_exact(&self, text: &[String]) -> Option<usize> {
+        let mut candidates: Vec<usize> = text
+            .iter()
+            .filter_map(|word| self.by_first.get(word))
+            .flatten()
+            .chain(&self.starred)
+            .copied()
+            .collect();
+        candidates.sort_unstable();
+        candidates.dedup();
+        candidates
+            .into_iter()
+            .find(|&at| contains(text, &self.phrases[at], Reading::Exact))
+    }
+
+    /// True when `text` has one of the exceptions, matched exactly.
+    fn excepted(&self, text: &[String]) -> bool {
+        self.except
+            .iter()
+            .any(|p| contains(text, p, Reading::Exact))
+    }
 }
 
 /// Phrasings that speak of one thing, such as self-harm.
@@ -86,29 +152,37 @@ impl CrisisWords {
         toml::from_str(text).ok()
     }
 
+    fn compiled(&self) -> &[CompiledGroup] {
+        self.compiled
+            .get_or_init(|| self.groups.iter().map(CompiledGroup::new).collect())
+    }
+
     /// The first phrase that `typed` (a word or words someone typed) speaks of, read with
     /// the slips a person in distress makes.
     pub fn find(&self, typed: &str) -> Option<Found<'_>> {
         let typed = words(typed);
-        self.groups.iter().find_map(|group| {
-            let anywhere = || {
-                group
+        self.groups
+            .iter()
+            .zip(self.compiled())
+            .find_map(|(group, compiled)| {
+                let anywhere = compiled
                     .phrases
                     .iter()
-                    .find(|p| contains(&typed, p.get_ref(), Reading::Typed))
-            };
-            let alone = || {
-                group
-                    .alone
-                    .iter()
-                    .find(|p| is_whole(&typed, p.get_ref(), Reading::Typed))
-            };
-            let phrase = anywhere().or_else(alone)?;
-            (!excepted(group, &typed)).then(|| Found {
-                group,
-                phrase: phrase.get_ref(),
+                    .position(|p| contains(&typed, p, Reading::Typed))
+                    .map(|at| &group.phrases[at]);
+                let alone = || {
+                    compiled
+                        .alone
+                        .iter()
+                        .position(|p| is_whole(&typed, p, Reading::Typed))
+                        .map(|at| &group.alone[at])
+                };
+                let phrase = anywhere.or_else(alone)?;
+                (!compiled.excepted(&typed)).then(|| Found {
+                    group,
+                    phrase: phrase.get_ref(),
+                })
             })
-        })
     }
 
     /// The first phrase in `text` (a question) that no questionnaire may ask about, matched
@@ -117,15 +191,13 @@ impl CrisisWords {
         let text = words(text);
         self.groups
             .iter()
-            .filter(|g| g.refused_in_questions)
-            .find_map(|group| {
-                let phrase = group
-                    .phrases
-                    .iter()
-                    .find(|p| contains(&text, p.get_ref(), Reading::Exact))?;
-                (!excepted(group, &text)).then(|| Found {
+            .zip(self.compiled())
+            .filter(|(g, _)| g.refused_in_questions)
+            .find_map(|(group, compiled)| {
+                let at = compiled.first_exact(&text)?;
+                (!compiled.excepted(&text)).then(|| Found {
                     group,
-                    phrase: phrase.get_ref(),
+                    phrase: group.phrases[at].get_ref(),
                 })
             })
     }
@@ -224,28 +296,21 @@ enum Reading {
     Typed,
 }
 
-/// True when `text` has one of the group's exceptions, matched exactly.
-fn excepted(group: &CrisisGroup, text: &[String]) -> bool {
-    group
-        .except
-        .iter()
-        .any(|p| contains(text, p.get_ref(), Reading::Exact))
-}
-
 /// One place in a phrase.
-enum Step<'p> {
+#[derive(Debug, Clone)]
+enum Step {
     /// One of these words (each may end in `*`).
-    Word(Vec<&'p str>),
+    Word(Vec<String>),
     /// Up to [`GAP`] words of anything.
     Gap,
 }
 
-fn steps(phrase: &str) -> Vec<Step<'_>> {
+fn steps(phrase: &str) -> Vec<Step> {
     phrase
         .split_whitespace()
         .map(|w| match w {
             "..." => Step::Gap,
-            w => Step::Word(w.split('|').collect()),
+            w => Step::Word(w.split('|').map(str::to_string).collect()),
         })
         .collect()
 }
@@ -279,7 +344,7 @@ fn word_matches(pattern: &str, word: &str, reading: Reading) -> bool {
 }
 
 /// Whether `steps` match `text` from its start (to its end when `whole`).
-fn matches_from(steps: &[Step<'_>], text: &[String], whole: bool, reading: Reading) -> bool {
+fn matches_from(steps: &[Step], text: &[String], whole: bool, reading: Reading) -> bool {
     match steps.split_first() {
         None => !whole || text.is_empty(),
         Some((Step::Gap, rest)) => {
@@ -292,14 +357,12 @@ fn matches_from(steps: &[Step<'_>], text: &[String], whole: bool, reading: Readi
     }
 }
 
-fn contains(text: &[String], phrase: &str, reading: Reading) -> bool {
-    let steps = steps(phrase);
-    !steps.is_empty() && (0..text.len()).any(|at| matches_from(&steps, &text[at..], false, reading))
+fn contains(text: &[String], steps: &[Step], reading: Reading) -> bool {
+    !steps.is_empty() && (0..text.len()).any(|at| matches_from(steps, &text[at..], false, reading))
 }
 
-fn is_whole(text: &[String], phrase: &str, reading: Reading) -> bool {
-    let steps = steps(phrase);
-    !steps.is_empty() && matches_from(&steps, text, true, reading)
+fn is_whole(text: &[String], steps: &[Step], reading: Reading) -> bool {
+    !steps.is_empty() && matches_from(steps, text, true, reading)
 }
 
 /// What is wrong with how a phrase is written, if anything: it could never match, or would
@@ -585,10 +648,11 @@ mod tests {
     #[test]
     fn a_gap_allows_up_to_three_words() {
         let text = words("I wish I could be dead");
-        assert!(contains(&text, "wish* ... dead", Reading::Exact));
+        let phrase = steps("wish* ... dead");
+        assert!(contains(&text, &phrase, Reading::Exact));
         assert!(!contains(
             &words("I wish that one of these days the old tree was dead"),
-            "wish* ... dead",
+            &phrase,
             Reading::Exact
         ));
     }
