@@ -152,20 +152,23 @@ fn trend<W: Write>(
         false => String::new(),
     };
     let ascii = args.ascii || !unicode_ok();
+    let mut gaps = false;
     for f in &facets {
         let name = escape(&f.name);
-        let chart = trend::chart(
-            &f.scores[f.scores.len().saturating_sub(room)..],
-            f.min,
-            f.max,
-            ascii,
-        );
-        if side {
-            let pad = name_width - textwrap::core::display_width(&name);
-            writeln!(out, "{name}{}  {chart}", " ".repeat(pad))?;
-        } else {
-            writeln!(out, "{name}")?;
-            writeln!(out, "{chart}")?;
+        let shown = &f.scores[f.scores.len().saturating_sub(room)..];
+        gaps |= trend::has_gap(shown);
+        // A part with no score to draw gets no chart: a row of blanks would look like one.
+        match trend::ends(shown) {
+            None => writeln!(out, "{name}")?,
+            Some(_) if side => {
+                let pad = name_width - textwrap::core::display_width(&name);
+                let chart = trend::chart(shown, f.min, f.max, ascii);
+                writeln!(out, "{name}{}  {chart}", " ".repeat(pad))?;
+            }
+            Some(_) => {
+                writeln!(out, "{name}")?;
+                writeln!(out, "{}", trend::chart(shown, f.min, f.max, ascii))?;
+            }
         }
         let words = textwrap::Options::new(width)
             .initial_indent(&indent)
@@ -175,6 +178,10 @@ fn trend<W: Write>(
             "{}",
             textwrap::fill(&escape(&change_words(library, f)), words)
         )?;
+    }
+    if gaps {
+        writeln!(out)?;
+        terminal::footer(out, labels.trend_gap.get_ref(), look)?;
     }
     writeln!(out)?;
     terminal::footer(out, labels.threshold.get_ref(), look)?;

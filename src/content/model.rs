@@ -509,6 +509,8 @@ pub struct HistoryLabels {
     pub table_note: Spanned<String>,
     /// Under the report's table when a part was not scored in a row (inline Markdown).
     pub report_dash: Spanned<String>,
+    /// Under the charts when one has a gap, a time its part was not scored (inline Markdown).
+    pub trend_gap: Spanned<String>,
 }
 
 /// The words of a book made by `numb export --format mdbook`.

@@ -92,14 +92,20 @@ pub fn markdown<W: Write>(
         doc.para(&field(labels.trend_higher.get_ref()))?;
         doc.list(facets.iter().map(|f| {
             let words = escape(&change_words(library, f));
-            if trend::ends(&f.scores).is_none() {
+            let shown = &f.scores[f.scores.len().saturating_sub(REPORT_BARS)..];
+            if trend::ends(shown).is_none() {
                 // No bars to draw: no empty code span either.
                 return format!("{}: {words}", escape(&f.name));
             }
-            let shown = &f.scores[f.scores.len().saturating_sub(REPORT_BARS)..];
             let chart = trend::chart(shown, f.min, f.max, false);
             format!("{}: `{chart}` {words}", escape(&f.name))
         }))?;
+        let gaps = facets
+            .iter()
+            .any(|f| trend::has_gap(&f.scores[f.scores.len().saturating_sub(REPORT_BARS)..]));
+        if gaps {
+            doc.para(&field(labels.trend_gap.get_ref()))?;
+        }
         doc.para(&field(labels.threshold.get_ref()))?;
     }
     let latest = fill(

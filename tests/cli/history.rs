@@ -647,6 +647,18 @@ fn a_part_never_scored_is_never_shown_with_a_number() {
         .join(" ");
     assert!(line.contains("no score yet"), "{trend}");
     assert!(!line.contains("(0)") && !line.contains("0 now"), "{trend}");
+    // No chart of blanks beside the name, or under it when the screen is narrow.
+    for width in ["80", "30"] {
+        let trend = stdout_of(numb_in(home.path()).args(["history", "trend", "--width", width]));
+        assert!(
+            trend.lines().all(|l| l == l.trim_end()),
+            "no blank chart at width {width}:\n{trend}"
+        );
+        assert!(
+            trend.lines().any(|l| l == "Feeling far from people"),
+            "{trend}"
+        );
+    }
     let report = stdout_of(numb_in(home.path()).args(["history", "report"]));
     let line = report
         .lines()
@@ -743,4 +755,31 @@ fn saved_parts_are_shown_by_their_name_today_and_the_trend_says_what_higher_mean
     let report = stdout_of(numb_in(home.path()).args(["history", "report"]));
     assert!(report.contains("Higher bars mean"), "{report}");
     assert!(report.contains("1. Muted feelings"), "{report}");
+}
+
+/// A time a part was not scored is a gap in its chart, and the trend and the report say so;
+/// without a gap, they do not.
+#[test]
+fn a_gap_in_a_chart_is_explained() {
+    const GAP: &str = "A gap in a chart is a time that part was not scored";
+    let home = home_with_fixture();
+    let trend = stdout_of(numb_in(home.path()).args(["history", "trend"]));
+    assert!(trend.contains("▆▆▅▅ ▃"), "the fixture has a gap: {trend}");
+    assert!(trend.contains(GAP), "{trend}");
+    let report = stdout_of(numb_in(home.path()).args(["history", "report"]));
+    let words = report.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(words.contains(GAP), "{report}");
+    // Without the reflection that skipped a question, no chart has a gap.
+    let file = data(home.path()).join("history.jsonl");
+    let text: String = fs::read_to_string(&file)
+        .unwrap()
+        .lines()
+        .filter(|l| !l.contains("\"score\":null"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    fs::write(&file, text).unwrap();
+    let trend = stdout_of(numb_in(home.path()).args(["history", "trend"]));
+    assert!(!trend.contains(GAP), "{trend}");
+    let report = stdout_of(numb_in(home.path()).args(["history", "report"]));
+    assert!(!report.contains("A gap in a chart"), "{report}");
 }
