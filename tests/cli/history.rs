@@ -687,6 +687,7 @@ fn report_out_keeps_a_file_that_is_there_unless_forced() {
             .arg(path)
             .assert()
             .code(73)
+            .stderr(predicate::str::contains("already has something in it"))
             .stderr(predicate::str::contains("add --force to replace it"));
         assert_eq!(fs::read_to_string(&there).unwrap(), "my own words");
     }
@@ -782,4 +783,35 @@ fn a_gap_in_a_chart_is_explained() {
     assert!(!trend.contains(GAP), "{trend}");
     let report = stdout_of(numb_in(home.path()).args(["history", "report"]));
     assert!(!report.contains("A gap in a chart"), "{report}");
+}
+
+/// An empty file loses nothing: one made by `mktemp`, or standard output sent to a new file
+/// (`--out /dev/stdout > report.md`), is written without --force.
+#[test]
+fn report_out_writes_into_an_empty_file_without_force() {
+    let home = home_with_fixture();
+    let empty = home.path().join("empty.md");
+    fs::write(&empty, "").unwrap();
+    numb_in(home.path())
+        .args(["history", "report", "--out"])
+        .arg(&empty)
+        .assert()
+        .success();
+    assert!(
+        fs::read_to_string(&empty)
+            .unwrap()
+            .starts_with("# My saved reflections")
+    );
+    let sent = home.path().join("sent.md");
+    let status = numb_in_std(home.path())
+        .args(["history", "report", "--out", "/dev/stdout"])
+        .stdout(fs::File::create(&sent).unwrap())
+        .status()
+        .unwrap();
+    assert!(status.success(), "{status:?}");
+    assert!(
+        fs::read_to_string(&sent)
+            .unwrap()
+            .starts_with("# My saved reflections")
+    );
 }
