@@ -743,19 +743,67 @@ fn saved_parts_are_shown_by_their_name_today_and_the_trend_says_what_higher_mean
         "the fixture names its parts as expected"
     );
     fs::write(&file, text).unwrap();
-    let table = stdout_of(numb_in(home.path()).arg("history"));
-    assert!(table.contains("Fading pleasure"), "{table}");
-    assert!(!table.contains("; Pleasure and interest"), "{table}");
-    assert!(table.contains("An old part"), "{table}");
-    let trend = stdout_of(numb_in(home.path()).args(["history", "trend"]));
+    let words = |text: String| text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let table = words(stdout_of(numb_in(home.path()).arg("history")));
+    assert!(
+        table.contains("Fading pleasure and interest 5 of 8"),
+        "{table}"
+    );
+    assert!(table.contains("An old part 5 of 8"), "{table}");
+    let trend = words(stdout_of(numb_in(home.path()).args(["history", "trend"])));
     assert!(
         trend.contains("Higher bars mean more of what each part's name says"),
         "{trend}"
     );
     assert!(trend.contains("Feeling far from people"), "{trend}");
-    let report = stdout_of(numb_in(home.path()).args(["history", "report"]));
+    assert!(trend.contains("An old part"), "{trend}");
+    let report = words(stdout_of(numb_in(home.path()).args(["history", "report"])));
     assert!(report.contains("Higher bars mean"), "{report}");
     assert!(report.contains("1. Muted feelings"), "{report}");
+    assert!(report.contains("- An old part:"), "{report}");
+    // The names the fixture saved, which the content has since changed, are gone.
+    for old in [
+        "Range of feeling",
+        "Pleasure and interest",
+        "Connection with others",
+    ] {
+        for (what, text) in [("table", &table), ("trend", &trend), ("report", &report)] {
+            assert!(!text.contains(old), "{old} in the {what}: {text}");
+        }
+    }
+}
+
+/// A questionnaire numb no longer has keeps the names its parts were saved with, even where
+/// a part's id is one the check-in has too.
+#[test]
+fn parts_of_a_questionnaire_no_longer_there_keep_their_saved_names() {
+    let home = home_with_fixture();
+    let file = data(home.path()).join("history.jsonl");
+    let text = fs::read_to_string(&file)
+        .unwrap()
+        .replace("\"id\":\"check-in\"", "\"id\":\"retired-check\"");
+    fs::write(&file, text).unwrap();
+    let words = |text: String| text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let table = words(stdout_of(numb_in(home.path()).arg("history")));
+    assert!(
+        table.contains("retired-check Range of feeling 5 of 8"),
+        "{table}"
+    );
+    let trend = words(stdout_of(numb_in(home.path()).args([
+        "history",
+        "trend",
+        "-q",
+        "retired-check",
+    ])));
+    assert!(trend.contains("Range of feeling ▅▅▅▄▃▂"), "{trend}");
+    let report = words(stdout_of(numb_in(home.path()).args([
+        "history",
+        "report",
+        "-q",
+        "retired-check",
+    ])));
+    assert!(report.contains("1. Range of feeling (scores"), "{report}");
+    assert!(!report.contains("Muted feelings"), "{report}");
 }
 
 /// A time a part was not scored is a gap in its chart, and the trend and the report say so;
