@@ -499,7 +499,8 @@ pub struct HistoryLabels {
     pub nothing_to_forget: Spanned<String>,
     /// Said when the person answers no to deleting (inline Markdown).
     pub kept: Spanned<String>,
-    /// A part with no score in any saved reflection (its questions were skipped).
+    /// A part with no score in any saved reflection (each time, too few of its questions
+    /// were answered).
     pub trend_none: Spanned<String>,
     /// Above the charts: what a higher bar means (inline Markdown).
     pub trend_higher: Spanned<String>,
