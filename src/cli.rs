@@ -239,12 +239,12 @@ pub struct ReportArgs {
     #[arg(long, short = 'q', value_name = "ID")]
     pub questionnaire: Option<String>,
 
-    /// Write the report to this file instead of standard output (a file already there is
-    /// kept: add --force to replace it).
+    /// Write the report to this file instead of standard output (a file that already has
+    /// something in it is kept: add --force to replace it).
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
 
-    /// With --out: replace the file if it is already there.
+    /// With --out: replace the file even if it already has something in it.
     #[arg(long, requires = "out")]
     pub force: bool,
 

@@ -211,6 +211,13 @@ pub enum Error {
         path: PathBuf,
     },
 
+    /// `--out FILE` names a file that already has something in it.
+    #[error("{} already has something in it; choose another name, or add --force to replace it", shown(.path))]
+    OutputFileNotEmpty {
+        /// The file given.
+        path: PathBuf,
+    },
+
     /// Writing to standard output failed (a full disk, a closed terminal…).
     #[error("cannot write output: {}", describe(.0))]
     Write(#[source] io::Error),
@@ -313,7 +320,9 @@ impl Error {
             Error::InputClosed => 66,
             Error::UnknownTopic { .. } | Error::Usage(_) => 2,
             Error::Input { .. } => 66,
-            Error::Output { .. } | Error::OutputNotEmpty { .. } => 73,
+            Error::Output { .. }
+            | Error::OutputNotEmpty { .. }
+            | Error::OutputFileNotEmpty { .. } => 73,
             Error::Write(_) => 74,
         }
     }
@@ -407,6 +416,10 @@ mod tests {
                 source: io()
             }
             .exit_code(),
+            73
+        );
+        assert_eq!(
+            Error::OutputFileNotEmpty { path: "p".into() }.exit_code(),
             73
         );
         assert_eq!(Error::Write(io()).exit_code(), 74);

@@ -36,7 +36,11 @@ const EXIT_STATUS: &[(&str, &str)] = &[
         "66",
         "An input file or folder is missing or unreadable, or the input closed mid-questions.",
     ),
-    ("73", "An output file or folder cannot be created."),
+    (
+        "73",
+        "An output file or folder cannot be created, or already has something in it \
+         (export --out, history report --out: add --force).",
+    ),
     ("74", "Writing the output failed (a full disk, say)."),
     (
         "130",

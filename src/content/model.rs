@@ -499,7 +499,8 @@ pub struct HistoryLabels {
     pub nothing_to_forget: Spanned<String>,
     /// Said when the person answers no to deleting (inline Markdown).
     pub kept: Spanned<String>,
-    /// A part with no score in any saved reflection (its questions were skipped).
+    /// A part with no score in any saved reflection (each time, too few of its questions
+    /// were answered).
     pub trend_none: Spanned<String>,
     /// Above the charts: what a higher bar means (inline Markdown).
     pub trend_higher: Spanned<String>,
@@ -509,6 +510,8 @@ pub struct HistoryLabels {
     pub table_note: Spanned<String>,
     /// Under the report's table when a part was not scored in a row (inline Markdown).
     pub report_dash: Spanned<String>,
+    /// Under the charts when one has a gap, a time its part was not scored (inline Markdown).
+    pub trend_gap: Spanned<String>,
 }
 
 /// The words of a book made by `numb export --format mdbook`.

@@ -1,15 +1,17 @@
 //! Writing a history report to a file of the person's choosing: whole or not at all, private
-//! when new, and never over a file that is already there unless they say so.
+//! when new, and never over a file that has something in it unless they say so.
 
 use std::io::{self, Write};
 use std::path::Path;
 
 use crate::error::Error;
 
-/// Writes the report to `path`, refusing a file that is already there unless `force`. A new or regular file is written whole or not at all (a
-/// temporary file beside it, renamed into place); a regular file keeps its permissions, and a
-/// new one is readable only by its owner, as the history is. Anything else there (a device
-/// such as /dev/stdout, a symbolic link) is written through, never replaced.
+/// Writes the report to `path`. A file with something in it, or a link to one, is refused
+/// unless `force`: an empty one (from `mktemp`, or standard output sent to a new file) loses
+/// nothing. A new or regular file is written whole or not at all (a temporary file beside it,
+/// renamed into place); a regular file keeps its permissions, and a new one is readable only
+/// by its owner, as the history is. Anything else there (a device such as /dev/stdout, a
+/// symbolic link) is written through, never replaced.
 pub fn write(
     path: &Path,
     force: bool,
@@ -21,11 +23,11 @@ pub fn write(
         path: path.to_path_buf(),
         source: plain(source),
     };
-    // A file already there (or a link to one) is someone's: replaced only when asked.
-    if !force && std::fs::metadata(path).is_ok_and(|m| m.is_file()) {
-        return Err(cannot(io::Error::other(
-            "it is already there; add --force to replace it",
-        )));
+    // A file with something in it (or a link to one) is someone's: replaced only when asked.
+    if !force && std::fs::metadata(path).is_ok_and(|m| m.is_file() && m.len() > 0) {
+        return Err(Error::OutputFileNotEmpty {
+            path: path.to_path_buf(),
+        });
     }
     let mut bytes = Vec::new();
     write(&mut bytes).map_err(Error::Write)?;

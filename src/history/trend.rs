@@ -101,6 +101,11 @@ pub fn change(scores: &[Option<u32>], min: u32, max: u32) -> Change {
     }
 }
 
+/// True when `scores` has a score to draw and also a time with none: its chart has a gap.
+pub fn has_gap(scores: &[Option<u32>]) -> bool {
+    scores.iter().any(Option::is_some) && scores.iter().any(Option::is_none)
+}
+
 /// A chart of `scores`, one bar each, the height placing the score between `min` and `max`;
 /// a missing score is a gap.
 pub fn chart(scores: &[Option<u32>], min: u32, max: u32, ascii: bool) -> String {
@@ -136,6 +141,15 @@ mod tests {
             "out of range is clamped"
         );
         assert_eq!(chart(&[Some(0), None, Some(12)], 0, 12, false), "▁ █");
+    }
+
+    #[test]
+    fn a_gap_needs_a_score_beside_it() {
+        assert!(has_gap(&[Some(3), None]));
+        assert!(has_gap(&[None, Some(3), Some(4)]));
+        assert!(!has_gap(&[Some(3), Some(4)]));
+        assert!(!has_gap(&[None, None]), "nothing drawn, so no gap");
+        assert!(!has_gap(&[]));
     }
 
     #[test]

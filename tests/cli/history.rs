@@ -647,6 +647,18 @@ fn a_part_never_scored_is_never_shown_with_a_number() {
         .join(" ");
     assert!(line.contains("no score yet"), "{trend}");
     assert!(!line.contains("(0)") && !line.contains("0 now"), "{trend}");
+    // No chart of blanks beside the name, or under it when the screen is narrow.
+    for width in ["80", "30"] {
+        let trend = stdout_of(numb_in(home.path()).args(["history", "trend", "--width", width]));
+        assert!(
+            trend.lines().all(|l| l == l.trim_end()),
+            "no blank chart at width {width}:\n{trend}"
+        );
+        assert!(
+            trend.lines().any(|l| l == "Feeling far from people"),
+            "{trend}"
+        );
+    }
     let report = stdout_of(numb_in(home.path()).args(["history", "report"]));
     let line = report
         .lines()
@@ -675,6 +687,7 @@ fn report_out_keeps_a_file_that_is_there_unless_forced() {
             .arg(path)
             .assert()
             .code(73)
+            .stderr(predicate::str::contains("already has something in it"))
             .stderr(predicate::str::contains("add --force to replace it"));
         assert_eq!(fs::read_to_string(&there).unwrap(), "my own words");
     }
@@ -730,17 +743,123 @@ fn saved_parts_are_shown_by_their_name_today_and_the_trend_says_what_higher_mean
         "the fixture names its parts as expected"
     );
     fs::write(&file, text).unwrap();
-    let table = stdout_of(numb_in(home.path()).arg("history"));
-    assert!(table.contains("Fading pleasure"), "{table}");
-    assert!(!table.contains("; Pleasure and interest"), "{table}");
-    assert!(table.contains("An old part"), "{table}");
-    let trend = stdout_of(numb_in(home.path()).args(["history", "trend"]));
+    let words = |text: String| text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let table = words(stdout_of(numb_in(home.path()).arg("history")));
+    assert!(
+        table.contains("Fading pleasure and interest 5 of 8"),
+        "{table}"
+    );
+    assert!(table.contains("An old part 5 of 8"), "{table}");
+    let trend = words(stdout_of(numb_in(home.path()).args(["history", "trend"])));
     assert!(
         trend.contains("Higher bars mean more of what each part's name says"),
         "{trend}"
     );
     assert!(trend.contains("Feeling far from people"), "{trend}");
-    let report = stdout_of(numb_in(home.path()).args(["history", "report"]));
+    assert!(trend.contains("An old part"), "{trend}");
+    let report = words(stdout_of(numb_in(home.path()).args(["history", "report"])));
     assert!(report.contains("Higher bars mean"), "{report}");
     assert!(report.contains("1. Muted feelings"), "{report}");
+    assert!(report.contains("- An old part:"), "{report}");
+    // The names the fixture saved, which the content has since changed, are gone.
+    for old in [
+        "Range of feeling",
+        "Pleasure and interest",
+        "Connection with others",
+    ] {
+        for (what, text) in [("table", &table), ("trend", &trend), ("report", &report)] {
+            assert!(!text.contains(old), "{old} in the {what}: {text}");
+        }
+    }
+}
+
+/// A questionnaire numb no longer has keeps the names its parts were saved with, even where
+/// a part's id is one the check-in has too.
+#[test]
+fn parts_of_a_questionnaire_no_longer_there_keep_their_saved_names() {
+    let home = home_with_fixture();
+    let file = data(home.path()).join("history.jsonl");
+    let text = fs::read_to_string(&file)
+        .unwrap()
+        .replace("\"id\":\"check-in\"", "\"id\":\"retired-check\"");
+    fs::write(&file, text).unwrap();
+    let words = |text: String| text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let table = words(stdout_of(numb_in(home.path()).arg("history")));
+    assert!(
+        table.contains("retired-check Range of feeling 5 of 8"),
+        "{table}"
+    );
+    let trend = words(stdout_of(numb_in(home.path()).args([
+        "history",
+        "trend",
+        "-q",
+        "retired-check",
+    ])));
+    assert!(trend.contains("Range of feeling ▅▅▅▄▃▂"), "{trend}");
+    let report = words(stdout_of(numb_in(home.path()).args([
+        "history",
+        "report",
+        "-q",
+        "retired-check",
+    ])));
+    assert!(report.contains("1. Range of feeling (scores"), "{report}");
+    assert!(!report.contains("Muted feelings"), "{report}");
+}
+
+/// A time a part was not scored is a gap in its chart, and the trend and the report say so;
+/// without a gap, they do not.
+#[test]
+fn a_gap_in_a_chart_is_explained() {
+    const GAP: &str = "A gap in a chart is a time that part was not scored";
+    let home = home_with_fixture();
+    let trend = stdout_of(numb_in(home.path()).args(["history", "trend"]));
+    assert!(trend.contains("▆▆▅▅ ▃"), "the fixture has a gap: {trend}");
+    assert!(trend.contains(GAP), "{trend}");
+    let report = stdout_of(numb_in(home.path()).args(["history", "report"]));
+    let words = report.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(words.contains(GAP), "{report}");
+    // Without the reflection that skipped a question, no chart has a gap.
+    let file = data(home.path()).join("history.jsonl");
+    let text: String = fs::read_to_string(&file)
+        .unwrap()
+        .lines()
+        .filter(|l| !l.contains("\"score\":null"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    fs::write(&file, text).unwrap();
+    let trend = stdout_of(numb_in(home.path()).args(["history", "trend"]));
+    assert!(!trend.contains(GAP), "{trend}");
+    let report = stdout_of(numb_in(home.path()).args(["history", "report"]));
+    assert!(!report.contains("A gap in a chart"), "{report}");
+}
+
+/// An empty file loses nothing: one made by `mktemp`, or standard output sent to a new file
+/// (`--out /dev/stdout > report.md`), is written without --force.
+#[test]
+fn report_out_writes_into_an_empty_file_without_force() {
+    let home = home_with_fixture();
+    let empty = home.path().join("empty.md");
+    fs::write(&empty, "").unwrap();
+    numb_in(home.path())
+        .args(["history", "report", "--out"])
+        .arg(&empty)
+        .assert()
+        .success();
+    assert!(
+        fs::read_to_string(&empty)
+            .unwrap()
+            .starts_with("# My saved reflections")
+    );
+    let sent = home.path().join("sent.md");
+    let status = numb_in_std(home.path())
+        .args(["history", "report", "--out", "/dev/stdout"])
+        .stdout(fs::File::create(&sent).unwrap())
+        .status()
+        .unwrap();
+    assert!(status.success(), "{status:?}");
+    assert!(
+        fs::read_to_string(&sent)
+            .unwrap()
+            .starts_with("# My saved reflections")
+    );
 }

@@ -301,6 +301,7 @@ pub fn library(lib: &Library, bodies: Bodies) -> Vec<Problem> {
         &h.report_no_notes,
         &h.trend_higher,
         &h.report_dash,
+        &h.trend_gap,
         &h.forgotten,
         &h.nothing_to_forget,
         &h.kept,
