@@ -217,11 +217,16 @@ pub fn answer_words_of_crisis(
         .skip(1)
         .map(|a| a.to_string_lossy().into_owned())
         .collect();
-    // The whole line ("want to die"), or one argument alone ("-kms").
+    // The whole line ("want to die"), or one argument: a phrase in it ("kill myself"), or,
+    // typed as an option that does not exist, a word alone ("-kms"). "numb dead tired" is
+    // no word of crisis: "dead" alone is not all that was typed.
     let words = content::crisis::CrisisWords::builtin()?;
-    let spoken = std::iter::once(text.join(" "))
-        .chain(text)
-        .find(|t| words.find(t).is_some())?;
+    let whole = std::iter::once(text.join(" ")).filter(|t| words.find(t).is_some());
+    let one = text.into_iter().find(|t| match t.starts_with('-') {
+        true => words.find(t).is_some(),
+        false => words.find_phrase(t).is_some(),
+    });
+    let spoken = whole.chain(one).next()?;
     let typed = commands::crisis::Typed {
         lookup: commands::crisis::Lookup::CommandLine,
         text: spoken,

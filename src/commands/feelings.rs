@@ -56,7 +56,11 @@ fn look_up<W: Write>(out: &mut W, library: &Library, asked: &str, look: Look) ->
     }
     let labels = &library.app.feelings_labels;
     // Shown inside a code span: a backtick of theirs would end it early.
-    let shown: String = asked.trim().chars().take(40).collect();
+    let asked = asked.trim();
+    let mut shown: String = asked.chars().take(40).collect();
+    if asked.chars().count() > 40 {
+        shown.push('…');
+    }
     let shown = crate::render::sanitize::escape_controls(&shown).replace('`', "'");
     let mut page = Page::new(out, look);
     let unknown = crate::render::fill(labels.unknown.get_ref(), &[("word", shown)]);

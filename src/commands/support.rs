@@ -57,12 +57,21 @@ const COUNTRY_NAMES: &[(&str, &str)] = &[
     ("NEWZEALAND", "NZ"),
     ("AOTEAROA", "NZ"),
     ("NZL", "NZ"),
+    ("MEXICO", "MX"),
+    ("MÉXICO", "MX"),
+    ("MEX", "MX"),
+    ("INDIA", "IN"),
+    ("IND", "IN"),
+    ("BRAZIL", "BR"),
+    ("BRASIL", "BR"),
+    ("BRA", "BR"),
+    ("ESPAÑA", "ES"),
 ];
 
 /// Reads a country: an assigned ISO 3166-1 two-letter code in any case, or a common name
 /// such as `UK` or `usa`.
 fn parse_country(text: &str) -> Result<String, Error> {
-    let code = text.trim().to_ascii_uppercase().replace([' ', '.'], "");
+    let code = text.trim().to_uppercase().replace([' ', '.'], "");
     if let Some((_, cc)) = COUNTRY_NAMES.iter().find(|(name, _)| *name == code) {
         return Ok((*cc).to_string());
     }

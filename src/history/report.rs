@@ -144,9 +144,9 @@ pub fn markdown<W: Write>(
     end(&mut doc, library)
 }
 
-/// The report's last lines: not a diagnosis, what these are, and where help is.
+/// The report's last lines: what these are (reflections that cannot diagnose anything, said
+/// once), and where help is.
 fn end<W: Write>(doc: &mut Doc<'_, W>, library: &Library) -> io::Result<()> {
-    doc.para(&field(library.app.reflect_labels.not_a_diagnosis.get_ref()))?;
     doc.para(&field(library.app.history_labels.reminder.get_ref()))?;
     doc.para(&field(library.app.support_pointer.get_ref()))
 }

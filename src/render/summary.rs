@@ -176,21 +176,14 @@ pub fn text<W: Write>(
 }
 
 /// The help lines for `country` (every line when it is not known) as a Markdown list: the
-/// emergency line, the lines, the directory, then where to find the rest.
+/// lines, the directory, then where to find the rest (as in the text summary, no emergency
+/// number: this points to a doctor, and `numb support` has it).
 fn help_lines_markdown<W: Write>(
     doc: &mut Doc<'_, W>,
     library: &Library,
     country: Option<&str>,
 ) -> io::Result<()> {
     let support = &library.support;
-    let emergencies = support.local_emergency.iter().chain([&support.emergency]);
-    let emergencies = emergencies.map(|e| {
-        format!(
-            "{} **{}**",
-            field(e.text.get_ref()),
-            escape(e.numbers.get_ref())
-        )
-    });
     let lines = help_lines(library, country).into_iter().map(|l| {
         let countries: Vec<&str> = l.countries.iter().map(|c| c.get_ref().as_str()).collect();
         let url = l
@@ -212,7 +205,7 @@ fn help_lines_markdown<W: Write>(
         field(directory.text.get_ref()),
         directory.url.get_ref()
     ));
-    doc.list(emergencies.chain(lines).chain(directory))?;
+    doc.list(lines.chain(directory))?;
     doc.para(&field(library.app.support_labels.all_lines.get_ref()))
 }
 

@@ -147,3 +147,20 @@ fn common_country_names_and_a_positional_country_work() {
         "an empty country is no country"
     );
 }
+
+#[test]
+fn the_newer_countries_are_known_by_name_too() {
+    for (name, line) in [
+        ("Mexico", "800 911 2000"),
+        ("India", "14416"),
+        ("Brasil", "188"),
+        ("españa", "024"),
+    ] {
+        let page = stdout_of(numb().args(["support", name]));
+        let first = page.find(line).unwrap_or_else(|| panic!("{name}: {page}"));
+        assert!(
+            first < page.find("findahelpline.com").unwrap(),
+            "{name}: {page}"
+        );
+    }
+}

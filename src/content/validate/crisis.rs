@@ -21,6 +21,19 @@ pub(super) fn check(c: &CrisisWords, at: &mut At) {
             "at least one group needs `refused_in_questions = true`: questionnaires must never ask about suicide or self-harm".into(),
         );
     }
+    for word in &c.not_slips {
+        let w = word.get_ref();
+        if w.is_empty()
+            || !w
+                .chars()
+                .all(|ch| ch.is_alphanumeric() && !ch.is_uppercase())
+        {
+            at.push(
+                word,
+                format!("`{w}` must be one word in lower case, without marks"),
+            );
+        }
+    }
     let mut ids = HashSet::new();
     for group in &c.groups {
         at.id(&group.id, "group id");

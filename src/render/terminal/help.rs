@@ -38,15 +38,13 @@ pub fn help_block<W: Write>(
     if emergency == Emergency::Shown {
         for line in support.local_emergency.iter().chain([&support.emergency]) {
             page.blank()?;
-            page.para(&inline_spans(line.text.get_ref()))?;
-            page.lines(
-                &[Span::new(
-                    line.numbers.get_ref().as_str(),
-                    Style::new().bold(),
-                )],
-                "  ",
-                "  ",
-            )?;
+            let mut spans = inline_spans(line.text.get_ref());
+            spans.push(Span::new(" ", Style::new()));
+            spans.push(Span::new(
+                line.numbers.get_ref().as_str(),
+                Style::new().bold(),
+            ));
+            page.para(&spans)?;
         }
     }
     let here: Vec<&SupportLine> = match country {
@@ -113,8 +111,12 @@ pub fn help_block<W: Write>(
         "",
         "  ",
     )?;
-    page.blank()?;
-    page.para(&inline_spans(labels.all_lines.get_ref()))
+    // Where the rest are, unless every line is already here.
+    if country.is_some() {
+        page.blank()?;
+        page.para(&inline_spans(labels.all_lines.get_ref()))?;
+    }
+    Ok(())
 }
 
 /// The lines that serve `country` (an ISO 3166-1 alpha-2 code), in the page's order.

@@ -210,7 +210,7 @@ pub fn support<W: Write>(
 }
 
 /// The emergency lines (a pack's first, then the built-in one), under their heading.
-pub(crate) fn emergencies<W: Write>(page: &mut Page<'_, W>, library: &Library) -> io::Result<()> {
+fn emergencies<W: Write>(page: &mut Page<'_, W>, library: &Library) -> io::Result<()> {
     let support = &library.support;
     let labels = &library.app.support_labels;
     page.heading(labels.emergency.get_ref())?;
@@ -238,7 +238,7 @@ pub(crate) fn emergencies<W: Write>(page: &mut Page<'_, W>, library: &Library) -
 }
 
 /// The international directory, under its heading.
-pub(crate) fn directory<W: Write>(page: &mut Page<'_, W>, library: &Library) -> io::Result<()> {
+fn directory<W: Write>(page: &mut Page<'_, W>, library: &Library) -> io::Result<()> {
     let directory = &library.support.directory;
     let labels = &library.app.support_labels;
     page.heading(labels.directory.get_ref())?;

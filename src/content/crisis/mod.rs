@@ -11,7 +11,7 @@
 //! (`sucide`, `hopless`), as do letters spaced out or written with digits (`s u i c i d e`,
 //! `su1cide`) and full-width letters. Questionnaire items, written with care, match exactly.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, OnceLock};
 
 use serde::{Deserialize, Serialize};
@@ -42,9 +42,16 @@ pub struct CrisisWords {
     /// The file these words were loaded from (not part of the format).
     #[serde(skip)]
     pub file: Arc<SourceFile>,
+    /// Everyday words never read as a slip of a longer word of crisis ("homeless" is not a
+    /// slip of "hopeless").
+    #[serde(default)]
+    pub not_slips: Vec<Spanned<String>>,
     /// The phrases split into steps, once, when first matched.
     #[serde(skip)]
     compiled: OnceLock<Vec<CompiledGroup>>,
+    /// `not_slips`, for looking up.
+    #[serde(skip)]
+    not_slips_set: OnceLock<HashSet<String>>,
 }
 
 /// A group's phrases split into steps: `phrases`, `alone` and `except`, in order.
@@ -85,8 +92,9 @@ impl CompiledGroup {
         }
     }
 
-    /// The place of the first phrase that `text` has, read exactly.
-    fn first_exact(&self, text: &[String]) -> Option<usize> {
+    /// The place of the first phrase that `text` has, read exactly, outside the words
+    /// `taken` by an exception.
+    fn first_exact(&self, text: &[String], taken: &[bool]) -> Option<usize> {
         let mut candidates: Vec<usize> = text
             .iter()
             .filter_map(|word| self.by_first.get(word))
@@ -98,14 +106,22 @@ impl CompiledGroup {
         candidates.dedup();
         candidates
             .into_iter()
-            .find(|&at| contains(text, &self.phrases[at], Reading::Exact))
+            .find(|&at| contains(text, &self.phrases[at], Reading::Exact, taken))
     }
 
-    /// True when `text` has one of the exceptions, matched exactly.
-    fn excepted(&self, text: &[String]) -> bool {
-        self.except
-            .iter()
-            .any(|p| contains(text, p, Reading::Exact))
+    /// Which words of `text` an exception stands on: a phrase of the group found among them
+    /// means the everyday thing ("take my life back"), while one found elsewhere in the same
+    /// text still counts.
+    fn taken(&self, text: &[String]) -> Vec<bool> {
+        let mut taken = vec![false; text.len()];
+        for except in &self.except {
+            for at in 0..text.len() {
+                if let Some(n) = match_len(except, &text[at..], false, Reading::Exact) {
+                    taken[at..at + n].iter_mut().for_each(|t| *t = true);
+                }
+            }
+        }
+        taken
     }
 }
 
@@ -128,7 +144,7 @@ pub struct CrisisGroup {
     #[serde(default)]
     pub alone: Vec<Spanned<String>>,
     /// Everyday phrases that contain one of the group's phrases but mean something else
-    /// ("take my life back"): text that has one of them does not match the group.
+    /// ("take my life back"): the group's phrases do not count on the words they stand on.
     #[serde(default)]
     pub except: Vec<Spanned<String>>,
 }
@@ -161,24 +177,30 @@ impl CrisisWords {
     /// the slips a person in distress makes.
     pub fn find(&self, typed: &str) -> Option<Found<'_>> {
         let typed = words(typed);
+        let not_slips = self
+            .not_slips_set
+            .get_or_init(|| self.not_slips.iter().map(|w| w.get_ref().clone()).collect());
         self.groups
             .iter()
             .zip(self.compiled())
             .find_map(|(group, compiled)| {
+                let taken = compiled.taken(&typed);
+                let reading = Reading::Typed(not_slips);
                 let anywhere = compiled
                     .phrases
                     .iter()
-                    .position(|p| contains(&typed, p, Reading::Typed))
+                    .position(|p| contains(&typed, p, reading, &taken))
                     .map(|at| &group.phrases[at]);
+                // Alone, a word is read exactly: "noise" is no slip of "noose".
                 let alone = || {
                     compiled
                         .alone
                         .iter()
-                        .position(|p| is_whole(&typed, p, Reading::Typed))
+                        .position(|p| is_whole(&typed, p))
                         .map(|at| &group.alone[at])
                 };
                 let phrase = anywhere.or_else(alone)?;
-                (!compiled.excepted(&typed)).then(|| Found {
+                Some(Found {
                     group,
                     phrase: phrase.get_ref(),
                 })
@@ -194,12 +216,24 @@ impl CrisisWords {
             .zip(self.compiled())
             .filter(|(g, _)| g.refused_in_questions)
             .find_map(|(group, compiled)| {
-                let at = compiled.first_exact(&text)?;
-                (!compiled.excepted(&text)).then(|| Found {
+                let at = compiled.first_exact(&text, &compiled.taken(&text))?;
+                Some(Found {
                     group,
                     phrase: group.phrases[at].get_ref(),
                 })
             })
+    }
+
+    /// Whether `text` has a phrase of some group outside the `alone` lists (for one word of a
+    /// longer command line: there, "dead" alone is not all that was typed).
+    pub fn find_phrase(&self, text: &str) -> Option<Found<'_>> {
+        self.find(text).filter(|found| {
+            found
+                .group
+                .phrases
+                .iter()
+                .any(|p| p.get_ref() == found.phrase)
+        })
     }
 
     /// What to say first for a match: its group's words, or the file's.
@@ -211,7 +245,8 @@ impl CrisisWords {
 /// Text in the plain form phrases are matched in: lower-case words, apostrophes dropped,
 /// every other mark a space between words; full-width letters as plain ones, digits inside a
 /// word as the letters they stand for (`su1cide`), letters spaced out as one word
-/// (`s u i c i d e`), and `my self` as `myself`.
+/// (`s u i c i d e`), invisible marks dropped, `my self` as `myself` and `can not` or
+/// `cannot` as `cant` (`do not` as `dont`, and so on).
 pub fn words(text: &str) -> Vec<String> {
     let lower = text.to_lowercase();
     let mut plain = String::with_capacity(lower.len());
@@ -223,6 +258,8 @@ pub fn words(text: &str) -> Vec<String> {
         };
         match c {
             '\'' | '\u{2019}' | '\u{2018}' | '\u{02bc}' | '`' | '\u{b4}' => {}
+            // Zero-width and other invisible marks inside a word: not a break.
+            '\u{200b}'..='\u{200f}' | '\u{2060}'..='\u{2064}' | '\u{feff}' | '\u{ad}' => {}
             '@' => plain.push('a'),
             '$' => plain.push('s'),
             c if c.is_alphanumeric() => plain.push(c),
@@ -253,15 +290,22 @@ pub fn words(text: &str) -> Vec<String> {
     if !spaced.is_empty() {
         out.push(spaced);
     }
-    // "my self", "your self": one word, as the phrases write it.
+    // "my self" and "can not" as one word each, the way the phrases write them: `myself`,
+    // `cant` (also for "cannot"), `dont`, `isnt`…
     let mut joined: Vec<String> = Vec::with_capacity(out.len());
     for word in out {
-        let join = word == "self"
-            && joined
-                .last()
-                .is_some_and(|w| matches!(w.as_str(), "my" | "your" | "him" | "her" | "them"));
-        match joined.last_mut() {
-            Some(last) if join => last.push_str("self"),
+        let last = joined.last().map(String::as_str);
+        let one = match (last, word.as_str()) {
+            (Some("my" | "your" | "him" | "her" | "them"), "self") => Some("self".to_string()),
+            (Some("can"), "not") => Some("t".to_string()),
+            (Some("do" | "did" | "does" | "is" | "was" | "could" | "should" | "would"), "not") => {
+                Some("nt".to_string())
+            }
+            _ => None,
+        };
+        match (joined.last_mut(), one) {
+            (Some(last), Some(tail)) => last.push_str(&tail),
+            _ if word == "cannot" => joined.push("cant".to_string()),
             _ => joined.push(word),
         }
     }
@@ -288,12 +332,13 @@ fn unleet(token: &str) -> String {
 }
 
 /// How closely typed words must follow a phrase.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Reading {
-    /// Letter for letter: questionnaire items, and the exceptions.
+#[derive(Clone, Copy)]
+enum Reading<'a> {
+    /// Letter for letter: questionnaire items, `alone` phrases and the exceptions.
     Exact,
-    /// One slip allowed in a longer word: what a person typed.
-    Typed,
+    /// One slip allowed in a longer word, keeping its first letter: what a person typed.
+    /// The words listed are everyday words, never read as a slip of another.
+    Typed(&'a HashSet<String>),
 }
 
 /// One place in a phrase.
@@ -315,7 +360,7 @@ fn steps(phrase: &str) -> Vec<Step> {
         .collect()
 }
 
-fn word_matches(pattern: &str, word: &str, reading: Reading) -> bool {
+fn word_matches(pattern: &str, word: &str, reading: Reading<'_>) -> bool {
     let (start, star) = match pattern.strip_suffix('*') {
         Some(start) => (start, true),
         None => (pattern, false),
@@ -324,11 +369,16 @@ fn word_matches(pattern: &str, word: &str, reading: Reading) -> bool {
         true => word.starts_with(start),
         false => word == pattern,
     };
-    if exact || reading == Reading::Exact {
+    let Reading::Typed(not_slips) = reading else {
         return exact;
+    };
+    if exact {
+        return true;
     }
     let length = start.chars().count();
-    if length < MIN_FUZZY {
+    // A slip keeps the first letter: "anger" is no slip of "danger", nor "lying" of "dying".
+    if length < MIN_FUZZY || word.chars().next() != start.chars().next() || not_slips.contains(word)
+    {
         return false;
     }
     let slip = |candidate: &str| strsim::osa_distance(candidate, start) <= 1;
@@ -343,26 +393,33 @@ fn word_matches(pattern: &str, word: &str, reading: Reading) -> bool {
         .any(|n| slip(&typed[..n].iter().collect::<String>()))
 }
 
-/// Whether `steps` match `text` from its start (to its end when `whole`).
-fn matches_from(steps: &[Step], text: &[String], whole: bool, reading: Reading) -> bool {
+/// How many words of `text`, from its start, `steps` match (all of them when `whole`).
+fn match_len(steps: &[Step], text: &[String], whole: bool, reading: Reading<'_>) -> Option<usize> {
     match steps.split_first() {
-        None => !whole || text.is_empty(),
-        Some((Step::Gap, rest)) => {
-            (0..=GAP.min(text.len())).any(|skip| matches_from(rest, &text[skip..], whole, reading))
+        None => (!whole || text.is_empty()).then_some(0),
+        Some((Step::Gap, rest)) => (0..=GAP.min(text.len()))
+            .find_map(|skip| match_len(rest, &text[skip..], whole, reading).map(|n| n + skip)),
+        Some((Step::Word(choices), rest)) => {
+            let (word, after) = text.split_first()?;
+            if !choices.iter().any(|c| word_matches(c, word, reading)) {
+                return None;
+            }
+            match_len(rest, after, whole, reading).map(|n| n + 1)
         }
-        Some((Step::Word(choices), rest)) => text.split_first().is_some_and(|(word, after)| {
-            choices.iter().any(|c| word_matches(c, word, reading))
-                && matches_from(rest, after, whole, reading)
-        }),
     }
 }
 
-fn contains(text: &[String], steps: &[Step], reading: Reading) -> bool {
-    !steps.is_empty() && (0..text.len()).any(|at| matches_from(steps, &text[at..], false, reading))
+/// Whether `text` has the phrase anywhere outside the words `taken` (by an exception).
+fn contains(text: &[String], steps: &[Step], reading: Reading<'_>, taken: &[bool]) -> bool {
+    !steps.is_empty()
+        && (0..text.len()).any(|at| {
+            match_len(steps, &text[at..], false, reading)
+                .is_some_and(|n| !taken[at..at + n].iter().any(|t| *t))
+        })
 }
 
-fn is_whole(text: &[String], steps: &[Step], reading: Reading) -> bool {
-    !steps.is_empty() && matches_from(steps, text, true, reading)
+fn is_whole(text: &[String], steps: &[Step]) -> bool {
+    !steps.is_empty() && match_len(steps, text, true, Reading::Exact).is_some()
 }
 
 /// What is wrong with how a phrase is written, if anything: it could never match, or would
@@ -406,274 +463,4 @@ pub fn phrase_problem(phrase: &str) -> Option<String> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn builtin() -> CrisisWords {
-        CrisisWords::builtin().expect("the built-in crisis.toml reads")
-    }
-
-    /// Typed words and phrasings that must meet help.
-    const MUST_MATCH: &[&str] = &[
-        "suicide",
-        "suicidal",
-        "Suicidal thoughts",
-        "suicidal-thoughts",
-        "want to die",
-        "I want to die",
-        "i wanna die",
-        "wanting to die",
-        "I wished I was dead.",
-        "I wish I were dead",
-        "kill myself",
-        "I'm going to kill myself",
-        "killing myself",
-        "kms",
-        "end it all",
-        "I thought about ending it all.",
-        "end my life",
-        "take my own life",
-        "self-harm",
-        "self harm",
-        "selfharm",
-        "self-harming",
-        "I cut myself.",
-        "cutting myself",
-        "I thought about hurting myself.",
-        "hurt myself to feel something",
-        "harming myself",
-        "worthless",
-        "hopeless",
-        "Hopelessness",
-        "no way out",
-        "what's the point",
-        "I don't want to be alive",
-        "I dont want to live anymore",
-        "I don’t want to be here",
-        "better off dead",
-        "everyone would be better off without me",
-        "I'm a burden",
-        "burden",
-        "no reason to live",
-        "can't go on",
-        "tired of living",
-        "overdose",
-        "die",
-        "dying",
-        "help",
-        "crisis",
-        "I'm not safe",
-        "SUICIDE",
-        "unalive",
-        // Slips, spellings and slang people in distress type.
-        "sucide",
-        "suicde",
-        "suicdal",
-        "suiside",
-        "su1cide",
-        "s u i c i d e",
-        "\u{ff53}\u{ff55}\u{ff49}\u{ff43}\u{ff49}\u{ff44}\u{ff45}",
-        "kil myself",
-        "kill my self",
-        "kys",
-        "off myself",
-        "end me",
-        "i want out",
-        "cant do this anymore",
-        "I hate myself",
-        "want to sleep forever",
-        "dont want to wake up",
-        "tired of everything",
-        "i want it all to end",
-        "i give up",
-        "no point",
-        "pointless",
-        "I feel like dying",
-        "thoughts of death",
-        "lost the will to live",
-        "nobody cares about me",
-        "everyone would be better without me",
-        "i took too many pills",
-        "hopless",
-        "worthles",
-        "burdon",
-        "ctb",
-        "sewerslide",
-        "self delete",
-        "help please",
-        "hlep",
-        "suport",
-        "i need help now",
-        "quiero morir",
-    ];
-
-    /// Everyday words and sentences that must not.
-    const MUST_NOT_MATCH: &[&str] = &[
-        "grief",
-        "greif",
-        "hurt",
-        "sad",
-        "numb",
-        "empty",
-        "dead inside",
-        "skill",
-        "I cut back on coffee.",
-        "I cut my hair.",
-        "This job is killing me",
-        "I killed time online.",
-        "kill time",
-        "the end of it",
-        "end of the day",
-        "I want to dye my hair",
-        "I wished for a quiet day",
-        "origins",
-        "help others",
-        "support someone",
-        "helpful",
-        "daily-impact",
-        "supporting-someone",
-        "when-to-seek-help",
-        "hopeful",
-        "I took my time.",
-        "I hurt my back.",
-        "no one called me",
-        "I was tired of waiting",
-        "I could not go out",
-        "peaceful",
-        "I gave up on the diet",
-        "end it with him",
-        "take my life back",
-        "taking my life back",
-        "self harmony",
-        "overdosed on coffee",
-        "learn death",
-        "thinking about death",
-        "burdened",
-        "feeling burdened",
-        "overdone",
-        "hopefully",
-        "worthwhile",
-        "suited",
-        "hopeful",
-        "death",
-    ];
-
-    #[test]
-    fn crisis_words_and_phrasings_match() {
-        let words = builtin();
-        for typed in MUST_MATCH {
-            assert!(words.find(typed).is_some(), "{typed:?} should meet help");
-        }
-    }
-
-    #[test]
-    fn everyday_words_do_not_match() {
-        let words = builtin();
-        for typed in MUST_NOT_MATCH {
-            assert!(
-                words.find(typed).is_none(),
-                "{typed:?} matched {:?}",
-                words.find(typed).map(|f| f.phrase)
-            );
-        }
-    }
-
-    #[test]
-    fn questions_about_suicide_or_self_harm_are_found_and_everyday_ones_are_not() {
-        let words = builtin();
-        for question in [
-            "I wished I was dead.",
-            "I thought about ending it all.",
-            "I cut myself.",
-            "I thought about hurting myself.",
-            "I thought about suicide.",
-            "I did not want to live.",
-            "I felt like I wanted to die.",
-            "I thought about self-harm.",
-            "I thought about not being around anymore.",
-            "I had thoughts of ending things.",
-            "I wanted to sleep and never wake up.",
-            "I thought about harming my body.",
-            "I wanted my life to be over.",
-            "I felt like dying.",
-            "I felt like ending it.",
-            "I wanted to stop being alive.",
-            "I did not care if I lived or died.",
-            "I thought about how I might die.",
-            "I had thoughts of death.",
-            "I hurt my body on purpose.",
-            "I hit myself when I was upset.",
-            "I took more pills than I should have.",
-            "I felt I would be better off gone.",
-        ] {
-            assert!(
-                words.find_in_question(question).is_some(),
-                "{question:?} should be refused"
-            );
-        }
-        for question in [
-            "I cut back on coffee.",
-            "I never wake up rested.",
-            "I have a plan to get fit.",
-            "I find it hard to swallow pills.",
-            "I take all my pills on time.",
-            "I need more pills for my headache.",
-            "I felt I could take my life back.",
-            "I want it over with quickly.",
-            "Things felt far away.",
-            "I felt hopeless.",
-            "My back was killing me.",
-            "I used a skill I enjoy.",
-            "Good moments came and went, and I felt very little.",
-            "I thought about dinner.",
-        ] {
-            assert!(
-                words.find_in_question(question).is_none(),
-                "{question:?} matched {:?}",
-                words.find_in_question(question).map(|f| f.phrase)
-            );
-        }
-    }
-
-    #[test]
-    fn alone_phrases_match_only_the_whole_text() {
-        let words = builtin();
-        assert!(words.find("help").is_some());
-        assert!(words.find("  Help  ").is_some());
-        assert!(words.find("help with sleep").is_none());
-        assert!(words.find("dead").is_some());
-        assert!(words.find("dead inside").is_none());
-    }
-
-    #[test]
-    fn a_gap_allows_up_to_three_words() {
-        let text = words("I wish I could be dead");
-        let phrase = steps("wish* ... dead");
-        assert!(contains(&text, &phrase, Reading::Exact));
-        assert!(!contains(
-            &words("I wish that one of these days the old tree was dead"),
-            &phrase,
-            Reading::Exact
-        ));
-    }
-
-    #[test]
-    fn plain_form_drops_apostrophes_and_splits_on_marks() {
-        assert_eq!(words("Don’t, self-harm!"), ["dont", "self", "harm"]);
-        assert_eq!(words("I'm"), ["im"]);
-    }
-
-    #[test]
-    fn badly_written_phrases_are_named() {
-        assert!(phrase_problem("want to die").is_none());
-        assert!(phrase_problem("wish* ... dead").is_none());
-        assert!(phrase_problem("").unwrap().contains("at least one word"));
-        assert!(phrase_problem("... dead").unwrap().contains("between"));
-        assert!(phrase_problem("a ... ... b").unwrap().contains("twice"));
-        assert!(phrase_problem("don't").unwrap().contains("dont"));
-        assert!(phrase_problem("Suicide").unwrap().contains("lower case"));
-        assert!(phrase_problem("self-harm").unwrap().contains("self harm"));
-        assert!(phrase_problem("ki*").unwrap().contains("too many"));
-        assert!(phrase_problem("a||b").unwrap().contains("empty choice"));
-    }
-}
+mod tests;
