@@ -164,3 +164,15 @@ fn the_newer_countries_are_known_by_name_too() {
         );
     }
 }
+
+#[test]
+fn a_line_a_pack_repeats_is_shown_once() {
+    // The example pack adds France's 3114, which numb also has built in.
+    let page = stdout_of(
+        numb()
+            .args(["--content-dir"])
+            .arg(crate::fixture("../../examples/custom-pack"))
+            .args(["support", "FR"]),
+    );
+    assert_eq!(page.matches("Call 3114").count(), 1, "{page}");
+}

@@ -511,6 +511,14 @@ fn merge_support(page: Option<SupportPage>, file: SupportFile) -> Option<Support
         page.directory = directory;
     }
     let mut lines = file.lines;
+    // A line the pack repeats (the same contact, for a country both name) is shown once, the
+    // pack's: a person in crisis should not read the same number twice and wonder.
+    page.lines.retain(|known| {
+        !lines.iter().any(|l| {
+            l.contact.get_ref() == known.contact.get_ref()
+                && l.countries.iter().any(|c| known.countries.contains(c))
+        })
+    });
     lines.append(&mut page.lines);
     page.lines = lines;
     Some(page)
