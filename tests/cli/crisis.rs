@@ -167,14 +167,13 @@ fn an_unknown_feeling_word_is_met_kindly_with_the_nearest_words() {
     assert!(page.contains("close to it: lonely"), "{page}");
 }
 
-/// In a terminal, the help lines are printed straight out, never behind a pager that could
-/// clear them from the screen on quitting.
-#[test]
-fn in_a_terminal_the_help_lines_stay_on_the_screen() {
+/// Runs numb in a pseudo-terminal with a British locale and a pager that records what it was
+/// given; returns what was shown and whether the pager ran. Nothing is typed: numb must end.
+fn in_a_terminal(args: &[&str]) -> (String, bool) {
     let dir = tempfile::tempdir().unwrap();
     let record = dir.path().join("paged.txt");
     let mut cmd = numb_std();
-    cmd.args(["learn", "suicide"])
+    cmd.args(args)
         .env("LANG", "en_GB.UTF-8")
         .env(
             "NUMB_PAGER",
@@ -189,8 +188,16 @@ fn in_a_terminal_the_help_lines_stay_on_the_screen() {
     let shown = session
         .exp_eof()
         .expect("numb finishes without a key press");
+    (shown, record.exists())
+}
+
+/// In a terminal, the help lines are printed straight out, never behind a pager that could
+/// clear them from the screen on quitting.
+#[test]
+fn in_a_terminal_the_help_lines_stay_on_the_screen() {
+    let (shown, paged) = in_a_terminal(&["learn", "suicide"]);
     assert!(shown.contains("116 123"), "{shown}");
-    assert!(!record.exists(), "the pager ran");
+    assert!(!paged, "the pager ran");
 }
 
 #[test]
@@ -325,25 +332,8 @@ fn everyday_phrases_that_look_alike_are_looked_up_as_usual() {
 /// on the screen.
 #[test]
 fn a_summary_that_points_to_help_is_not_paged() {
-    let dir = tempfile::tempdir().unwrap();
-    let record = dir.path().join("paged.txt");
-    let mut cmd = numb_std();
-    cmd.args(["reflect", "--answers", "0,4,0,0,0,0,0,-,0,0,0,0"])
-        .env("LANG", "en_GB.UTF-8")
-        .env(
-            "NUMB_PAGER",
-            format!(
-                "'{}' '{}'",
-                fixture("fake-pager.sh").display(),
-                record.display()
-            ),
-        )
-        .env_remove("PAGER");
-    let mut session = rexpect::session::spawn_command(cmd, Some(20_000)).expect("spawn in a pty");
-    let shown = session
-        .exp_eof()
-        .expect("numb finishes without a key press");
-    assert!(!record.exists(), "the pager ran");
+    let (shown, paged) = in_a_terminal(&["reflect", "--answers", "0,4,0,0,0,0,0,-,0,0,0,0"]);
+    assert!(!paged, "the pager ran");
     let help = shown.rfind("116 123").expect("the help lines");
     let parts = shown.find("Fading pleasure").expect("the table");
     assert!(parts < help, "the help lines come last: {shown}");
