@@ -2,9 +2,11 @@
 
 pub mod crisis;
 pub mod embedded;
+pub mod library;
 pub mod load;
 pub mod markup;
 pub mod model;
 pub mod validate;
 
-pub use load::{LANG, Library, load};
+pub use library::Library;
+pub use load::{LANG, load};

@@ -6,7 +6,7 @@ use std::sync::Arc;
 use toml::Spanned;
 use toml::value::Datetime;
 
-use super::load::Library;
+use crate::content::library::Library;
 
 pub mod country;
 mod crisis;
@@ -760,7 +760,7 @@ fn check_source(source: &Source, at: &mut At) {
 }
 
 /// Checks one `support.toml`; `builtin` ones must have every part. With `today`, a
-/// `verified_on` date after it is a problem too (see [`crate::content::load::load_all`]).
+/// `verified_on` date after it is a problem too (the loader passes today's date).
 pub fn support_file(
     page: &SupportFile,
     builtin: bool,
@@ -855,6 +855,25 @@ pub(super) fn only(found: Vec<String>) -> String {
 
 #[cfg(test)]
 mod tests {
+    /// Data flows one way: the loader calls the checks, and the checks import nothing from
+    /// the loader (tests may use its helpers to build a library).
+    #[test]
+    fn the_checks_never_import_the_loader() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/content/validate");
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            let text = std::fs::read_to_string(&path).unwrap();
+            let code = text.split("#[cfg(test)]").next().unwrap_or_default();
+            for needle in ["content::load", "super::load", "load::"] {
+                assert!(
+                    !code.contains(needle),
+                    "{} uses `{needle}` outside its tests",
+                    path.display()
+                );
+            }
+        }
+    }
+
     use crate::content::load::with_topics;
 
     const GOOD: &str = r#"format_version = 1

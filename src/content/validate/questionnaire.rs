@@ -4,7 +4,7 @@
 use std::collections::HashSet;
 
 use super::At;
-use crate::content::load::Library;
+use crate::content::library::Library;
 use crate::content::model::{Facet, Questionnaire, QuestionnaireKind};
 
 /// The most reverse-keyed items a questionnaire may have (CONTENT-GUIDE.md).
