@@ -1,0 +1,198 @@
+//! Checks for `app.toml`, the words of numb's own screens: every label is one line (or
+//! inline Markdown where it says so), and the reading order names topics that exist.
+
+use super::At;
+use crate::content::library::Library;
+
+pub(super) fn check(lib: &Library, at: &mut At) {
+    at.version(&lib.app.format_version);
+    let app = &lib.app;
+    at.inline(&app.support_pointer, "support_pointer");
+    at.line(&app.welcome.title, "welcome.title");
+    at.text(&app.welcome.body, "welcome.body");
+    at.markup(&app.welcome.body);
+    at.line(&app.welcome.start_heading, "welcome.start_heading");
+    for start in &app.welcome.start {
+        at.line(&start.command, "command");
+        at.line(&start.text, "text");
+    }
+    let l = &app.labels;
+    for label in [
+        &l.content_note,
+        &l.key_points,
+        &l.try_this,
+        &l.related,
+        &l.practices,
+        &l.sources,
+        &l.table_topic,
+        &l.table_title,
+        &l.table_summary,
+        &l.pager_more,
+        &l.pager_end,
+    ] {
+        at.line(label, "label");
+    }
+    at.inline(&l.topics_footer, "topics_footer");
+    let s = &app.support_labels;
+    for label in [
+        &s.title,
+        &s.emergency,
+        &s.lines_for,
+        &s.no_lines,
+        &s.no_lines_help,
+        &s.directory,
+        &s.other_countries,
+        &s.by_country,
+        &s.checked,
+    ] {
+        at.line(label, "label");
+    }
+    at.inline(&s.footer, "footer");
+    at.inline(&s.all_lines, "all_lines");
+    let r = &app.reflect_labels;
+    for label in [
+        &r.start,
+        &r.not_now,
+        &r.progress,
+        &r.skip,
+        &r.back,
+        &r.quit,
+        &r.keys,
+        &r.choose_prompt,
+        &r.choose_keys,
+        &r.stopped,
+        &r.table_facet,
+        &r.table_score,
+        &r.table_band,
+        &r.score_of,
+        &r.too_few,
+        &r.estimated,
+        &r.answered,
+        &r.skipped,
+        &r.plan_title,
+        &r.list_id,
+        &r.list_items,
+        &r.list_time,
+        &r.minutes,
+    ] {
+        at.line(label, "label");
+    }
+    for text in [
+        &r.next_step,
+        &r.might_help,
+        &r.reach_out,
+        &r.many_high,
+        &r.nothing_stands_out,
+        &r.nothing_answered,
+        &r.not_a_diagnosis,
+        &r.list_footer,
+    ] {
+        at.inline(text, "reflect label");
+    }
+    let b = &app.book_labels;
+    for label in [
+        &b.topics,
+        &b.worksheets,
+        &b.help,
+        &b.practices,
+        &b.questions,
+        &b.reading,
+        &b.band,
+        &b.plans,
+        &b.strong_sign,
+        &b.many_high,
+    ] {
+        at.line(label, "label");
+    }
+    for text in [&b.how_to_answer, &b.how_to_choose, &b.facet_sum, &b.reverse] {
+        at.inline(text, "book label");
+    }
+    let fl = &app.feelings_labels;
+    for label in [
+        &fl.title,
+        &fl.family_prompt,
+        &fl.not_sure,
+        &fl.sensation_prompt,
+        &fl.word_prompt,
+        &fl.might_be,
+        &fl.body,
+        &fl.family,
+        &fl.body_heading,
+    ] {
+        at.line(label, "feelings label");
+    }
+    for label in [&fl.footer, &fl.unknown, &fl.nearest, &fl.unknown_next] {
+        at.line(label, "feelings label");
+        at.inline(label, "feelings label");
+    }
+    let pl = &app.practice_labels;
+    for label in [
+        &pl.list_id,
+        &pl.why,
+        &pl.steps,
+        &pl.step,
+        &pl.pause,
+        &pl.enter,
+        &pl.begin,
+        &pl.pause_enter,
+        &pl.related,
+        &pl.sources,
+    ] {
+        at.line(label, "practice label");
+    }
+    at.inline(&pl.list_footer, "practice label");
+    let h = &app.history_labels;
+    for label in [
+        &h.save_prompt,
+        &h.note_prompt,
+        &h.table_date,
+        &h.table_questionnaire,
+        &h.table_scores,
+        &h.skipped,
+        &h.trend_title,
+        &h.trend_up,
+        &h.trend_down,
+        &h.trend_steady,
+        &h.trend_one,
+        &h.trend_none,
+        &h.not_scored,
+        &h.table_note,
+        &h.report_title,
+        &h.report_scores,
+        &h.range,
+        &h.report_intro,
+        &h.report_charts,
+        &h.report_latest,
+        &h.report_notes,
+        &h.forget_prompt,
+    ] {
+        at.line(label, "history label");
+    }
+    for text in [
+        &h.saved,
+        &h.empty,
+        &h.threshold,
+        &h.reminder,
+        &h.other_questionnaires,
+        &h.report_no_notes,
+        &h.trend_higher,
+        &h.report_dash,
+        &h.trend_gap,
+        &h.forgotten,
+        &h.nothing_to_forget,
+        &h.kept,
+    ] {
+        at.inline(text, "history label");
+    }
+    for id in &lib.app.reading_order {
+        if !lib.resolves(id.get_ref()) {
+            at.push(
+                id,
+                format!(
+                    "reading_order names `{}`, which is not a topic",
+                    id.get_ref()
+                ),
+            );
+        }
+    }
+}
