@@ -7,6 +7,7 @@ pub mod commands;
 pub mod config;
 pub mod content;
 pub mod error;
+pub mod folder;
 pub mod history;
 pub mod output;
 pub mod pager;

@@ -17,7 +17,7 @@ pub fn write(
     force: bool,
     write: impl FnOnce(&mut Vec<u8>) -> io::Result<()>,
 ) -> Result<(), Error> {
-    use crate::commands::export::plain;
+    use crate::folder::plain;
     use std::os::unix::fs::PermissionsExt;
     let cannot = |source| Error::Output {
         path: path.to_path_buf(),
