@@ -37,17 +37,6 @@ pub fn run<W: Write>(
     everything(out, library, look).map_err(Error::Write)
 }
 
-/// The family a word belongs to, and the word.
-fn find<'l>(library: &'l Library, word: &str) -> Option<(&'l Family, &'l Word)> {
-    let word = word.trim().to_lowercase();
-    library.feelings.families.iter().find_map(|f| {
-        f.words
-            .iter()
-            .find(|w| *w.word.get_ref() == word)
-            .map(|w| (f, w))
-    })
-}
-
 /// One word (or one family) shown; an unknown word is met kindly, with the nearest words
 /// when some are close. Never an error: a feeling word is never wrong.
 fn look_up<W: Write>(out: &mut W, library: &Library, asked: &str, look: Look) -> Result<(), Error> {
@@ -65,7 +54,7 @@ fn look_up<W: Write>(out: &mut W, library: &Library, asked: &str, look: Look) ->
     let mut page = Page::new(out, look);
     let unknown = crate::render::fill(labels.unknown.get_ref(), &[("word", shown)]);
     page.para(&inline_spans(&unknown)).map_err(Error::Write)?;
-    let near = nearest(library, asked);
+    let near = library.nearest_feelings(asked);
     if !near.is_empty() {
         let words: Vec<String> = near.iter().map(|w| format!("`{w}`")).collect();
         let text = crate::render::fill(labels.nearest.get_ref(), &[("words", words.join(", "))]);
@@ -79,49 +68,6 @@ fn look_up<W: Write>(out: &mut W, library: &Library, asked: &str, look: Look) ->
     terminal::support_pointer(page.out, library, look).map_err(Error::Write)
 }
 
-/// The most words suggested for an unknown one.
-const MAX_NEAREST: usize = 3;
-
-/// The vocabulary's words (and family ids) nearest to `asked`: within a bound that grows
-/// with the word's length, counting a swap of two letters as one slip, and comparing a word
-/// of five letters or more with the start of longer words too (so `greif` finds `grieving`,
-/// and nothing finds `grateful`).
-fn nearest<'l>(library: &'l Library, asked: &str) -> Vec<&'l str> {
-    let asked = asked.trim().to_lowercase();
-    let bound = match asked.chars().count() {
-        0..=2 => return Vec::new(),
-        3..=4 => 1,
-        5..=8 => 2,
-        _ => 3,
-    };
-    let families = &library.feelings.families;
-    let candidates = families
-        .iter()
-        .flat_map(|f| f.words.iter().map(|w| w.word.get_ref().as_str()))
-        .chain(families.iter().map(|f| f.id.get_ref().as_str()));
-    let length = asked.chars().count();
-    let distance = |c: &str| {
-        let whole = strsim::osa_distance(&asked, c);
-        if length < 5 || c.chars().count() <= length {
-            return whole;
-        }
-        let start: String = c.chars().take(length).collect();
-        whole.min(strsim::osa_distance(&asked, &start))
-    };
-    let mut near: Vec<(usize, &str)> = candidates
-        .map(|c| (distance(c), c))
-        .filter(|(d, _)| *d <= bound)
-        .collect();
-    near.sort_by_key(|(d, _)| *d);
-    let mut words: Vec<&str> = Vec::new();
-    for (_, w) in near {
-        if !words.contains(&w) && words.len() < MAX_NEAREST {
-            words.push(w);
-        }
-    }
-    words
-}
-
 /// The page for a word of the vocabulary, or a family, without the support pointer; `false`
 /// when `asked` is neither.
 pub(crate) fn word_page<W: Write>(
@@ -130,7 +76,7 @@ pub(crate) fn word_page<W: Write>(
     asked: &str,
     look: Look,
 ) -> io::Result<bool> {
-    if let Some((family, word)) = find(library, asked) {
+    if let Some((family, word)) = library.feeling(asked) {
         one_word(out, library, family, word, look)?;
         return Ok(true);
     }
@@ -233,7 +179,7 @@ fn body_first<W: Write>(out: &mut W, library: &Library, look: Look) -> io::Resul
     for sensation in &library.feelings.sensations {
         page.heading(sensation.cue.get_ref())?;
         for word in &sensation.words {
-            if let Some((_, w)) = find(library, word.get_ref()) {
+            if let Some((_, w)) = library.feeling(word.get_ref()) {
                 let mut spans = vec![Span::new(w.word.get_ref().as_str(), Style::new().bold())];
                 spans.push(Span::new(": ", Style::new()));
                 spans.extend(inline_spans(w.meaning.get_ref()));
@@ -284,7 +230,7 @@ fn drill_down<W: Write>(
             feelings.sensations[cue]
                 .words
                 .iter()
-                .filter_map(|w| find(library, w.get_ref()))
+                .filter_map(|w| library.feeling(w.get_ref()))
                 .collect()
         };
         let items: Vec<String> = words

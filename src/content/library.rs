@@ -4,7 +4,10 @@
 use std::collections::HashMap;
 
 use super::crisis::CrisisWords;
-use super::model::{AppText, Feelings, Practice, Questionnaire, SupportPage, Topic};
+use super::model::{AppText, Family, Feelings, Practice, Questionnaire, SupportPage, Topic, Word};
+
+/// The most words suggested for an unknown feeling word.
+const MAX_NEAREST: usize = 3;
 
 /// Everything numb can say, loaded and checked.
 #[derive(Debug, Clone)]
@@ -74,5 +77,56 @@ impl Library {
         });
         crate::error::closest(name, names.map(|(candidate, id)| (candidate.as_str(), id)))
             .map(String::as_str)
+    }
+
+    /// The family a word of the vocabulary belongs to, and the word.
+    pub fn feeling(&self, word: &str) -> Option<(&Family, &Word)> {
+        let word = word.trim().to_lowercase();
+        self.feelings.families.iter().find_map(|f| {
+            f.words
+                .iter()
+                .find(|w| *w.word.get_ref() == word)
+                .map(|w| (f, w))
+        })
+    }
+
+    /// The vocabulary's words (and family ids) nearest to `asked`: within a bound that grows
+    /// with the word's length, counting a swap of two letters as one slip, and comparing a word
+    /// of five letters or more with the start of longer words too (so `greif` finds `grieving`,
+    /// and nothing finds `grateful`).
+    pub fn nearest_feelings(&self, asked: &str) -> Vec<&str> {
+        let asked = asked.trim().to_lowercase();
+        let bound = match asked.chars().count() {
+            0..=2 => return Vec::new(),
+            3..=4 => 1,
+            5..=8 => 2,
+            _ => 3,
+        };
+        let families = &self.feelings.families;
+        let candidates = families
+            .iter()
+            .flat_map(|f| f.words.iter().map(|w| w.word.get_ref().as_str()))
+            .chain(families.iter().map(|f| f.id.get_ref().as_str()));
+        let length = asked.chars().count();
+        let distance = |c: &str| {
+            let whole = strsim::osa_distance(&asked, c);
+            if length < 5 || c.chars().count() <= length {
+                return whole;
+            }
+            let start: String = c.chars().take(length).collect();
+            whole.min(strsim::osa_distance(&asked, &start))
+        };
+        let mut near: Vec<(usize, &str)> = candidates
+            .map(|c| (distance(c), c))
+            .filter(|(d, _)| *d <= bound)
+            .collect();
+        near.sort_by_key(|(d, _)| *d);
+        let mut words: Vec<&str> = Vec::new();
+        for (_, w) in near {
+            if !words.contains(&w) && words.len() < MAX_NEAREST {
+                words.push(w);
+            }
+        }
+        words
     }
 }
