@@ -4,6 +4,9 @@
 //!     cargo run --example markdown_handout -- reconnection > reconnection.md
 //!     cargo run --example markdown_handout -- sleep examples/custom-pack > sleep.md
 
+// An example is a short script: it stops at the first failure and prints what it shows.
+#![allow(clippy::unwrap_used, clippy::print_stdout)]
+
 use std::io::Write;
 use std::process::ExitCode;
 

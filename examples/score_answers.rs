@@ -4,6 +4,9 @@
 //!     cargo run --example score_answers -- check-in 4,4,3,2,-,1,0,0,4,3,2,1
 //!     cargo run --example score_answers -- rest-check 0,1,2,3,4,0 examples/custom-pack
 
+// An example is a short script: it stops at the first failure and prints what it shows.
+#![allow(clippy::unwrap_used, clippy::print_stdout)]
+
 use std::path::PathBuf;
 use std::process::ExitCode;
 
