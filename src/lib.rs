@@ -9,6 +9,7 @@ pub mod content;
 pub mod error;
 pub mod folder;
 pub mod history;
+pub mod needs;
 pub mod output;
 pub mod pager;
 pub mod parallel;
@@ -24,94 +25,26 @@ pub use error::Error;
 use cli::{Cli, Command};
 use content::Library;
 
-/// Runs numb for parsed arguments, writing data to stdout.
+/// Runs numb for parsed arguments, writing data to stdout: detects the environment, loads
+/// what the command needs ([`needs`]), answers words of crisis, calls the command, flushes.
 pub fn run(cli: Cli) -> Result<(), Error> {
     let env = output::Environment::detect();
     let look = output::look(cli.global.color, cli.global.width, &env);
     let dirs = content_dirs(&cli.global.content_dir);
-    // Commands that need no loaded library, or load it their own way.
-    match &cli.command {
-        Some(Command::Check(args)) => {
-            let dirs = if args.dirs.is_empty() {
-                dirs
-            } else {
-                once_each(args.dirs.clone())
-            };
-            return commands::check::run(&mut std::io::stdout().lock(), &dirs, args.format);
-        }
-        Some(Command::Completions(args)) => {
-            let mut out = std::io::stdout().lock();
-            commands::manual::completions(&mut out, args.shell)?;
-            return out.flush().map_err(Error::Write);
-        }
-        Some(Command::Man) => {
-            let mut out = std::io::stdout().lock();
-            commands::manual::man(&mut out)?;
-            return out.flush().map_err(Error::Write);
-        }
-        _ => {}
+    let needs = needs::of(cli.command.as_ref());
+    if needs.content == needs::Content::None {
+        return without_content(cli.command.as_ref(), dirs);
+    }
+    if needs.stops_on_ctrl_c {
+        commands::export::stop_on_ctrl_c();
     }
     // Problems in the user's content that did not stop a help page from showing.
     let mut deferred = None;
-    // A Markdown export into a folder checks body text as it writes it (every file is staged
-    // before any is placed); if anything is wrong, the full check says where.
-    let writes_folder = matches!(&cli.command,
-        Some(Command::Export(a)) if a.out.is_some() && a.format != cli::ExportFormat::Json);
-    if writes_folder {
-        commands::export::stop_on_ctrl_c();
-    }
-    let loaded = match &cli.command {
-        // Help lines, and a person's own history, show even when their content pack has a
-        // problem (which is reported after).
-        None | Some(Command::Support(_) | Command::History(_)) => {
-            load_for_help(&dirs, &mut deferred)
-        }
-        Some(_) if writes_folder => {
-            content::load::load_for_writing(&dirs).or_else(|_| content::load(&dirs))
-        }
-        Some(_) => content::load(&dirs),
-    };
-    // Words of crisis typed where numb looks words up meet help, whatever else is wrong: a
-    // content pack that cannot load never stands in the way (the built-in words are read).
-    let typed = commands::crisis::typed(cli.command.as_ref());
-    let (library, crisis) = match loaded {
-        Ok(library) => {
-            let crisis = typed.filter(|t| library.crisis.find(&t.text).is_some());
-            (library, crisis)
-        }
-        Err(e) => match typed.filter(|t| commands::crisis::speaks_of_crisis(&t.text)) {
-            Some(typed) => (load_for_help(&dirs, &mut deferred)?, Some(typed)),
-            None => return Err(e),
-        },
-    };
-    // Pages for reading go through a pager on a terminal; data and questions never do
-    // (a reflection's summary does when its answers came from a script).
-    let paged = match &cli.command {
-        // Help lines stay on the screen, never behind a pager that may clear them on quitting.
-        _ if crisis.is_some() => false,
-        Some(Command::Export(_)) => false,
-        // Choosing a word happens in the terminal: never behind a pager.
-        Some(Command::Feelings(a)) => {
-            !a.word.is_empty() || a.body || !std::io::IsTerminal::is_terminal(&std::io::stdin())
-        }
-        // A guided practice waits for Enter: never behind a pager.
-        Some(Command::Practice(a)) => {
-            a.id.is_empty()
-                || a.no_wait
-                || !a.plain && !std::io::IsTerminal::is_terminal(&std::io::stdin())
-        }
-        Some(Command::History(a)) => matches!(
-            a.action,
-            None | Some(cli::HistoryAction::Trend(_) | cli::HistoryAction::Report(_))
-        ),
-        // A summary ends with where to get help when it points there: never behind a pager,
-        // where that end would wait on a later page.
-        Some(Command::Reflect(a)) => a.list,
-        _ => true,
-    };
+    let (library, crisis) = load(cli.command.as_ref(), &dirs, needs.content, &mut deferred)?;
     let var = |k| std::env::var(k).ok();
     let pager = pager::choose(
-        !paged || cli.global.no_pager,
+        // Help lines stay on the screen, never behind a pager that may clear them on quitting.
+        !needs.paged || crisis.is_some() || cli.global.no_pager,
         env.is_terminal,
         env.term.as_deref(),
         var("NUMB_PAGER"),
@@ -125,58 +58,96 @@ pub fn run(cli: Cli) -> Result<(), Error> {
             return finish(out, &library);
         }
     }
-    match &cli.command {
-        None => commands::welcome::run(&mut out, &library, look)?,
-        Some(Command::Support(args)) => {
-            let locale = commands::support::locale();
-            // A country may come as several words ("United Kingdom") or odd bytes: never refuse the page.
-            let words: Vec<String> = args
-                .country_name
-                .iter()
-                .map(|w| w.to_string_lossy().into_owned())
-                .collect();
-            let country = match &args.country {
-                Some(flag) => Some(flag.to_string_lossy().into_owned()),
-                None if !words.is_empty() => Some(words.join(" ")),
-                None => None,
+    let after_page = call(&cli, &env, &library, &dirs, needs, &mut out, look)?;
+    finish(out, &library)?;
+    match (after_page, deferred) {
+        // Content problems outrank what the command reported after its page.
+        (Some(e), Some(content)) => {
+            let _ = writeln!(std::io::stderr(), "{}", e.report(false));
+            Err(content)
+        }
+        (Some(e), None) => Err(e),
+        (None, deferred) => deferred.map_or(Ok(()), Err),
+    }
+}
+
+/// The commands that load no content, or load it their own way.
+fn without_content(command: Option<&Command>, dirs: Vec<PathBuf>) -> Result<(), Error> {
+    let mut out = std::io::stdout().lock();
+    match command {
+        Some(Command::Check(args)) => {
+            let dirs = match args.dirs.is_empty() {
+                true => dirs,
+                false => once_each(args.dirs.clone()),
             };
-            let country = country.filter(|c| !c.trim().is_empty());
-            let country = country.as_deref();
-            // Words of crisis where a country goes: the whole page is the answer, not an error.
-            let crisis_words = country.is_some_and(|c| library.crisis.find(c).is_some());
-            let shown = commands::support::run(&mut out, &library, country, &locale, look);
-            if let Err(e) = shown.or_else(|e| if crisis_words { Ok(()) } else { Err(e) }) {
-                // The page is shown first; content problems outrank a country typo, which is
-                // then only reported.
-                finish(out, &library)?;
-                return match deferred.take() {
-                    Some(content) => {
-                        let _ = writeln!(std::io::stderr(), "{}", e.report(false));
-                        Err(content)
-                    }
-                    None => Err(e),
-                };
-            }
+            return commands::check::run(&mut out, &dirs, args.format);
         }
-        Some(Command::Learn(args)) => {
+        Some(Command::Completions(args)) => commands::manual::completions(&mut out, args.shell)?,
+        Some(Command::Man) => commands::manual::man(&mut out)?,
+        _ => {}
+    }
+    out.flush().map_err(Error::Write)
+}
+
+/// Loads what `content` asks for, and finds words of crisis in what was typed: a content
+/// pack that cannot load never stands between them and help (the built-in words are read).
+fn load(
+    command: Option<&Command>,
+    dirs: &[PathBuf],
+    content: needs::Content,
+    deferred: &mut Option<Error>,
+) -> Result<(Library, Option<commands::crisis::Typed>), Error> {
+    let loaded = match content {
+        needs::Content::Help | needs::Content::None => load_for_help(dirs, deferred),
+        needs::Content::Writing => {
+            content::load::load_for_writing(dirs).or_else(|_| content::load(dirs))
+        }
+        needs::Content::Full => content::load(dirs),
+    };
+    let typed = commands::crisis::typed(command);
+    match loaded {
+        Ok(library) => {
+            let crisis = typed.filter(|t| library.crisis.find(&t.text).is_some());
+            Ok((library, crisis))
+        }
+        Err(e) => match typed.filter(|t| commands::crisis::speaks_of_crisis(&t.text)) {
+            Some(typed) => Ok((load_for_help(dirs, deferred)?, Some(typed))),
+            None => Err(e),
+        },
+    }
+}
+
+/// Calls the command. `Ok(Some(e))` is a problem to report after its page (a country numb
+/// does not know still gets every help line first).
+fn call<W: Write>(
+    cli: &Cli,
+    env: &output::Environment,
+    library: &Library,
+    dirs: &[PathBuf],
+    needs: needs::Needs,
+    out: &mut W,
+    look: render::Look,
+) -> Result<Option<Error>, Error> {
+    let Some(command) = &cli.command else {
+        commands::welcome::run(out, library, look)?;
+        return Ok(None);
+    };
+    match command {
+        Command::Support(args) => return Ok(support(out, library, args, look).err()),
+        Command::Learn(args) => {
             let topic = cli::typed_name(&args.topic);
-            commands::learn::run(&mut out, &library, topic.as_deref(), look)?;
+            commands::learn::run(out, library, topic.as_deref(), look)?;
         }
-        Some(Command::Reflect(args)) => {
-            let prompt_look = prompt_look(&cli, &env);
-            commands::reflect::run(&mut out, &library, args, look, prompt_look)?;
+        Command::Reflect(args) => {
+            let prompt_look = prompt_look(cli, env);
+            commands::reflect::run(out, library, args, look, prompt_look)?;
         }
-        Some(Command::Feelings(args)) => {
-            let prompt_look = prompt_look(&cli, &env);
-            commands::feelings::run(&mut out, &library, &args.word, args.body, prompt_look, look)?;
+        Command::Feelings(args) => {
+            let prompt_look = prompt_look(cli, env);
+            commands::feelings::run(out, library, &args.word, args.body, prompt_look, look)?;
         }
-        Some(Command::Check(_) | Command::Completions(_) | Command::Man) => {
-            unreachable!("handled before loading")
-        }
-        Some(Command::History(args)) => {
-            commands::history::run(&mut out, &library, args, look)?;
-        }
-        Some(Command::Practice(args)) => {
+        Command::History(args) => commands::history::run(out, library, args, look)?,
+        Command::Practice(args) => {
             use commands::practice::Mode;
             let mode = match (args.no_wait, args.plain) {
                 (true, _) => Mode::NoWait,
@@ -184,26 +155,50 @@ pub fn run(cli: Cli) -> Result<(), Error> {
                 (false, false) => Mode::Guided,
             };
             let id = cli::typed_name(&args.id);
-            commands::practice::run(&mut out, &library, id.as_deref(), mode, look)?;
+            commands::practice::run(out, library, id.as_deref(), mode, look)?;
         }
-        Some(Command::Export(args)) => {
-            let exported = commands::export::run(
-                &mut out,
-                &library,
-                args.format,
-                args.out.as_deref(),
-                args.force,
-            );
-            if writes_folder && matches!(&exported, Err(e) if !matches!(e, Error::Stopped(_))) {
+        Command::Export(args) => {
+            let dir = args.out.as_deref();
+            let exported = commands::export::run(out, library, args.format, dir, args.force);
+            if needs.stops_on_ctrl_c
+                && matches!(&exported, Err(e) if !matches!(e, Error::Stopped(_)))
+            {
                 // Content problems come first, as with every other command: the writer may
                 // have refused a body, or the folder may have failed before it got there.
-                content::load(&dirs)?;
+                content::load(dirs)?;
             }
             exported?;
         }
+        Command::Check(_) | Command::Completions(_) | Command::Man => {}
     }
-    finish(out, &library)?;
-    deferred.map_or(Ok(()), Err)
+    Ok(None)
+}
+
+/// `numb support`: the page first, whatever the country; a country numb cannot read is then
+/// reported, unless it was words of crisis (the whole page is the answer).
+fn support<W: Write>(
+    out: &mut W,
+    library: &Library,
+    args: &cli::SupportArgs,
+    look: render::Look,
+) -> Result<(), Error> {
+    let locale = commands::support::locale();
+    // A country may come as several words ("United Kingdom") or odd bytes: never refuse the page.
+    let words: Vec<String> = args
+        .country_name
+        .iter()
+        .map(|w| w.to_string_lossy().into_owned())
+        .collect();
+    let country = match &args.country {
+        Some(flag) => Some(flag.to_string_lossy().into_owned()),
+        None if !words.is_empty() => Some(words.join(" ")),
+        None => None,
+    };
+    let country = country.filter(|c| !c.trim().is_empty());
+    let country = country.as_deref();
+    let crisis_words = country.is_some_and(|c| library.crisis.find(c).is_some());
+    let shown = commands::support::run(out, library, country, &locale, look);
+    shown.or_else(|e| if crisis_words { Ok(()) } else { Err(e) })
 }
 
 /// Words of crisis in a command line that numb could not read (`numb want to die`, an option

@@ -1,0 +1,76 @@
+//! What each command needs before it runs, stated in one place: which content it loads,
+//! whether its page may go through a pager, and whether Ctrl-C must stop it cleanly.
+
+use std::io::IsTerminal;
+
+use crate::cli::{Command, ExportFormat, HistoryAction};
+
+/// Which content a command loads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Content {
+    /// None, or its own way (`check`, `completions`, `man`).
+    None,
+    /// Everything, but a broken content pack never blocks the page: the welcome, the help
+    /// lines and a person's own history show first, and the problem is reported after.
+    Help,
+    /// Everything, leaving body text to the Markdown writer, which refuses what is outside
+    /// the subset as it writes (a folder export; every file is staged before any is placed).
+    Writing,
+    /// Everything, checked; a problem stops the command with the full report.
+    Full,
+}
+
+/// What a command needs before it runs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Needs {
+    /// The content it loads.
+    pub content: Content,
+    /// Whether its page may go through a pager on a terminal (data and questions never do).
+    pub paged: bool,
+    /// Whether Ctrl-C stops it and removes what it wrote (a folder export).
+    pub stops_on_ctrl_c: bool,
+}
+
+/// What `command` (none: the welcome page) needs.
+pub fn of(command: Option<&Command>) -> Needs {
+    let stdin_terminal = || std::io::stdin().is_terminal();
+    let needs = |content, paged| Needs {
+        content,
+        paged,
+        stops_on_ctrl_c: false,
+    };
+    let Some(command) = command else {
+        return needs(Content::Help, true);
+    };
+    match command {
+        Command::Check(_) | Command::Completions(_) | Command::Man => needs(Content::None, false),
+        Command::Support(_) => needs(Content::Help, true),
+        Command::History(a) => needs(
+            Content::Help,
+            matches!(
+                a.action,
+                None | Some(HistoryAction::Trend(_) | HistoryAction::Report(_))
+            ),
+        ),
+        Command::Export(a) if a.out.is_some() && a.format != ExportFormat::Json => Needs {
+            content: Content::Writing,
+            paged: false,
+            stops_on_ctrl_c: true,
+        },
+        Command::Export(_) => needs(Content::Full, false),
+        // Choosing a word happens in the terminal: never behind a pager.
+        Command::Feelings(a) => needs(
+            Content::Full,
+            !a.word.is_empty() || a.body || !stdin_terminal(),
+        ),
+        // A guided practice waits for Enter: never behind a pager.
+        Command::Practice(a) => needs(
+            Content::Full,
+            a.id.is_empty() || a.no_wait || !a.plain && !stdin_terminal(),
+        ),
+        // A summary ends with where to get help when it points there: never behind a pager,
+        // where that end would wait on a later page.
+        Command::Reflect(a) => needs(Content::Full, a.list),
+        Command::Learn(_) => needs(Content::Full, true),
+    }
+}
