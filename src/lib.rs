@@ -13,8 +13,10 @@ pub mod needs;
 pub mod output;
 pub mod pager;
 pub mod parallel;
+pub mod prompt;
 pub mod reflect;
 pub mod render;
+pub mod sanitize;
 
 use std::fs;
 use std::io::Write;

@@ -11,7 +11,7 @@ use numb::output::{Environment, use_color};
 fn main() -> ExitCode {
     std::panic::set_hook(Box::new(|info| {
         // A prompt catches its own panics (dialoguer on a shrinking terminal) and says so calmly.
-        if numb::reflect::interactive::PROMPTING.load(std::sync::atomic::Ordering::SeqCst) {
+        if numb::prompt::PROMPTING.load(std::sync::atomic::Ordering::SeqCst) {
             return;
         }
         let mut err = io::stderr();

@@ -9,7 +9,7 @@ use anstyle::Style;
 use crate::content::Library;
 use crate::content::model::{Family, Word};
 use crate::error::Error;
-use crate::reflect::interactive;
+use crate::prompt;
 use crate::render::terminal::page::{HANG, Page, Styles, inline_spans};
 use crate::render::wrap::Span;
 use crate::render::{Look, terminal};
@@ -198,10 +198,10 @@ fn drill_down<W: Write>(
     prompt_look: Look,
     look: Look,
 ) -> Result<(), Error> {
-    interactive::exit_cleanly_on_ctrl_c();
+    prompt::exit_cleanly_on_ctrl_c();
     let labels = &library.app.feelings_labels;
     let feelings = &library.feelings;
-    let asked = interactive::Terminal::new(library, prompt_look);
+    let asked = prompt::Terminal::new(library, prompt_look);
     loop {
         let mut families: Vec<String> = feelings
             .families

@@ -250,8 +250,8 @@ fn forget<W: Write>(
                 "numb history forget deletes every saved reflection; to do that without being asked, add --yes".into(),
             ));
         }
-        crate::reflect::interactive::exit_cleanly_on_ctrl_c();
-        let asked = crate::reflect::interactive::Terminal::new(library, look);
+        crate::prompt::exit_cleanly_on_ctrl_c();
+        let asked = crate::prompt::Terminal::new(library, look);
         let yes = asked
             .confirm(labels.forget_prompt.get_ref())
             .map_err(|e| match e {

@@ -11,7 +11,7 @@ use anstyle::Style;
 use crate::content::Library;
 use crate::content::model::Practice;
 use crate::error::Error;
-use crate::reflect::interactive;
+use crate::prompt;
 use crate::render::terminal::page::{HANG, Page, Styles, inline_spans};
 use crate::render::wrap::Span;
 use crate::render::{Look, fill, table, terminal};
@@ -213,7 +213,7 @@ fn guide<W: Write>(
     plain: bool,
     look: Look,
 ) -> Result<(), Error> {
-    interactive::exit_cleanly_on_ctrl_c();
+    prompt::exit_cleanly_on_ctrl_c();
     let labels = &library.app.practice_labels;
     // Lines typed (Enter) arrive here; the reader ends with the input.
     let (enter, pressed) = mpsc::channel();

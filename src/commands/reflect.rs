@@ -11,7 +11,8 @@ use crate::content::model::Questionnaire;
 use crate::error::Error;
 use crate::history::record::{self, Record};
 use crate::history::store::Store;
-use crate::reflect::{answers, flow, interactive, summary};
+use crate::prompt;
+use crate::reflect::{answers, flow, summary};
 use crate::render::{Look, summary as render, table, terminal};
 
 /// Runs `numb reflect`. `prompt_look` is stderr's width and colour, for the questions.
@@ -55,8 +56,8 @@ pub fn run<W: Write>(
             && io::stderr().is_terminal()
             && std::env::var("TERM").as_deref() != Ok("dumb") =>
         {
-            interactive::exit_cleanly_on_ctrl_c();
-            let mut prompter = interactive::Terminal::new(library, prompt_look);
+            prompt::exit_cleanly_on_ctrl_c();
+            let mut prompter = prompt::Terminal::new(library, prompt_look);
             match flow::run(q, &mut prompter)? {
                 Some(answers) => answers,
                 None => {
@@ -113,7 +114,7 @@ fn ask_to_save(library: &Library, look: Look) -> Result<Option<Option<String>>, 
         return Ok(None);
     }
     let labels = &library.app.history_labels;
-    let prompter = interactive::Terminal::new(library, look);
+    let prompter = prompt::Terminal::new(library, look);
     // A blank line between the summary and the question.
     let _ = writeln!(io::stderr());
     if !prompter.confirm(labels.save_prompt.get_ref())? {

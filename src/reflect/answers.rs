@@ -5,7 +5,7 @@
 use crate::content::model::{Questionnaire, QuestionnaireKind};
 use crate::error::Error;
 use crate::reflect::scoring::Answer;
-use crate::render::sanitize::escape_controls;
+use crate::sanitize::escape_controls;
 
 /// Words that mean "skipped" in a list of answers.
 const SKIP: &[&str] = &["-", "skip", "null"];

@@ -1,9 +1,8 @@
-//! Reflective questionnaires: scoring, answers from scripts, the question flow and the
-//! interactive prompts.
+//! Reflective questionnaires: scoring, answers from scripts, the question flow, and what a
+//! finished one amounts to. The terminal prompter that asks the questions is `crate::prompt`.
 
 pub mod answers;
 pub mod flow;
-pub mod interactive;
 pub mod scoring;
 pub mod summary;
 
@@ -15,4 +14,24 @@ pub(crate) fn built_in(id: &str) -> crate::content::model::Questionnaire {
         .questionnaire(id)
         .expect("built-in questionnaire")
         .clone()
+}
+
+#[cfg(test)]
+mod tests {
+    /// Computing and drawing stay apart: `reflect` computes, `render` draws (and reads what
+    /// `reflect` computed), so `reflect` names nothing of `render` outside its tests.
+    #[test]
+    fn reflect_computes_and_never_draws() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/reflect");
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            let text = std::fs::read_to_string(&path).unwrap();
+            let code = text.split("#[cfg(test)]").next().unwrap_or_default();
+            assert!(
+                !code.contains("render::"),
+                "{} uses `render::` outside its tests",
+                path.display()
+            );
+        }
+    }
 }

@@ -2,7 +2,9 @@
 
 pub mod json;
 pub mod markdown;
-pub mod sanitize;
+/// Escaping text for the screen lives at the crate's root (the prompter and the answers use it
+/// too); it stays reachable here.
+pub use crate::sanitize;
 pub mod summary;
 pub mod table;
 pub mod terminal;
