@@ -203,23 +203,20 @@ fn in_a_terminal_the_help_lines_stay_on_the_screen() {
 #[test]
 fn words_of_crisis_in_a_saved_note_meet_the_help_lines_and_the_note_is_kept() {
     let home = tempfile::tempdir().unwrap();
-    let answers = "0,0,0,0,0,0,0,0,4,0,0,0";
-    let out = numb()
-        .args([
-            "reflect",
-            "--answers",
-            answers,
-            "--save",
-            "--note",
-            "I want to die",
-        ])
-        .env("LANG", "en_GB.UTF-8")
-        .env("XDG_DATA_HOME", home.path())
-        .assert()
-        .success()
-        .get_output()
-        .clone();
-    let err = String::from_utf8(out.stderr).unwrap();
+    // Saves a reflection with `note`; returns what numb said on stderr.
+    let save = |note: &str| {
+        let out = numb()
+            .args(["reflect", "--answers", "0,0,0,0,0,0,0,0,4,0,0,0", "--save"])
+            .args(["--note", note])
+            .env("LANG", "en_GB.UTF-8")
+            .env("XDG_DATA_HOME", home.path())
+            .assert()
+            .success()
+            .get_output()
+            .clone();
+        String::from_utf8(out.stderr).unwrap()
+    };
+    let err = save("I want to die");
     assert!(err.contains("Saved privately"), "{err}");
     assert!(err.contains(WARM) && err.contains("Call 116 123"), "{err}");
     let saved = std::fs::read_to_string(home.path().join("numb/history.jsonl")).unwrap();
@@ -227,21 +224,7 @@ fn words_of_crisis_in_a_saved_note_meet_the_help_lines_and_the_note_is_kept() {
         saved.contains("I want to die"),
         "the note is the person's own: {saved}"
     );
-    let out = numb()
-        .args([
-            "reflect",
-            "--answers",
-            answers,
-            "--save",
-            "--note",
-            "slept badly",
-        ])
-        .env("XDG_DATA_HOME", home.path())
-        .assert()
-        .success()
-        .get_output()
-        .clone();
-    let err = String::from_utf8(out.stderr).unwrap();
+    let err = save("slept badly");
     assert!(!err.contains(WARM), "{err}");
 }
 
