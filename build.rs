@@ -1,7 +1,51 @@
-//! Indexes `content/` into `$OUT_DIR/embedded.rs` so the binary carries every content file.
+//! Builds the built-in content into the binary:
+//! 1. indexes `content/` into `$OUT_DIR/embedded.rs`, so the binary carries every file;
+//! 2. loads and checks all of it with the very code the binary uses (the modules below), and
+//!    stops the build on any problem, so bad built-in content can never be in a binary;
+//! 3. stores the checked library compactly in `$OUT_DIR/library.bin`, which the binary reads
+//!    instead of parsing and checking TOML on every run (`src/content/compact.rs`).
 
 // A build script stops the build on any error: unwrapping is how it says so.
 #![allow(clippy::unwrap_used)]
+// The shared modules serve the binary too; here only loading, checking and storing are used.
+#![allow(dead_code, unused_imports)]
+
+#[path = "src/error.rs"]
+mod error;
+#[path = "src/parallel.rs"]
+mod parallel;
+#[path = "src/sanitize.rs"]
+mod sanitize;
+
+/// `src/content` as the binary has it, except the built-in files, which are being made here.
+mod content {
+    // Paths here are relative to `content/` (this module's folder), hence the `../src`.
+    #[path = "../src/content/compact.rs"]
+    pub mod compact;
+    #[path = "../src/content/crisis/mod.rs"]
+    pub mod crisis;
+    #[path = "../src/content/library.rs"]
+    pub mod library;
+    #[path = "../src/content/load/mod.rs"]
+    pub mod load;
+    #[path = "../src/content/markup.rs"]
+    pub mod markup;
+    #[path = "../src/content/model/mod.rs"]
+    pub mod model;
+    #[path = "../src/content/spanned.rs"]
+    pub mod spanned;
+    #[path = "../src/content/validate/mod.rs"]
+    pub mod validate;
+
+    /// Stands in for the files this script is making; it loads `content/` from disk instead.
+    pub mod embedded {
+        pub static FILES: &[(&str, &str)] = &[];
+        pub static LIBRARY: &[u8] = &[];
+    }
+
+    pub use library::Library;
+    pub use load::{LANG, load};
+}
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -9,15 +53,17 @@ use std::{env, fs};
 
 fn main() {
     let root = PathBuf::from(env::var("CARGO_MANIFEST_DIR").unwrap()).join("content");
+    let out_dir = PathBuf::from(env::var("OUT_DIR").unwrap());
     println!("cargo:rerun-if-changed={}", root.display());
     let mut files = Vec::new();
     collect(&root, &mut files);
     files.sort();
 
-    let mut out = String::from(
+    let mut index = String::from(
         "/// Every built-in content file: (path relative to `content/`, text).\n\
          pub static FILES: &[(&str, &str)] = &[\n",
     );
+    let mut texts: Vec<(String, &'static str)> = Vec::new();
     for file in &files {
         // Directories are watched too, so adding or removing a file triggers a rebuild.
         println!("cargo:rerun-if-changed={}", file.display());
@@ -27,15 +73,33 @@ fn main() {
             .to_string_lossy()
             .replace('\\', "/");
         writeln!(
-            out,
+            index,
             "    ({rel:?}, include_str!({:?})),",
             file.display().to_string()
         )
         .unwrap();
+        let text = fs::read_to_string(file)
+            .unwrap_or_else(|e| panic!("cannot read {}: {e}", file.display()));
+        texts.push((rel, Box::leak(text.into_boxed_str())));
     }
-    out.push_str("];\n");
-    let dest = PathBuf::from(env::var("OUT_DIR").unwrap()).join("embedded.rs");
-    fs::write(dest, out).unwrap();
+    index.push_str("];\n");
+    fs::write(out_dir.join("embedded.rs"), index).unwrap();
+
+    let files: Vec<(&str, &'static str)> = texts.iter().map(|(r, t)| (r.as_str(), *t)).collect();
+    let loaded = content::load::builtin_checked(&files);
+    let library = match (loaded.library, loaded.problems.is_empty()) {
+        (Some(library), true) => library,
+        (_, _) => {
+            let problems = error::Error::Content(loaded.problems);
+            eprintln!("{}", problems.report(false));
+            panic!(
+                "the built-in content in content/ has problems (above): numb is never built \
+                 with content that fails its checks"
+            );
+        }
+    };
+    let bytes = content::compact::to_bytes(&library).unwrap();
+    fs::write(out_dir.join("library.bin"), bytes).unwrap();
 }
 
 fn collect(dir: &Path, files: &mut Vec<PathBuf>) {

@@ -11,8 +11,8 @@ use annotate_snippets::{AnnotationKind, Level, Renderer, Snippet};
 pub struct SourceFile {
     /// The path shown in messages (relative for built-in content).
     pub path: String,
-    /// The whole file.
-    pub text: String,
+    /// The whole file (borrowed for built-in content, which is in the binary).
+    pub text: std::borrow::Cow<'static, str>,
 }
 
 /// One problem in a content file, at a byte range of that file.
@@ -54,14 +54,14 @@ impl Problem {
 
     /// `path:line:col: message`, then the source line and a caret.
     pub fn render(&self, color: bool) -> String {
-        let message = crate::render::sanitize::escape_controls(&self.message);
-        let path = crate::render::sanitize::escape_controls(&self.file.path);
+        let message = crate::sanitize::escape_controls(&self.message);
+        let path = crate::sanitize::escape_controls(&self.file.path);
         let renderer = if color {
             Renderer::styled()
         } else {
             Renderer::plain()
         };
-        let full = self.file.text.as_str();
+        let full = &*self.file.text;
         if full.is_empty() {
             // A file that is missing or was not read: there is no line to show.
             let title = Level::ERROR.primary_title(&message);
@@ -92,7 +92,7 @@ impl Problem {
 /// visible symbols itself; every other character a terminal could act on (C1 controls, bidi
 /// marks, tag characters) becomes a placeholder of the same length in UTF-8, so spans still fit.
 fn visible(lines: &str) -> std::borrow::Cow<'_, str> {
-    let hidden = |c: char| !c.is_ascii_control() && crate::render::sanitize::needs_escape(c);
+    let hidden = |c: char| !c.is_ascii_control() && crate::sanitize::needs_escape(c);
     if !lines.contains(hidden) {
         return lines.into();
     }
@@ -141,7 +141,7 @@ pub enum Error {
     },
 
     /// `numb reflect <name>` with a name that is no questionnaire.
-    #[error("there is no questionnaire called `{}`; numb has: {}\n\nRun `numb reflect --list` to see them.", shorten(&crate::render::sanitize::escape_controls(.name), 60), .ids.join(", "))]
+    #[error("there is no questionnaire called `{}`; numb has: {}\n\nRun `numb reflect --list` to see them.", shorten(&crate::sanitize::escape_controls(.name), 60), .ids.join(", "))]
     UnknownQuestionnaire {
         /// What the user typed.
         name: String,
@@ -273,7 +273,7 @@ const SUPPORT_LINE: &str =
     "If things feel heavy, `numb support` lists free, confidential help lines.";
 
 fn unknown_topic(name: &str, suggestion: &Suggestion) -> String {
-    let name = shorten(&crate::render::sanitize::escape_controls(name.trim()), 60);
+    let name = shorten(&crate::sanitize::escape_controls(name.trim()), 60);
     match suggestion {
         Suggestion::Topic(id) => format!(
             "there is no topic called `{name}`; did you mean `{id}`?\n\n  numb learn {id}\n\n\
@@ -289,7 +289,7 @@ fn unknown_topic(name: &str, suggestion: &Suggestion) -> String {
 
 /// A path as the user can read it: control characters escaped.
 fn shown(path: &std::path::Path) -> String {
-    crate::render::sanitize::escape_controls(&path.display().to_string())
+    crate::sanitize::escape_controls(&path.display().to_string())
 }
 
 /// An I/O error in plain words, without the "(os error N)" tail.
@@ -369,7 +369,7 @@ mod tests {
             hides: 0,
             file: Arc::new(SourceFile {
                 path: "content/en/topics/x.toml".into(),
-                text: text.into(),
+                text: text.to_string().into(),
             }),
             span,
             message: "unknown topic `nope`".into(),

@@ -33,6 +33,42 @@ pub struct Library {
 }
 
 impl Library {
+    /// The library of these parts, with its lookups built. The parts are as loaded: topics in
+    /// reading order, the default questionnaire first, practices by id.
+    #[allow(clippy::too_many_arguments)]
+    pub(crate) fn new(
+        topics: Vec<Topic>,
+        questionnaires: Vec<Questionnaire>,
+        practices: Vec<Practice>,
+        feelings: Feelings,
+        support: SupportPage,
+        app: AppText,
+        crisis: CrisisWords,
+        broken: std::collections::HashSet<String>,
+    ) -> Library {
+        // Ids first, then aliases, so an alias never hides an id (the check reports the clash).
+        let mut names = HashMap::new();
+        for (at, topic) in topics.iter().enumerate() {
+            names.entry(topic.id.get_ref().clone()).or_insert(at);
+        }
+        for (at, topic) in topics.iter().enumerate() {
+            for alias in &topic.aliases {
+                names.entry(alias.get_ref().clone()).or_insert(at);
+            }
+        }
+        Library {
+            topics,
+            questionnaires,
+            practices,
+            feelings,
+            support,
+            app,
+            crisis,
+            names,
+            broken,
+        }
+    }
+
     /// The topic with this id or alias, ignoring case and surrounding spaces.
     pub fn topic(&self, name: &str) -> Option<&Topic> {
         let name = name.trim();

@@ -14,8 +14,8 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, OnceLock};
 
+use crate::content::spanned::Spanned;
 use serde::{Deserialize, Serialize};
-use toml::Spanned;
 
 use crate::error::SourceFile;
 

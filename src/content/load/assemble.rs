@@ -47,7 +47,7 @@ pub(super) fn merge_support(page: Option<SupportPage>, file: SupportFile) -> Opt
 /// Content with an id that packs can replace: topics and questionnaires.
 pub(super) trait Entry {
     const WHAT: &'static str;
-    fn id(&self) -> &toml::Spanned<String>;
+    fn id(&self) -> &crate::content::spanned::Spanned<String>;
     fn file(&self) -> &Arc<SourceFile>;
 }
 
@@ -56,7 +56,7 @@ macro_rules! entry {
     ($t:ty, $what:literal) => {
         impl Entry for $t {
             const WHAT: &'static str = $what;
-            fn id(&self) -> &toml::Spanned<String> {
+            fn id(&self) -> &crate::content::spanned::Spanned<String> {
                 &self.id
             }
             fn file(&self) -> &Arc<SourceFile> {

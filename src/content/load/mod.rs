@@ -4,7 +4,6 @@ mod assemble;
 mod parse;
 mod read;
 
-use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -19,7 +18,7 @@ use super::model::{
     AppText, Feelings, PackFile, Practice, Questionnaire, SupportFile, SupportPage, Topic,
 };
 use super::validate::Bodies;
-use super::{embedded, validate};
+use super::{compact, embedded, validate};
 use crate::error::{Error, Problem, SourceFile};
 use crate::parallel::parallel_map;
 
@@ -112,6 +111,11 @@ enum Kind {
 
 /// Loads the built-in content, then each folder in `dirs` in order (later ones win), and checks it.
 pub fn load(dirs: &[PathBuf]) -> Result<Library, Error> {
+    if dirs.is_empty()
+        && let Ok(library) = compact::builtin()
+    {
+        return Ok(library);
+    }
     load_all(dirs, None)?.into_result()
 }
 
@@ -120,6 +124,11 @@ pub fn load(dirs: &[PathBuf]) -> Result<Library, Error> {
 /// [`Bodies::LeftToTheWriter`]). When this fails, or the writer refuses a body, run [`load`]
 /// to report every problem.
 pub fn load_for_writing(dirs: &[PathBuf]) -> Result<Library, Error> {
+    if dirs.is_empty()
+        && let Ok(library) = compact::builtin()
+    {
+        return Ok(library);
+    }
     let (pending, paths) = read_all(dirs)?;
     from_files(pending, paths, Bodies::LeftToTheWriter, None).into_result()
 }
@@ -137,7 +146,7 @@ pub fn load_all(dirs: &[PathBuf], today: Option<jiff::civil::Date>) -> Result<Lo
 
 /// Every file numb loads from: the built-in content, then each pack in `dirs`.
 fn read_all(dirs: &[PathBuf]) -> Result<(Vec<Pending>, Vec<Option<PathBuf>>), Error> {
-    let mut pending = builtin();
+    let mut pending = builtin(embedded::FILES);
     let mut paths = vec![None];
     for (i, dir) in dirs.iter().enumerate() {
         pending.extend(read_pack(dir, i + 1)?);
@@ -149,7 +158,12 @@ fn read_all(dirs: &[PathBuf]) -> Result<(Vec<Pending>, Vec<Option<PathBuf>>), Er
 /// Loads the built-in content with only the `support.toml` files of `dirs`: the help lines a
 /// user added still show when their topics or questionnaires have problems.
 pub fn load_support_only(dirs: &[PathBuf]) -> Result<Library, Error> {
-    let mut pending = builtin();
+    if dirs.iter().all(|dir| !dir.join("support.toml").exists())
+        && let Ok(library) = compact::builtin()
+    {
+        return Ok(library);
+    }
+    let mut pending = builtin(embedded::FILES);
     for (i, dir) in dirs.iter().enumerate() {
         let support = dir.join("support.toml");
         if support.exists() {
@@ -162,8 +176,15 @@ pub fn load_support_only(dirs: &[PathBuf]) -> Result<Library, Error> {
     from_files(pending, paths, Bodies::Checked, None).into_result()
 }
 
-fn builtin() -> Vec<Pending> {
-    let mut files: Vec<Pending> = embedded::FILES
+/// Loads and checks the built-in content from `files`, (path under `content/`, text) pairs:
+/// what build.rs runs on `content/` before it stores the library in the binary.
+pub fn builtin_checked(files: &[(&str, &'static str)]) -> Loaded {
+    from_files(builtin(files), vec![None], Bodies::Checked, None)
+}
+
+/// The built-in files of [`LANG`] in `files`, pack.toml first.
+fn builtin(files: &[(&str, &'static str)]) -> Vec<Pending> {
+    let mut files: Vec<Pending> = files
         .iter()
         .filter_map(|(rel, text)| {
             let rest = rel.strip_prefix(LANG)?.strip_prefix('/')?;
@@ -181,7 +202,7 @@ fn builtin() -> Vec<Pending> {
             Some(Pending {
                 file: Arc::new(SourceFile {
                     path: format!("content/{rel}"),
-                    text: (*text).to_string(),
+                    text: std::borrow::Cow::Borrowed(text),
                 }),
                 pack: 0,
                 kind,
@@ -373,7 +394,7 @@ fn from_files(
                 hides: 0,
                 file: Arc::new(SourceFile {
                     path: format!("content/{LANG}"),
-                    text: String::new(),
+                    text: "".into(),
                 }),
                 span: 0..0,
                 message:
@@ -394,29 +415,18 @@ fn from_files(
             q.id.get_ref().clone(),
         )
     });
-    // Ids first, then aliases, so an alias never hides an id (the check reports the clash).
-    let mut names = HashMap::new();
-    for (at, topic) in topics.iter().enumerate() {
-        names.entry(topic.id.get_ref().clone()).or_insert(at);
-    }
-    for (at, topic) in topics.iter().enumerate() {
-        for alias in &topic.aliases {
-            names.entry(alias.get_ref().clone()).or_insert(at);
-        }
-    }
     let mut practices: Vec<Practice> = practices.entries.into_iter().map(|(_, p)| p).collect();
     practices.sort_by(|a, b| a.id.get_ref().cmp(b.id.get_ref()));
-    let library = Library {
+    let library = Library::new(
         topics,
         questionnaires,
         practices,
+        feelings,
         support,
         app,
-        feelings,
         crisis,
-        names,
         broken,
-    };
+    );
     problems.extend(validate::library(&library, bodies));
     done(Some(library), problems)
 }
@@ -435,11 +445,11 @@ pub(crate) fn with_questionnaires(files: &[(&str, &str)]) -> Result<Library, Err
 
 #[cfg(test)]
 fn with_files(files: &[(&str, &str)], kind: Kind) -> Result<Library, Error> {
-    let mut pending = builtin();
+    let mut pending = builtin(embedded::FILES);
     pending.extend(files.iter().map(|(path, text)| Pending {
         file: Arc::new(SourceFile {
             path: (*path).to_string(),
-            text: (*text).to_string(),
+            text: (*text).to_string().into(),
         }),
         pack: 1,
         kind,

@@ -141,7 +141,7 @@ fn missing(path: &Path, pack: usize, kind: Kind, message: &str) -> Pending {
     Pending {
         file: Arc::new(SourceFile {
             path: path.display().to_string(),
-            text: String::new(),
+            text: "".into(),
         }),
         pack,
         kind,
@@ -197,7 +197,7 @@ pub(super) fn read_file(path: &Path, pack: usize, kind: Kind) -> Result<Pending,
     Ok(Pending {
         file: Arc::new(SourceFile {
             path: path.display().to_string(),
-            text,
+            text: text.into(),
         }),
         pack,
         kind,

@@ -2,8 +2,8 @@
 
 use std::sync::Arc;
 
+use crate::content::spanned::Spanned;
 use serde::{Deserialize, Serialize};
-use toml::Spanned;
 
 use crate::error::SourceFile;
 

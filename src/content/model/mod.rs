@@ -8,8 +8,8 @@ mod questionnaire;
 mod support;
 mod topic;
 
+use crate::content::spanned::Spanned;
 use serde::{Deserialize, Serialize};
-use toml::Spanned;
 
 pub use app::*;
 pub use feelings::*;

@@ -2,8 +2,8 @@
 
 use std::sync::Arc;
 
-use serde::{Deserialize, Serialize, Serializer};
-use toml::Spanned;
+use crate::content::spanned::Spanned;
+use serde::{Deserialize, Serialize};
 use toml::value::Datetime;
 
 use crate::error::SourceFile;
@@ -33,7 +33,7 @@ pub struct SupportFile {
 }
 
 /// The support page as shown: the built-in page with every user's additions.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 pub struct SupportPage {
     /// A calm opening line.
     pub intro: Spanned<String>,
@@ -56,7 +56,7 @@ pub struct Emergency {
     /// The common emergency numbers and where they apply.
     pub numbers: Spanned<String>,
     /// The day someone checked this.
-    #[serde(serialize_with = "date_as_string")]
+    #[serde(with = "crate::content::spanned::date")]
     pub verified_on: Spanned<Datetime>,
 }
 
@@ -71,7 +71,7 @@ pub struct Directory {
     /// What it offers, in one sentence.
     pub text: Spanned<String>,
     /// The day someone checked this.
-    #[serde(serialize_with = "date_as_string")]
+    #[serde(with = "crate::content::spanned::date")]
     pub verified_on: Spanned<Datetime>,
 }
 
@@ -92,23 +92,6 @@ pub struct SupportLine {
     #[serde(default)]
     pub url: Option<Spanned<String>>,
     /// The day someone checked the number on the service's own page.
-    #[serde(serialize_with = "date_as_string")]
+    #[serde(with = "crate::content::spanned::date")]
     pub verified_on: Spanned<Datetime>,
-}
-
-pub(super) fn optional_date_as_string<S: Serializer>(
-    date: &Option<Spanned<Datetime>>,
-    s: S,
-) -> Result<S::Ok, S::Error> {
-    match date {
-        Some(date) => s.collect_str(date.get_ref()),
-        None => s.serialize_none(),
-    }
-}
-
-pub(super) fn date_as_string<S: Serializer>(
-    date: &Spanned<Datetime>,
-    s: S,
-) -> Result<S::Ok, S::Error> {
-    s.collect_str(date.get_ref())
 }

@@ -2,11 +2,10 @@
 
 use std::sync::Arc;
 
+use crate::content::spanned::Spanned;
 use serde::{Deserialize, Serialize};
-use toml::Spanned;
 use toml::value::Datetime;
 
-use super::support::optional_date_as_string;
 use crate::error::SourceFile;
 
 /// One topic, shown by `numb learn <id>`.
@@ -78,7 +77,7 @@ pub struct Source {
     #[serde(default)]
     pub year: Option<Spanned<u16>>,
     /// For undated web pages: the day someone read the page to check it.
-    #[serde(default, serialize_with = "optional_date_as_string")]
+    #[serde(default, with = "crate::content::spanned::optional_date")]
     pub accessed: Option<Spanned<Datetime>>,
     /// An https address.
     #[serde(default)]

@@ -41,7 +41,7 @@ pub fn code_problem(code: &str) -> Option<String> {
     if is_assigned(code) {
         return None;
     }
-    let shown = crate::render::sanitize::escape_controls(code);
+    let shown = crate::sanitize::escape_controls(code);
     let upper = code.trim().to_ascii_uppercase();
     let meant = LOOK_ALIKES
         .iter()

@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use toml::Spanned;
+use crate::content::spanned::Spanned;
 use toml::value::Datetime;
 
 use crate::content::library::Library;
@@ -166,7 +166,7 @@ pub fn pack(pack: &PackFile, file: &Arc<SourceFile>) -> Vec<Problem> {
             &pack.language,
             format!(
                 "language `{}` is not a language tag; use one like \"en\" or \"en-GB\"",
-                crate::render::sanitize::escape_controls(&tag.chars().take(40).collect::<String>())
+                crate::sanitize::escape_controls(&tag.chars().take(40).collect::<String>())
             ),
         );
     }
@@ -503,7 +503,7 @@ verified_on = 2026-11-25
         let mut page: crate::content::model::SupportFile = toml::from_str(text).unwrap();
         page.file = std::sync::Arc::new(crate::error::SourceFile {
             path: "support.toml".into(),
-            text: text.into(),
+            text: text.to_string().into(),
         });
         super::support_file(&page, false, today)
             .iter()

@@ -6,7 +6,7 @@ use std::sync::Arc;
 use toml::de::{DeTable, DeValue};
 
 use crate::error::{Problem, SourceFile};
-use crate::render::sanitize::needs_escape;
+use crate::sanitize::needs_escape;
 
 /// True for characters content text may not hold: every character the terminal renderer
 /// would have to escape (C0 and C1 controls, DEL, bidi controls and marks, tag characters),

@@ -1,7 +1,7 @@
 //! Checks for topics: ids, one-line fields, the Markdown subset of the body, content notes
 //! where a page touches abuse or trauma, and sources.
 
-use toml::Spanned;
+use crate::content::spanned::Spanned;
 
 use super::{At, Bodies};
 use crate::content::model::{Source, Topic};
