@@ -37,6 +37,14 @@ pub struct Global {
     #[arg(long, global = true)]
     pub no_pager: bool,
 
+    /// Ask every question in plain typed lines: each question once with its place ("Question
+    /// 3 of 12"), numbered choices, then what to type. No cursor movement, redraw or
+    /// countdown, and no pager; for screen readers, braille displays and any terminal. Also
+    /// NUMB_ACCESSIBLE=1, ACCESSIBLE=1 or `[ui] accessible = true` in config.toml; on by
+    /// itself when TERM is dumb.
+    #[arg(long, global = true)]
+    pub accessible: bool,
+
     /// A content pack of your own (a folder with pack.toml), loaded after the built-in content,
     /// ~/.config/numb/content and NUMB_CONTENT_DIR; repeat it to add more, later ones win.
     #[arg(long, value_name = "DIR", global = true)]

@@ -1,11 +1,15 @@
 //! numb's own settings, read from `$XDG_CONFIG_HOME/numb/config.toml` (by default
-//! `~/.config/numb/config.toml`). There is one so far:
+//! `~/.config/numb/config.toml`):
 //!
 //! ```toml
 //! [history]
 //! # "ask": an interactive `numb reflect` offers to save (No is the default answer).
 //! # "never": it does not ask; only `numb reflect --save` saves.
 //! save = "ask"
+//!
+//! [ui]
+//! # true: ask every question in the accessible mode (typed answers, no cursor movement).
+//! accessible = false
 //! ```
 
 use std::path::PathBuf;
@@ -19,6 +23,18 @@ pub struct Config {
     /// How reflections are saved.
     #[serde(default)]
     pub history: HistoryConfig,
+    /// How numb talks to the terminal.
+    #[serde(default)]
+    pub ui: UiConfig,
+}
+
+/// `[ui]`.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct UiConfig {
+    /// Ask every question in the accessible mode: typed answers, no cursor movement.
+    #[serde(default)]
+    pub accessible: bool,
 }
 
 /// `[history]`.
@@ -114,6 +130,10 @@ mod tests {
         let err = parse("[history]\nsave = \"always\"\n").unwrap_err();
         assert!(err.starts_with("2:8: "), "{err}");
         assert!(err.contains("ask") && err.contains("never"), "{err}");
+        assert!(!parse("").unwrap().ui.accessible);
+        assert!(parse("[ui]\naccessible = true\n").unwrap().ui.accessible);
+        let err = parse("[ui]\naccessible = \"yes\"\n").unwrap_err();
+        assert!(err.starts_with("2:14: "), "{err}");
         let err = parse("[histroy]\n").unwrap_err();
         assert!(err.starts_with("1:2: ") && err.contains("history"), "{err}");
     }

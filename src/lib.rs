@@ -31,7 +31,11 @@ use content::Library;
 /// what the command needs ([`needs`]), answers words of crisis, calls the command, flushes.
 pub fn run(cli: Cli) -> Result<(), Error> {
     let env = output::Environment::detect();
-    let look = output::look(cli.global.color, cli.global.width, &env);
+    let accessible = prompt::Accessible::detect(cli.global.accessible);
+    let look = render::Look {
+        plain: accessible.is_on(),
+        ..output::look(cli.global.color, cli.global.width, &env)
+    };
     let dirs = content_dirs(&cli.global.content_dir);
     let needs = needs::of(cli.command.as_ref());
     if needs.content == needs::Content::None {
@@ -45,8 +49,9 @@ pub fn run(cli: Cli) -> Result<(), Error> {
     let (library, crisis) = load(cli.command.as_ref(), &dirs, needs.content, &mut deferred)?;
     let var = |k| std::env::var(k).ok();
     let pager = pager::choose(
-        // Help lines stay on the screen, never behind a pager that may clear them on quitting.
-        !needs.paged || crisis.is_some() || cli.global.no_pager,
+        // Help lines stay on the screen, never behind a pager that may clear them on quitting;
+        // the accessible mode never pages (a pager redraws the screen).
+        !needs.paged || crisis.is_some() || cli.global.no_pager || accessible.is_on(),
         env.is_terminal,
         env.term.as_deref(),
         var("NUMB_PAGER"),
@@ -60,7 +65,11 @@ pub fn run(cli: Cli) -> Result<(), Error> {
             return finish(out, &library);
         }
     }
-    let after_page = call(&cli, &env, &library, &dirs, needs, &mut out, look)?;
+    let asking = prompt::Asking {
+        accessible,
+        look: prompt_look(&cli, &env),
+    };
+    let after_page = call(&cli, asking, &library, &dirs, needs, &mut out, look)?;
     finish(out, &library)?;
     match (after_page, deferred) {
         // Content problems outrank what the command reported after its page.
@@ -123,7 +132,7 @@ fn load(
 /// does not know still gets every help line first).
 fn call<W: Write>(
     cli: &Cli,
-    env: &output::Environment,
+    asking: prompt::Asking,
     library: &Library,
     dirs: &[PathBuf],
     needs: needs::Needs,
@@ -140,18 +149,15 @@ fn call<W: Write>(
             let topic = cli::typed_name(&args.topic);
             commands::learn::run(out, library, topic.as_deref(), look)?;
         }
-        Command::Reflect(args) => {
-            let prompt_look = prompt_look(cli, env);
-            commands::reflect::run(out, library, args, look, prompt_look)?;
-        }
+        Command::Reflect(args) => commands::reflect::run(out, library, args, look, asking)?,
         Command::Feelings(args) => {
-            let prompt_look = prompt_look(cli, env);
-            commands::feelings::run(out, library, &args.word, args.body, prompt_look, look)?;
+            commands::feelings::run(out, library, &args.word, args.body, asking, look)?;
         }
-        Command::History(args) => commands::history::run(out, library, args, look)?,
+        Command::History(args) => commands::history::run(out, library, args, look, asking)?,
         Command::Practice(args) => {
             use commands::practice::Mode;
-            let mode = match (args.no_wait, args.plain) {
+            // The accessible mode guides a practice the plain way: no countdown.
+            let mode = match (args.no_wait, args.plain || asking.accessible.is_on()) {
                 (true, _) => Mode::NoWait,
                 (false, true) => Mode::Plain,
                 (false, false) => Mode::Guided,

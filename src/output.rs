@@ -102,6 +102,7 @@ pub fn look(when: ColorWhen, width_flag: Option<u16>, env: &Environment) -> Look
     Look {
         width: width(width_flag, env),
         color: use_color(when, env),
+        plain: false,
     }
 }
 

@@ -2,14 +2,14 @@
 //! each with a one-line meaning and a common body cue; one word looked up; a path that starts
 //! from what the body notices (`--body`); and, in a terminal, a drill-down from family to word.
 
-use std::io::{self, IsTerminal, Write};
+use std::io::{self, Write};
 
 use anstyle::Style;
 
 use crate::content::Library;
 use crate::content::model::{Family, Word};
 use crate::error::Error;
-use crate::prompt;
+use crate::prompt::{self, Asking, Leave};
 use crate::render::terminal::page::{HANG, Page, Styles, inline_spans};
 use crate::render::wrap::Span;
 use crate::render::{Look, terminal};
@@ -20,7 +20,7 @@ pub fn run<W: Write>(
     library: &Library,
     words: &[String],
     body: bool,
-    prompt_look: Look,
+    asking: Asking,
     look: Look,
 ) -> Result<(), Error> {
     let asked = words.join(" ");
@@ -31,8 +31,8 @@ pub fn run<W: Write>(
     if body {
         return body_first(out, library, look).map_err(Error::Write);
     }
-    if io::stdin().is_terminal() && io::stderr().is_terminal() {
-        return drill_down(out, library, prompt_look, look);
+    if asking.can_ask() {
+        return drill_down(out, library, asking, look);
     }
     everything(out, library, look).map_err(Error::Write)
 }
@@ -195,13 +195,12 @@ fn body_first<W: Write>(out: &mut W, library: &Library, look: Look) -> io::Resul
 fn drill_down<W: Write>(
     out: &mut W,
     library: &Library,
-    prompt_look: Look,
+    asking: Asking,
     look: Look,
 ) -> Result<(), Error> {
-    prompt::exit_cleanly_on_ctrl_c();
     let labels = &library.app.feelings_labels;
     let feelings = &library.feelings;
-    let asked = prompt::Terminal::new(library, prompt_look);
+    let mut asked = prompt::open(library, asking);
     loop {
         let mut families: Vec<String> = feelings
             .families
@@ -209,8 +208,8 @@ fn drill_down<W: Write>(
             .map(|f| format!("{} — {}", f.name.get_ref(), f.meaning.get_ref()))
             .collect();
         families.push(labels.not_sure.get_ref().clone());
-        let families = fit(families, prompt_look.width);
-        let Some(at) = asked.choose(labels.family_prompt.get_ref(), &families)? else {
+        let family_prompt = labels.family_prompt.get_ref();
+        let Some(at) = asked.one_of(family_prompt, &families, Leave::Leaves)? else {
             // Leaving: the way to help is still one step away.
             return terminal::support_pointer(out, library, look).map_err(Error::Write);
         };
@@ -223,8 +222,8 @@ fn drill_down<W: Write>(
                 .iter()
                 .map(|s| s.cue.get_ref().clone())
                 .collect();
-            let cues = fit(cues, prompt_look.width);
-            let Some(cue) = asked.choose(labels.sensation_prompt.get_ref(), &cues)? else {
+            let sensation_prompt = labels.sensation_prompt.get_ref();
+            let Some(cue) = asked.one_of(sensation_prompt, &cues, Leave::GoesBack)? else {
                 continue;
             };
             feelings.sensations[cue]
@@ -237,37 +236,14 @@ fn drill_down<W: Write>(
             .iter()
             .map(|(_, w)| format!("{} — {}", w.word.get_ref(), plain(w.meaning.get_ref())))
             .collect();
-        let items = fit(items, prompt_look.width);
-        let Some(pick) = asked.choose(labels.word_prompt.get_ref(), &items)? else {
+        let word_prompt = labels.word_prompt.get_ref();
+        let Some(pick) = asked.one_of(word_prompt, &items, Leave::GoesBack)? else {
             continue;
         };
         let (family, word) = words[pick];
         one_word(out, library, family, word, look).map_err(Error::Write)?;
         return terminal::support_pointer(out, library, look).map_err(Error::Write);
     }
-}
-
-/// Choices cut to one screen line each (a choice that wraps leaves stale lines behind when
-/// the list is redrawn), with control characters shown, not run.
-fn fit(items: Vec<String>, width: usize) -> Vec<String> {
-    let room = width.saturating_sub(6).max(10);
-    items
-        .into_iter()
-        .map(|item| {
-            let item = crate::render::sanitize::escape_controls(&item);
-            if textwrap::core::display_width(&item) <= room {
-                return item;
-            }
-            let mut cut = String::new();
-            for ch in item.chars() {
-                if textwrap::core::display_width(&cut) + 2 > room {
-                    break;
-                }
-                cut.push(ch);
-            }
-            format!("{}…", cut.trim_end())
-        })
-        .collect()
 }
 
 /// Inline Markdown as plain words, for a choice list.

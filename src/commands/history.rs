@@ -2,7 +2,7 @@
 //! as trends over time, as a one-page report for a professional; where they are kept; and
 //! forgetting them all.
 
-use std::io::{self, IsTerminal, Write};
+use std::io::{self, Write};
 
 use crate::cli::{HistoryAction, HistoryArgs, ReportArgs, TrendArgs};
 use crate::commands::reflect::no_data_dir;
@@ -19,6 +19,7 @@ pub fn run<W: Write>(
     library: &Library,
     args: &HistoryArgs,
     look: Look,
+    asking: crate::prompt::Asking,
 ) -> Result<(), Error> {
     let store = Store::new(Store::default_dir().ok_or_else(no_data_dir)?);
     if let Some(HistoryAction::Path) = args.action {
@@ -30,7 +31,7 @@ pub fn run<W: Write>(
     }
     // Forgetting reads nothing: a history that cannot be read can still be deleted.
     if let Some(HistoryAction::Forget(a)) = &args.action {
-        return forget(out, library, &store, a.yes, look);
+        return forget(out, library, &store, a.yes, look, asking);
     }
     // The trend reads only the scores: a long history is read faster, in less memory.
     if let Some(HistoryAction::Trend(a)) = &args.action {
@@ -236,6 +237,7 @@ fn forget<W: Write>(
     store: &Store,
     yes: bool,
     look: Look,
+    asking: crate::prompt::Asking,
 ) -> Result<(), Error> {
     let labels = &library.app.history_labels;
     let there = |p: std::path::PathBuf| std::fs::symlink_metadata(p).is_ok();
@@ -245,14 +247,12 @@ fn forget<W: Write>(
             .map_err(Error::Write);
     }
     if !yes {
-        if !(io::stdin().is_terminal() && io::stderr().is_terminal()) {
+        if !asking.can_ask() {
             return Err(Error::Usage(
                 "numb history forget deletes every saved reflection; to do that without being asked, add --yes".into(),
             ));
         }
-        crate::prompt::exit_cleanly_on_ctrl_c();
-        let asked = crate::prompt::Terminal::new(library, look);
-        let yes = asked
+        let yes = crate::prompt::open(library, asking)
             .confirm(labels.forget_prompt.get_ref())
             .map_err(|e| match e {
                 Error::Interrupted => Error::Stopped("nothing was deleted"),

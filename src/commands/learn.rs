@@ -61,7 +61,7 @@ fn list<W: Write>(out: &mut W, library: &Library, look: Look) -> io::Result<()> 
         labels.table_title.get_ref(),
         labels.table_summary.get_ref(),
     ];
-    table::write(out, &header, rows, look.width)?;
+    table::write(out, &header, rows, look)?;
     writeln!(out)?;
     terminal::footer(out, library.app.labels.topics_footer.get_ref(), look)?;
     writeln!(out)?;

@@ -97,6 +97,13 @@ const ENVIRONMENT: &[(&str, &str)] = &[
         "The time zone numb history shows dates in (saved times are UTC).",
     ),
     (
+        "NUMB_ACCESSIBLE, ACCESSIBLE",
+        "Set (and not 0 or false): ask every question in plain typed lines, with numbered \
+         choices and no cursor movement, as --accessible does. NUMB_ACCESSIBLE=0 turns it off \
+         when ACCESSIBLE or the settings file ([ui] accessible = true) turn it on. TERM=dumb, \
+         or no TERM, turns it on by itself.",
+    ),
+    (
         "NUMB_PACE",
         "Scales the quiet times of numb practice: 0 skips them, 2 doubles them (default 1).",
     ),

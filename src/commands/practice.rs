@@ -2,8 +2,7 @@
 //! time in the terminal (`--plain` for screen readers and calm terminals), or every step at
 //! once (`--no-wait`, and whenever standard input is not a terminal).
 
-use std::io::{self, BufRead, IsTerminal, Write};
-use std::sync::mpsc;
+use std::io::{self, IsTerminal, Write};
 use std::time::Duration;
 
 use anstyle::Style;
@@ -11,7 +10,7 @@ use anstyle::Style;
 use crate::content::Library;
 use crate::content::model::Practice;
 use crate::error::Error;
-use crate::prompt;
+use crate::prompt::{self, Presses, Waited};
 use crate::render::terminal::page::{HANG, Page, Styles, inline_spans};
 use crate::render::wrap::Span;
 use crate::render::{Look, fill, table, terminal};
@@ -103,7 +102,7 @@ fn list<W: Write>(out: &mut W, library: &Library, look: Look) -> io::Result<()> 
         library.app.labels.table_title.get_ref(),
         library.app.reflect_labels.list_time.get_ref(),
     ];
-    table::write(out, &header, rows, look.width)?;
+    table::write(out, &header, rows, look)?;
     writeln!(out)?;
     terminal::footer(out, labels.list_footer.get_ref(), look)?;
     writeln!(out)?;
@@ -213,33 +212,10 @@ fn guide<W: Write>(
     plain: bool,
     look: Look,
 ) -> Result<(), Error> {
-    prompt::exit_cleanly_on_ctrl_c();
+    prompt::exit_cleanly_on_ctrl_c(plain);
     let labels = &library.app.practice_labels;
-    // Lines typed (Enter) arrive here; the reader ends with the input.
-    let (enter, pressed) = mpsc::channel();
-    std::thread::spawn(move || {
-        for line in io::stdin().lock().lines() {
-            if line.is_err() || enter.send(()).is_err() {
-                break;
-            }
-        }
-    });
-    // Waits for Enter, at most `wait` (forever without one); true when Enter came.
-    let wait_for = |wait: Option<Duration>| -> bool {
-        let started = std::time::Instant::now();
-        match wait {
-            None => pressed.recv().is_ok(),
-            Some(wait) => match pressed.recv_timeout(wait) {
-                Ok(()) => true,
-                Err(mpsc::RecvTimeoutError::Timeout) => false,
-                // No more input: the quiet time still passes.
-                Err(mpsc::RecvTimeoutError::Disconnected) => {
-                    std::thread::sleep(wait.saturating_sub(started.elapsed()));
-                    false
-                }
-            },
-        }
-    };
+    // Lines typed arrive here: Enter, or q (or Esc) to stop; the reader ends with the input.
+    let presses = Presses::start();
     let pace = pace();
     let mut err = io::stderr();
     {
@@ -250,10 +226,14 @@ fn guide<W: Write>(
     out.flush().map_err(Error::Write)?;
     // Reading why it can help takes a moment: the first step waits for Enter.
     let _ = writeln!(err, "{}", labels.begin.get_ref());
-    wait_for(None);
+    if presses.wait(None) == Waited::Stop {
+        return stopped(out, library, look);
+    }
     for n in 0..p.steps.len() {
         // Enter pressed more than once before does not skip this step.
-        while pressed.try_recv().is_ok() {}
+        if presses.forget_early() {
+            return stopped(out, library, look);
+        }
         {
             let mut page = Page::new(out, look);
             step(&mut page, library, p, n).map_err(Error::Write)?;
@@ -268,27 +248,39 @@ fn guide<W: Write>(
                     &[("seconds", wait.as_secs().to_string())],
                 );
                 let _ = writeln!(err, "{text}");
-                if plain || wait.is_zero() {
-                    wait_for(Some(wait));
+                let waited = if plain || wait.is_zero() {
+                    let waited = presses.wait(Some(wait));
+                    // The end of a quiet time is said in words, not shown by a countdown.
+                    if plain && waited == Waited::Time {
+                        let _ = writeln!(err, "{}", labels.pause_over.get_ref());
+                    }
+                    waited
                 } else {
                     // A quiet countdown on one line, rewritten in place.
                     let started = std::time::Instant::now();
-                    let mut entered = false;
+                    let mut waited = Waited::Time;
                     while let Some(left) = wait.checked_sub(started.elapsed()) {
                         let _ = write!(err, "\r  {:>3} s ", left.as_secs() + 1);
                         let _ = err.flush();
-                        if wait_for(Some(left.min(Duration::from_millis(250)))) {
-                            entered = true;
+                        waited = presses.wait(Some(left.min(Duration::from_millis(250))));
+                        if waited != Waited::Time {
                             break;
                         }
                     }
                     // Enter moved the cursor down a line: clear the count above it.
-                    let _ = write!(err, "{}\r\x1b[2K", if entered { "\x1b[1A" } else { "" });
+                    let typed = waited != Waited::Time;
+                    let _ = write!(err, "{}\r\x1b[2K", if typed { "\x1b[1A" } else { "" });
+                    waited
+                };
+                if waited == Waited::Stop {
+                    return stopped(out, library, look);
                 }
             }
             None if !last => {
                 let _ = writeln!(err, "{}", labels.enter.get_ref());
-                wait_for(None);
+                if presses.wait(None) == Waited::Stop {
+                    return stopped(out, library, look);
+                }
             }
             None => {}
         }
@@ -296,4 +288,12 @@ fn guide<W: Write>(
     }
     let mut page = Page::new(out, look);
     ending(&mut page, library, p, false).map_err(Error::Write)
+}
+
+/// Stopped before the end (q or Esc): said kindly, with the way to help.
+fn stopped<W: Write>(out: &mut W, library: &Library, look: Look) -> Result<(), Error> {
+    let labels = &library.app.practice_labels;
+    let _ = writeln!(io::stderr(), "{}", labels.stopped.get_ref());
+    writeln!(out).map_err(Error::Write)?;
+    terminal::support_pointer(out, library, look).map_err(Error::Write)
 }

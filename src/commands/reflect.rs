@@ -1,7 +1,7 @@
 //! `numb reflect [id]`: a questionnaire, asked in the terminal or answered by a script,
 //! ending in a summary; `numb reflect --list` shows them all.
 
-use std::io::{self, IsTerminal, Read, Write};
+use std::io::{self, Read, Write};
 
 use crate::cli::{ReflectArgs, SummaryFormat};
 use crate::config::{self, SaveChoice};
@@ -11,18 +11,19 @@ use crate::content::model::Questionnaire;
 use crate::error::Error;
 use crate::history::record::{self, Record};
 use crate::history::store::Store;
-use crate::prompt;
+use crate::prompt::{self, Ask, Asking};
 use crate::reflect::{answers, flow, summary};
 use crate::render::{Look, summary as render, table, terminal};
 
-/// Runs `numb reflect`. `prompt_look` is stderr's width and colour, for the questions.
+/// Runs `numb reflect`. `asking` says how questions are asked (and stderr's look).
 pub fn run<W: Write>(
     out: &mut W,
     library: &Library,
     args: &ReflectArgs,
     look: Look,
-    prompt_look: Look,
+    asking: Asking,
 ) -> Result<(), Error> {
+    let prompt_look = asking.look;
     if args.list {
         return list(out, library, look).map_err(Error::Write);
     }
@@ -49,16 +50,13 @@ pub fn run<W: Write>(
         (None, None) => None,
     };
     let interactive = given.is_none();
+    let mut prompter = None;
     let answers = match given {
         Some(text) => answers::parse(q, &text)?,
-        // A dumb terminal cannot draw the choices; it gets the scripted way instead.
-        None if io::stdin().is_terminal()
-            && io::stderr().is_terminal()
-            && std::env::var("TERM").as_deref() != Ok("dumb") =>
-        {
-            prompt::exit_cleanly_on_ctrl_c();
-            let mut prompter = prompt::Terminal::new(library, prompt_look);
-            match flow::run(q, &mut prompter)? {
+        // A dumb terminal gets the accessible prompter, which needs no cursor movement.
+        None if asking.can_ask() => {
+            let asked = prompter.insert(prompt::open(library, asking));
+            match flow::run(q, asked.as_mut())? {
                 Some(answers) => answers,
                 None => {
                     let _ = writeln!(
@@ -93,8 +91,11 @@ pub fn run<W: Write>(
     let note = match (args.no_save, args.save, interactive) {
         (true, _, _) => return Ok(()),
         (false, true, _) => note,
-        (false, false, true) => match ask_to_save(library, prompt_look)? {
-            Some(note) => note,
+        (false, false, true) => match prompter.as_mut() {
+            Some(asked) => match ask_to_save(library, &summary, asked.as_mut())? {
+                Some(note) => note,
+                None => return Ok(()),
+            },
             None => return Ok(()),
         },
         (false, false, false) => return Ok(()),
@@ -103,8 +104,14 @@ pub fn run<W: Write>(
 }
 
 /// At the end of an interactive reflection, unless the settings say never: asks whether to
-/// save (No is the default) and for an optional note. `None` means do not save.
-fn ask_to_save(library: &Library, look: Look) -> Result<Option<Option<String>>, Error> {
+/// save (No is the default) and for an optional note. `None` means do not save. Just above
+/// the question, the parts' lines (or the steps picked) are repeated: the summary may have
+/// scrolled away, and the person sees what they decide to keep.
+fn ask_to_save(
+    library: &Library,
+    summary: &summary::Summary<'_>,
+    asked: &mut dyn Ask,
+) -> Result<Option<Option<String>>, Error> {
     let (settings, warning) = config::load();
     if let Some(warning) = warning {
         let warning = crate::render::sanitize::escape_controls(&warning);
@@ -114,16 +121,29 @@ fn ask_to_save(library: &Library, look: Look) -> Result<Option<Option<String>>, 
         return Ok(None);
     }
     let labels = &library.app.history_labels;
-    let prompter = prompt::Terminal::new(library, look);
     // A blank line between the summary and the question.
     let _ = writeln!(io::stderr());
-    if !prompter.confirm(labels.save_prompt.get_ref())? {
+    let recap = render::recap(library, summary);
+    if !recap.is_empty() {
+        let mut lines = vec![library.app.ask_labels.save_recap.get_ref().clone()];
+        lines.extend(recap.iter().map(|line| format!("  {line}")));
+        asked.say(&lines)?;
+    }
+    if !asked.confirm(labels.save_prompt.get_ref())? {
         return Ok(None);
     }
-    let note = prompter.line(labels.note_prompt.get_ref(), |text| {
-        record::clean_note(text).map(drop)
-    })?;
-    Ok(Some(record::clean_note(&note).map_err(Error::Usage)?))
+    // A note that is too long is said so, and offered again to be shortened.
+    let mut kept = String::new();
+    loop {
+        let note = asked.line(labels.note_prompt.get_ref(), &kept)?;
+        match record::clean_note(&note) {
+            Ok(note) => return Ok(Some(note)),
+            Err(problem) => {
+                asked.say(&[problem])?;
+                kept = note;
+            }
+        }
+    }
 }
 
 /// Saves the reflection in the private history and says where.
@@ -251,7 +271,7 @@ fn list<W: Write>(out: &mut W, library: &Library, look: Look) -> io::Result<()> 
         labels.list_items.get_ref(),
         labels.list_time.get_ref(),
     ];
-    table::write(out, &header, rows, look.width)?;
+    table::write(out, &header, rows, look)?;
     writeln!(out)?;
     terminal::footer(out, labels.list_footer.get_ref(), look)?;
     writeln!(out)?;

@@ -107,7 +107,7 @@ pub fn write<W: Write>(
                 labels.table_questionnaire.get_ref(),
                 labels.table_scores.get_ref(),
             ];
-            table::write(out, &header, rows, look.width)?;
+            table::write(out, &header, rows, look)?;
             writeln!(out)?;
             terminal::support_pointer(out, library, look)?;
             Ok(())

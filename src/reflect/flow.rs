@@ -29,6 +29,9 @@ pub trait Prompter {
     ) -> Result<Step, Error>;
     /// Asks which options of a choose questionnaire to pick; `None` means quit.
     fn choose(&mut self, q: &Questionnaire) -> Result<Option<Vec<bool>>, Error>;
+    /// Asks before stopping, when `answered` answers would be thrown away; `false` goes back
+    /// to the question.
+    fn confirm_stop(&mut self, answered: usize) -> Result<bool, Error>;
 }
 
 /// Runs the questionnaire. `Ok(None)` means the person quit: nothing is kept or written.
@@ -53,7 +56,16 @@ pub fn run(q: &Questionnaire, prompter: &mut dyn Prompter) -> Result<Option<Vec<
                 index += 1;
             }
             Step::Back => index = index.saturating_sub(1),
-            Step::Quit => return Ok(None),
+            Step::Quit => {
+                // Answers would be thrown away: ask first, and stay on the question on no.
+                let answered = answers
+                    .iter()
+                    .filter(|a| matches!(a, Some(Answer::Value(_))))
+                    .count();
+                if answered == 0 || prompter.confirm_stop(answered)? {
+                    return Ok(None);
+                }
+            }
         }
     }
     Ok(Some(
@@ -73,6 +85,9 @@ mod tests {
     struct Script {
         steps: Vec<Step>,
         asked: Vec<(usize, Option<Answer>)>,
+        /// The answers to "stop and discard?", in order; asked with the count.
+        stops: Vec<bool>,
+        stop_asked: Vec<usize>,
     }
 
     impl Prompter for Script {
@@ -101,6 +116,10 @@ mod tests {
                     .collect(),
             ))
         }
+        fn confirm_stop(&mut self, answered: usize) -> Result<bool, Error> {
+            self.stop_asked.push(answered);
+            Ok(self.stops.remove(0))
+        }
     }
 
     fn check_in() -> Questionnaire {
@@ -118,6 +137,8 @@ mod tests {
                 Step::Answer(Answer::Value(1)),
             ],
             asked: vec![],
+            stops: vec![],
+            stop_asked: vec![],
         };
         let answers = run(&q, &mut script).unwrap().unwrap();
         assert_eq!(answers[0], Answer::Value(3));
@@ -136,11 +157,39 @@ mod tests {
         let mut script = Script {
             steps: vec![Step::Back, Step::Answer(Answer::Value(2)), Step::Quit],
             asked: vec![],
+            stops: vec![true],
+            stop_asked: vec![],
         };
         assert_eq!(run(&q, &mut script).unwrap(), None);
         assert_eq!(script.asked[0].0, 0);
         assert_eq!(script.asked[1].0, 0);
         assert_eq!(script.asked[2].0, 1);
+        assert_eq!(
+            script.stop_asked,
+            [1],
+            "asked once, with one answer to lose"
+        );
+    }
+
+    #[test]
+    fn stopping_asks_first_once_answers_exist_and_no_goes_back() {
+        let q = check_in();
+        let script = |steps, stops| Script {
+            steps,
+            asked: vec![],
+            stops,
+            stop_asked: vec![],
+        };
+        // Only a skip: nothing to lose, no question.
+        let mut s = script(vec![Step::Answer(Answer::Skipped), Step::Quit], vec![]);
+        assert_eq!(run(&q, &mut s).unwrap(), None);
+        assert!(s.stop_asked.is_empty());
+        let steps = vec![Step::Answer(Answer::Value(1)), Step::Quit, Step::Quit];
+        let mut s = script(steps, vec![false, true]);
+        assert_eq!(run(&q, &mut s).unwrap(), None);
+        assert_eq!(s.stop_asked, [1, 1]);
+        let at: Vec<usize> = s.asked.iter().map(|a| a.0).collect();
+        assert_eq!(at, [0, 1, 1], "no goes back to the same question");
     }
 
     #[test]
@@ -152,6 +201,8 @@ mod tests {
             &mut Script {
                 steps: vec![],
                 asked: vec![],
+                stops: vec![],
+                stop_asked: vec![],
             },
         )
         .unwrap()

@@ -40,6 +40,32 @@ fn score_text(labels: &ReflectLabels, score: &FacetScore) -> String {
     }
 }
 
+/// One line per part (its name, band and score), or per step picked: what a saved
+/// reflection keeps, repeated just above the question whether to save it.
+pub fn recap(library: &Library, summary: &Summary) -> Vec<String> {
+    let labels = &library.app.reflect_labels;
+    if summary.facets.is_empty() {
+        return summary
+            .chosen
+            .iter()
+            .map(|item| item.text.get_ref().clone())
+            .collect();
+    }
+    summary
+        .facets
+        .iter()
+        .map(|s| match s.band {
+            Some(band) => format!(
+                "{}: {} ({})",
+                s.facet.name.get_ref(),
+                band.label.get_ref(),
+                score_text(labels, s)
+            ),
+            None => format!("{}: {}", s.facet.name.get_ref(), score_text(labels, s)),
+        })
+        .collect()
+}
+
 /// What "what might help" says when it has no pointers: nothing answered, or nothing high.
 fn nothing_to_point_to<'a>(labels: &'a ReflectLabels, summary: &Summary) -> &'a str {
     if summary.answered() == 0 || (summary.facets.is_empty() && summary.chosen.is_empty()) {
@@ -94,7 +120,7 @@ pub fn text<W: Write>(
             labels.table_score.get_ref(),
             labels.table_band.get_ref(),
         ];
-        table::write(page.out, &header, rows, look.width)?;
+        table::write(page.out, &header, rows, look)?;
         for score in &summary.facets {
             let Some(band) = score.band else { continue };
             page.heading(&format!(

@@ -8,8 +8,16 @@ use super::sanitize::escape_controls;
 const QUIET: TableStyle =
     TableStyle::new().header_separator(LineStyle::none().fill('─').junction(' '));
 
+/// No lines at all, for the accessible mode: a rule would be read aloud character by
+/// character.
+const BARE: TableStyle = TableStyle::new();
+
 /// A table with a header row, laid out to fit `width` columns.
 pub fn table(header: &[&str], rows: Vec<Vec<String>>, width: usize) -> Table {
+    styled(header, rows, width, QUIET)
+}
+
+fn styled(header: &[&str], rows: Vec<Vec<String>>, width: usize, style: TableStyle) -> Table {
     let first = rows
         .iter()
         .filter_map(|row| row.first())
@@ -18,7 +26,7 @@ pub fn table(header: &[&str], rows: Vec<Vec<String>>, width: usize) -> Table {
         .unwrap_or(0);
     let mut table = Table::new();
     table
-        .load_style(QUIET)
+        .load_style(style)
         .set_content_arrangement(ContentArrangement::Dynamic)
         .set_width(u16::try_from(width).unwrap_or(u16::MAX))
         .set_header(header.to_vec());
@@ -44,14 +52,16 @@ pub fn table(header: &[&str], rows: Vec<Vec<String>>, width: usize) -> Table {
     table
 }
 
-/// Writes a table from [`table`] line by line, without trailing spaces.
+/// Writes a table from [`table`] line by line, without trailing spaces (and, when `look` is
+/// plain, without the rule under the header).
 pub fn write<W: std::io::Write>(
     out: &mut W,
     header: &[&str],
     rows: Vec<Vec<String>>,
-    width: usize,
+    look: super::Look,
 ) -> std::io::Result<()> {
-    for line in table(header, rows, width).lines() {
+    let style = if look.plain { BARE } else { QUIET };
+    for line in styled(header, rows, look.width, style).lines() {
         writeln!(out, "{}", line.trim_end())?;
     }
     Ok(())
@@ -72,5 +82,26 @@ mod tests {
         assert!(text.lines().all(|l| display_width(l) <= 30), "{text}");
         assert!(!text.contains('\x1b'));
         assert!(text.contains("\\x1b"));
+    }
+
+    #[test]
+    fn a_plain_table_has_no_rule() {
+        let rows = vec![vec![
+            "origins".to_string(),
+            "Where it comes from".to_string(),
+        ]];
+        let mut out = Vec::new();
+        let look = |plain| super::super::Look {
+            width: 40,
+            color: false,
+            plain,
+        };
+        write(&mut out, &["id", "title"], rows.clone(), look(true)).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        assert!(!text.contains('─'), "{text}");
+        assert!(text.contains("id") && text.contains("origins"), "{text}");
+        let mut out = Vec::new();
+        write(&mut out, &["id", "title"], rows, look(false)).unwrap();
+        assert!(String::from_utf8(out).unwrap().contains('─'));
     }
 }

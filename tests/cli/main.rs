@@ -4,6 +4,7 @@
 // to make the failures they test (a full disk, a signal).
 #![allow(clippy::unwrap_used, clippy::print_stdout, unsafe_code)]
 
+mod accessible;
 mod check;
 mod content_dirs;
 mod crisis;

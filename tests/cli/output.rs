@@ -161,7 +161,11 @@ proptest! {
     #[test]
     fn wrapped_lines_never_exceed_the_width(width in 20usize..=200, color: bool) {
         let library = content::load(&[]).unwrap();
-        let look = Look { width, color };
+        let look = Look {
+            width,
+            color,
+            plain: false,
+        };
         let mut pages = Vec::new();
         for topic in &library.topics {
             let mut out = Vec::new();

@@ -51,7 +51,7 @@ fn plain_snapshot() {
     );
     assert!(
         stderr.contains("Press Enter to begin.")
-            && stderr.contains("Press Enter to go on sooner, or Ctrl-C to stop."),
+            && stderr.contains("Press Enter to go on sooner, or type q and press Enter to stop."),
         "{stderr}"
     );
     insta::assert_snapshot!(String::from_utf8(out.stdout).unwrap());

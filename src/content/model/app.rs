@@ -31,11 +31,52 @@ pub struct AppText {
     pub practice_labels: PracticeLabels,
     /// The words of `numb feelings`.
     pub feelings_labels: FeelingsLabels,
+    /// The words of questions asked in the accessible mode (typed answers, one line each),
+    /// and of the questions both modes ask before stopping or saving.
+    pub ask_labels: AskLabels,
     /// Topic ids in the order the topic table lists them; others follow by id.
     pub reading_order: Vec<Spanned<String>>,
     /// The file this text was loaded from (not part of the format).
     #[serde(skip)]
     pub file: Arc<SourceFile>,
+}
+
+/// The words of questions asked in the accessible mode, where every answer is typed on one
+/// line, and of the questions both modes ask before stopping or saving. `{max}`, `{n}`,
+/// `{total}`, `{text}`, `{count}` and `{answer}` are filled in.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct AskLabels {
+    /// Where a question sits and its words (`{n}`, `{total}`, `{text}`).
+    pub question: Spanned<String>,
+    /// What to type at a question that can go back (`{max}`).
+    pub type_scale: Spanned<String>,
+    /// What to type at the first question, which cannot go back (`{max}`).
+    pub type_scale_first: Spanned<String>,
+    /// What to type to pick one choice, where q leaves (`{max}`).
+    pub type_one_leave: Spanned<String>,
+    /// What to type to pick one choice, where q goes back (`{max}`).
+    pub type_one_back: Spanned<String>,
+    /// What to type to pick any number of choices (`{max}`).
+    pub type_picks: Spanned<String>,
+    /// What to type to answer yes or no; Enter alone means no.
+    pub type_yes_no: Spanned<String>,
+    /// Said once when what was typed does not fit; the question follows again.
+    pub not_understood: Spanned<String>,
+    /// The answer given before, when going back to a question (`{answer}`).
+    pub earlier: Spanned<String>,
+    /// Above the choices picked, repeated back in words.
+    pub picked: Spanned<String>,
+    /// When no choice was picked.
+    pub picked_none: Spanned<String>,
+    /// Asked before stopping once answers exist (`{count}`, two or more); No goes back.
+    pub stop_many: Spanned<String>,
+    /// The same with one answer.
+    pub stop_one: Spanned<String>,
+    /// Above the parts repeated just before the question whether to save.
+    pub save_recap: Spanned<String>,
+    /// Before a note that was too long, repeated so it can be shortened.
+    pub note_kept: Spanned<String>,
 }
 
 /// The words of `numb feelings`.
@@ -92,6 +133,10 @@ pub struct PracticeLabels {
     pub begin: Spanned<String>,
     /// During a pause: `{seconds}` is filled in; Enter goes on sooner.
     pub pause_enter: Spanned<String>,
+    /// Said when a quiet time has passed (one step at a time, without a countdown).
+    pub pause_over: Spanned<String>,
+    /// Said when the person stops a practice before its end (q or Esc).
+    pub stopped: Spanned<String>,
     /// Heading: topics to read next.
     pub related: Spanned<String>,
     /// Heading: the sources.

@@ -135,6 +135,8 @@ pub(super) fn check(lib: &Library, at: &mut At) {
         &pl.enter,
         &pl.begin,
         &pl.pause_enter,
+        &pl.pause_over,
+        &pl.stopped,
         &pl.related,
         &pl.sources,
     ] {
@@ -183,6 +185,26 @@ pub(super) fn check(lib: &Library, at: &mut At) {
         &h.kept,
     ] {
         at.inline(text, "history label");
+    }
+    let a = &app.ask_labels;
+    for label in [
+        &a.question,
+        &a.type_scale,
+        &a.type_scale_first,
+        &a.type_one_leave,
+        &a.type_one_back,
+        &a.type_picks,
+        &a.type_yes_no,
+        &a.not_understood,
+        &a.earlier,
+        &a.picked,
+        &a.picked_none,
+        &a.stop_many,
+        &a.stop_one,
+        &a.save_recap,
+        &a.note_kept,
+    ] {
+        at.line(label, "ask label");
     }
     for id in &lib.app.reading_order {
         if !lib.resolves(id.get_ref()) {

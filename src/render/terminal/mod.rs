@@ -317,7 +317,17 @@ mod tests {
         let planted: Topic = toml::from_str(&text).unwrap();
         for color in [false, true] {
             let mut out = Vec::new();
-            topic(&mut out, &library, &planted, Look { width: 80, color }).unwrap();
+            topic(
+                &mut out,
+                &library,
+                &planted,
+                Look {
+                    width: 80,
+                    color,
+                    plain: false,
+                },
+            )
+            .unwrap();
             let page = String::from_utf8(out).unwrap();
             assert!(page.contains("Planted \\x1b[2J title"), "{page}");
             assert!(

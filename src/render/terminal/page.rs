@@ -15,6 +15,9 @@ pub struct Look {
     pub width: usize,
     /// Whether to write styles (escape sequences).
     pub color: bool,
+    /// Plain for the accessible mode: no decorative rules, which a screen reader would read
+    /// out character by character.
+    pub plain: bool,
 }
 
 /// The few styles numb uses; calm on purpose.

@@ -1,7 +1,9 @@
-//! The interactive prompter: dialoguer on stderr, one question at a time, with skip, back
-//! and stop; Ctrl-C shows the cursor again and exits 130 having written nothing.
+//! The terminal prompter: dialoguer on stderr, arrow keys and Enter, one question at a time,
+//! with skip, back and stop; Ctrl-C shows the cursor again and exits 130 having written
+//! nothing.
 
-use std::io::{self, Write};
+use std::fmt;
+use std::io;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::atomic::{AtomicBool, Ordering};
 
@@ -13,11 +15,15 @@ use textwrap::core::display_width;
 use crate::content::Library;
 use crate::content::model::Questionnaire;
 use crate::error::Error;
+use crate::prompt::{Ask, Leave};
 use crate::reflect::flow::{Prompter, Step};
 use crate::reflect::scoring::Answer;
 use crate::render::sanitize::escape_controls;
 use crate::render::terminal::page::{Look, Page, Styles};
 use crate::render::wrap::Span;
+
+/// The columns dialoguer's marks around a yes-or-no question take: "? " and " (y/n) › no".
+const CONFIRM_MARKS: usize = 14;
 
 /// The fewest terminal lines the questions are asked in.
 const MIN_ROWS: u16 = 6;
@@ -25,20 +31,6 @@ const MIN_ROWS: u16 = 6;
 /// Set while a prompt runs: a panic inside dialoguer (it panics when the terminal shrinks
 /// below three lines) is turned into a calm error instead of a report.
 pub static PROMPTING: AtomicBool = AtomicBool::new(false);
-
-/// Shows the cursor again and leaves with 130 when Ctrl-C (or a hang-up or termination
-/// signal) arrives while the questions are asked.
-// A signal handler has no caller to return an error to: leaving here is the one exception to
-// "main picks the exit code" (ARCHITECTURE.md).
-#[allow(clippy::exit)]
-pub fn exit_cleanly_on_ctrl_c() {
-    let _ = ctrlc::set_handler(|| {
-        let mut err = io::stderr();
-        let _ = writeln!(err, "\x1b[?25h");
-        let _ = err.flush();
-        std::process::exit(130);
-    });
-}
 
 /// Asks on the terminal behind stderr.
 pub struct Terminal<'l> {
@@ -52,7 +44,7 @@ impl<'l> Terminal<'l> {
     /// A prompter on stderr; `look` is stderr's width and colour decision.
     pub fn new(library: &'l Library, look: Look) -> Self {
         let theme: Box<dyn Theme> = if look.color {
-            Box::new(ColorfulTheme::default())
+            Box::new(Marked(ColorfulTheme::default()))
         } else {
             Box::new(SimpleTheme)
         };
@@ -80,6 +72,7 @@ impl<'l> Terminal<'l> {
         let look = Look {
             width,
             color: false,
+            plain: false,
         };
         let mut out = Vec::new();
         Page::new(&mut out, look)
@@ -92,6 +85,41 @@ impl<'l> Terminal<'l> {
             .sum();
         self.term.write_str(&text).map_err(prompt_error)?;
         Ok(rows)
+    }
+
+    /// A prompt wrapped at spaces to fit beside dialoguer's marks ("? " and " ›"): dialoguer
+    /// counts the lines it wrote by their line ends, so a prompt the terminal wrapped would
+    /// break words in the middle and leave stale lines behind when the screen is redrawn.
+    fn fit_prompt(&self, prompt: &str) -> String {
+        self.fit_prompt_beside(prompt, 4)
+    }
+
+    /// [`Self::fit_prompt`], leaving `reserve` columns on its last line for dialoguer's marks
+    /// and the answer ("? " and " (y/n) › no").
+    fn fit_prompt_beside(&self, prompt: &str, reserve: usize) -> String {
+        let width = usize::from(self.term.size().1)
+            .saturating_sub(reserve)
+            .max(16);
+        textwrap::wrap(&escape_controls(prompt), width).join("\n")
+    }
+
+    /// Asks yes or no (No is the default; Esc or q also mean no), then clears the question:
+    /// dialoguer clears only its last line, and a question wrapped at spaces has more.
+    fn ask_yes_no(&self, prompt: &str) -> Result<bool, Error> {
+        self.check_size()?;
+        let prompt = self.fit_prompt_beside(prompt, CONFIRM_MARKS);
+        let lines = prompt.lines().count();
+        let answer = self.guarded(|| {
+            dialoguer::Confirm::with_theme(&*self.theme)
+                .with_prompt(&prompt)
+                .default(false)
+                .report(false)
+                .interact_on_opt(&self.term)
+        })?;
+        self.term
+            .clear_last_lines(lines.saturating_sub(1))
+            .map_err(prompt_error)?;
+        Ok(answer == Some(true))
     }
 
     /// Runs one dialoguer prompt; a panic in it (a terminal shrunk mid-question) becomes an error.
@@ -111,47 +139,171 @@ impl<'l> Terminal<'l> {
     }
 }
 
-impl Terminal<'_> {
-    /// Asks a yes-or-no question. No is the default; Esc or q also mean no.
-    pub fn confirm(&self, prompt: &str) -> Result<bool, Error> {
-        self.check_size()?;
-        let answer = self.guarded(|| {
-            dialoguer::Confirm::with_theme(&*self.theme)
-                .with_prompt(prompt)
-                .default(false)
-                .interact_on_opt(&self.term)
-        })?;
-        Ok(answer == Some(true))
+impl Ask for Terminal<'_> {
+    fn confirm(&mut self, prompt: &str) -> Result<bool, Error> {
+        let answer = self.ask_yes_no(prompt)?;
+        // The answer stays on the screen, after the question (as dialoguer reports it).
+        let mut report = String::new();
+        let prompt = self.fit_prompt_beside(prompt, CONFIRM_MARKS);
+        let _ = self
+            .theme
+            .format_confirm_prompt_selection(&mut report, &prompt, Some(answer));
+        self.term.write_line(&report).map_err(prompt_error)?;
+        Ok(answer)
     }
 
-    /// Asks to pick one of `items`; `None` when the person leaves with Esc or q.
-    pub fn choose(&self, prompt: &str, items: &[String]) -> Result<Option<usize>, Error> {
+    fn one_of(
+        &mut self,
+        prompt: &str,
+        items: &[String],
+        _leave: Leave,
+    ) -> Result<Option<usize>, Error> {
         self.check_size()?;
+        let prompt = self.fit_prompt(prompt);
+        let items = fit(items, usize::from(self.term.size().1));
         self.guarded(|| {
             // No "✔ prompt · choice" line left behind: a long one wraps and stays.
             Select::with_theme(&*self.theme)
                 .with_prompt(prompt)
-                .items(items)
+                .items(&items)
                 .default(0)
                 .report(false)
                 .interact_on_opt(&self.term)
         })
     }
 
-    /// Asks for one line of text, which may be empty; `check` refuses what cannot be kept.
-    pub fn line(
-        &self,
-        prompt: &str,
-        check: impl FnMut(&String) -> Result<(), String>,
-    ) -> Result<String, Error> {
+    fn line(&mut self, prompt: &str, kept: &str) -> Result<String, Error> {
         self.check_size()?;
+        let prompt = self.fit_prompt(prompt);
         self.guarded(|| {
+            // Text kept from before (a note that was too long) is there to be shortened.
             dialoguer::Input::<String>::with_theme(&*self.theme)
                 .with_prompt(prompt)
+                .with_initial_text(kept)
                 .allow_empty(true)
-                .validate_with(check)
                 .interact_text_on(&self.term)
         })
+    }
+
+    fn say(&mut self, lines: &[String]) -> Result<(), Error> {
+        for line in lines {
+            self.lines(line)?;
+        }
+        Ok(())
+    }
+}
+
+/// Choices cut to one screen line each (a choice that wraps leaves stale lines behind when
+/// the list is redrawn), with control characters shown, not run.
+fn fit(items: &[String], width: usize) -> Vec<String> {
+    let room = width.saturating_sub(6).max(10);
+    items
+        .iter()
+        .map(|item| {
+            let item = escape_controls(item);
+            if display_width(&item) <= room {
+                return item;
+            }
+            let mut cut = String::new();
+            for ch in item.chars() {
+                if display_width(&cut) + 2 > room {
+                    break;
+                }
+                cut.push(ch);
+            }
+            format!("{}…", cut.trim_end())
+        })
+        .collect()
+}
+
+/// The colourful theme, with a marker on the current row of a list of checkboxes: colour
+/// is never the only thing that shows where you are.
+struct Marked(ColorfulTheme);
+
+impl Theme for Marked {
+    fn format_prompt(&self, f: &mut dyn fmt::Write, prompt: &str) -> fmt::Result {
+        self.0.format_prompt(f, prompt)
+    }
+    fn format_error(&self, f: &mut dyn fmt::Write, err: &str) -> fmt::Result {
+        self.0.format_error(f, err)
+    }
+    fn format_confirm_prompt(
+        &self,
+        f: &mut dyn fmt::Write,
+        prompt: &str,
+        default: Option<bool>,
+    ) -> fmt::Result {
+        self.0.format_confirm_prompt(f, prompt, default)
+    }
+    fn format_confirm_prompt_selection(
+        &self,
+        f: &mut dyn fmt::Write,
+        prompt: &str,
+        selection: Option<bool>,
+    ) -> fmt::Result {
+        self.0.format_confirm_prompt_selection(f, prompt, selection)
+    }
+    fn format_input_prompt(
+        &self,
+        f: &mut dyn fmt::Write,
+        prompt: &str,
+        default: Option<&str>,
+    ) -> fmt::Result {
+        self.0.format_input_prompt(f, prompt, default)
+    }
+    fn format_input_prompt_selection(
+        &self,
+        f: &mut dyn fmt::Write,
+        prompt: &str,
+        sel: &str,
+    ) -> fmt::Result {
+        self.0.format_input_prompt_selection(f, prompt, sel)
+    }
+    fn format_select_prompt(&self, f: &mut dyn fmt::Write, prompt: &str) -> fmt::Result {
+        self.0.format_select_prompt(f, prompt)
+    }
+    fn format_select_prompt_selection(
+        &self,
+        f: &mut dyn fmt::Write,
+        prompt: &str,
+        sel: &str,
+    ) -> fmt::Result {
+        self.0.format_select_prompt_selection(f, prompt, sel)
+    }
+    fn format_select_prompt_item(
+        &self,
+        f: &mut dyn fmt::Write,
+        text: &str,
+        active: bool,
+    ) -> fmt::Result {
+        self.0.format_select_prompt_item(f, text, active)
+    }
+    fn format_multi_select_prompt(&self, f: &mut dyn fmt::Write, prompt: &str) -> fmt::Result {
+        self.0.format_multi_select_prompt(f, prompt)
+    }
+    fn format_multi_select_prompt_selection(
+        &self,
+        f: &mut dyn fmt::Write,
+        prompt: &str,
+        selections: &[&str],
+    ) -> fmt::Result {
+        self.0
+            .format_multi_select_prompt_selection(f, prompt, selections)
+    }
+    fn format_multi_select_prompt_item(
+        &self,
+        f: &mut dyn fmt::Write,
+        text: &str,
+        checked: bool,
+        active: bool,
+    ) -> fmt::Result {
+        let marker = match active {
+            true => &self.0.active_item_prefix,
+            false => &self.0.inactive_item_prefix,
+        };
+        write!(f, "{marker} ")?;
+        self.0
+            .format_multi_select_prompt_item(f, text, checked, active)
     }
 }
 
@@ -243,10 +395,7 @@ impl Prompter for Terminal<'_> {
         };
         let choices: Vec<String> = choices.iter().map(|c| escape_controls(c)).collect();
         // Progress sits in the prompt itself, so it stays in sight on a short screen.
-        let prompt = format!(
-            "{progress} · {}",
-            escape_controls(q.items[index].text.get_ref())
-        );
+        let prompt = self.fit_prompt(&format!("{progress} · {}", q.items[index].text.get_ref()));
         let picked = self.guarded(|| {
             Select::with_theme(self.theme.as_ref())
                 .with_prompt(prompt)
@@ -285,5 +434,11 @@ impl Prompter for Terminal<'_> {
         })?;
         self.term.clear_last_lines(header).map_err(prompt_error)?;
         Ok(picked.map(|picked| (0..q.items.len()).map(|i| picked.contains(&i)).collect()))
+    }
+
+    fn confirm_stop(&mut self, answered: usize) -> Result<bool, Error> {
+        let prompt = super::accessible::stop_question(self.library, answered);
+        // On no, the question is asked again in its place.
+        self.ask_yes_no(&prompt)
     }
 }

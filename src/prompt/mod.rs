@@ -1,0 +1,244 @@
+//! Asking questions: one trait, [`Ask`], with two prompters behind it: the terminal one
+//! (dialoguer, arrow keys) and the accessible one (typed answers, one line each, no cursor
+//! movement). Which one a run uses is decided once ([`Asking`]); commands never know which.
+
+mod accessible;
+mod presses;
+mod terminal;
+pub mod typed;
+
+use std::io::{self, IsTerminal, Write};
+use std::sync::atomic::{AtomicBool, Ordering};
+
+pub use accessible::Typed;
+pub use presses::{Presses, Waited};
+pub use terminal::{PROMPTING, Terminal};
+
+use crate::content::Library;
+use crate::error::Error;
+use crate::reflect::flow::Prompter;
+use crate::render::Look;
+
+/// What `q` (or Esc) does at a choice: leave the command, or go back a step.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Leave {
+    /// `q` leaves.
+    Leaves,
+    /// `q` goes back to the question before.
+    GoesBack,
+}
+
+/// The questions every interactive screen asks, on top of a questionnaire's ([`Prompter`]).
+pub trait Ask: Prompter {
+    /// Asks a yes-or-no question. No is the default; Esc or q also mean no.
+    fn confirm(&mut self, prompt: &str) -> Result<bool, Error>;
+    /// Asks to pick one of `items`; `None` when the person leaves (Esc or q).
+    fn one_of(
+        &mut self,
+        prompt: &str,
+        items: &[String],
+        leave: Leave,
+    ) -> Result<Option<usize>, Error>;
+    /// Asks for one line of text, which may be empty; `kept` is text typed before (too long,
+    /// say), offered again so it can be shortened instead of typed anew.
+    fn line(&mut self, prompt: &str, kept: &str) -> Result<String, Error>;
+    /// Says something that is not a question, one line each.
+    fn say(&mut self, lines: &[String]) -> Result<(), Error>;
+}
+
+/// Whether questions are asked in the accessible mode, and why.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Accessible {
+    /// The terminal prompter.
+    #[default]
+    Off,
+    /// The terminal cannot move the cursor (`TERM` is `dumb`, empty or unset).
+    Needed,
+    /// Asked for: `--accessible`, `NUMB_ACCESSIBLE`, `ACCESSIBLE` or `[ui] accessible`.
+    /// Questions are then asked even when the input is a pipe, line by line.
+    Asked,
+}
+
+impl Accessible {
+    /// Decides from the flag, `NUMB_ACCESSIBLE` (which wins over the others when set: `0`
+    /// turns the mode off), `ACCESSIBLE`, the settings file (read only when needed) and
+    /// `TERM`. A terminal that cannot move the cursor always gets the accessible mode.
+    pub fn decide(
+        flag: bool,
+        numb_var: Option<&str>,
+        cross_var: Option<&str>,
+        setting: impl FnOnce() -> bool,
+        term: Option<&str>,
+    ) -> Self {
+        let asked = flag
+            || match (truthy(numb_var), truthy(cross_var)) {
+                (Some(on), _) => on,
+                (None, Some(on)) => on,
+                (None, None) => setting(),
+            };
+        let dumb = matches!(term.map(str::trim), None | Some("" | "dumb"));
+        match (asked, dumb) {
+            (true, _) => Accessible::Asked,
+            (false, true) => Accessible::Needed,
+            (false, false) => Accessible::Off,
+        }
+    }
+
+    /// Decides for this run, from the flag and the real environment.
+    pub fn detect(flag: bool) -> Self {
+        let var = |k| std::env::var(k).ok();
+        Accessible::decide(
+            flag,
+            var("NUMB_ACCESSIBLE").as_deref(),
+            var("ACCESSIBLE").as_deref(),
+            || crate::config::load().0.ui.accessible,
+            var("TERM").as_deref(),
+        )
+    }
+
+    /// Whether questions are typed, one line each.
+    pub fn is_on(self) -> bool {
+        self != Accessible::Off
+    }
+}
+
+/// A variable's yes or no: unset or empty is neither; `0`, `false`, `no` and `off` are no.
+fn truthy(value: Option<&str>) -> Option<bool> {
+    let value = value?.trim();
+    if value.is_empty() {
+        return None;
+    }
+    let off = ["0", "false", "no", "off"];
+    Some(!off.iter().any(|o| value.eq_ignore_ascii_case(o)))
+}
+
+/// How this run asks its questions: the accessible mode or not, and stderr's look.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Asking {
+    /// Whether answers are typed, one line each.
+    pub accessible: Accessible,
+    /// Stderr's width and colour, where questions are asked.
+    pub look: Look,
+}
+
+impl Asking {
+    /// Whether there is someone to ask: standard input and stderr are terminals, or the
+    /// accessible mode was asked for (then a pipe can answer, line by line).
+    pub fn can_ask(&self) -> bool {
+        self.accessible == Accessible::Asked
+            || (io::stdin().is_terminal() && io::stderr().is_terminal())
+    }
+}
+
+/// The prompter for this run, on stderr (and standard input).
+pub fn open<'l>(library: &'l Library, asking: Asking) -> Box<dyn Ask + 'l> {
+    exit_cleanly_on_ctrl_c(asking.accessible.is_on());
+    if asking.accessible.is_on() {
+        let echo = !io::stdin().is_terminal();
+        Box::new(Typed::new(
+            library,
+            asking.look,
+            io::stdin().lock(),
+            io::stderr(),
+            echo,
+        ))
+    } else {
+        Box::new(Terminal::new(library, asking.look))
+    }
+}
+
+/// Set when the accessible mode asks: Ctrl-C then writes no escape sequence.
+static PLAIN_EXIT: AtomicBool = AtomicBool::new(false);
+
+/// Shows the cursor again (unless in the accessible mode, which never hid it) and leaves
+/// with 130 when Ctrl-C (or a hang-up or termination signal) arrives while questions are
+/// asked.
+// A signal handler has no caller to return an error to: leaving here is the one exception to
+// "main picks the exit code" (ARCHITECTURE.md).
+#[allow(clippy::exit)]
+pub fn exit_cleanly_on_ctrl_c(accessible: bool) {
+    PLAIN_EXIT.fetch_or(accessible, Ordering::SeqCst);
+    let _ = ctrlc::set_handler(|| {
+        let mut err = io::stderr();
+        let _ = match PLAIN_EXIT.load(Ordering::SeqCst) {
+            true => writeln!(err),
+            false => writeln!(err, "\x1b[?25h"),
+        };
+        let _ = err.flush();
+        std::process::exit(130);
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_mode_is_asked_for_or_needed() {
+        let decide = |flag, numb, cross, setting, term| {
+            Accessible::decide(flag, numb, cross, || setting, term)
+        };
+        let xterm = Some("xterm-256color");
+        assert_eq!(decide(false, None, None, false, xterm), Accessible::Off);
+        assert_eq!(decide(true, None, None, false, xterm), Accessible::Asked);
+        assert_eq!(
+            decide(false, Some("1"), None, false, xterm),
+            Accessible::Asked
+        );
+        assert_eq!(
+            decide(false, None, Some("1"), false, xterm),
+            Accessible::Asked
+        );
+        assert_eq!(
+            decide(false, None, Some("yes"), false, xterm),
+            Accessible::Asked
+        );
+        assert_eq!(
+            decide(false, None, Some("0"), false, xterm),
+            Accessible::Off
+        );
+        assert_eq!(
+            decide(false, None, Some("FALSE"), false, xterm),
+            Accessible::Off
+        );
+        assert_eq!(decide(false, None, Some(""), false, xterm), Accessible::Off);
+        assert_eq!(decide(false, None, None, true, xterm), Accessible::Asked);
+        // NUMB_ACCESSIBLE=0 wins over the cross-tool variable and the settings.
+        assert_eq!(
+            decide(false, Some("0"), Some("1"), true, xterm),
+            Accessible::Off
+        );
+        // ... but not over the flag, nor over a terminal that cannot move the cursor.
+        assert_eq!(
+            decide(true, Some("0"), None, false, xterm),
+            Accessible::Asked
+        );
+        assert_eq!(
+            decide(false, Some("0"), None, false, Some("dumb")),
+            Accessible::Needed
+        );
+        assert_eq!(decide(false, None, None, false, None), Accessible::Needed);
+        assert_eq!(
+            decide(false, None, None, false, Some("")),
+            Accessible::Needed
+        );
+        assert!(!Accessible::Off.is_on());
+        assert!(Accessible::Needed.is_on());
+    }
+
+    #[test]
+    fn the_settings_file_is_read_only_when_the_variables_say_nothing() {
+        let mut read = false;
+        Accessible::decide(
+            false,
+            Some("1"),
+            None,
+            || {
+                read = true;
+                false
+            },
+            None,
+        );
+        assert!(!read);
+    }
+}
