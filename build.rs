@@ -24,6 +24,8 @@ mod content {
     pub mod compact;
     #[path = "../src/content/crisis/mod.rs"]
     pub mod crisis;
+    #[path = "../src/content/lazy.rs"]
+    pub mod lazy;
     #[path = "../src/content/library.rs"]
     pub mod library;
     #[path = "../src/content/load/mod.rs"]

@@ -118,7 +118,7 @@ fn load(
     let typed = commands::crisis::typed(command);
     match loaded {
         Ok(library) => {
-            let crisis = typed.filter(|t| library.crisis.find(&t.text).is_some());
+            let crisis = typed.filter(|t| library.crisis_in(&t.text).is_some());
             Ok((library, crisis))
         }
         Err(e) => match typed.filter(|t| commands::crisis::speaks_of_crisis(&t.text)) {
@@ -204,7 +204,7 @@ fn support<W: Write>(
     };
     let country = country.filter(|c| !c.trim().is_empty());
     let country = country.as_deref();
-    let crisis_words = country.is_some_and(|c| library.crisis.find(c).is_some());
+    let crisis_words = country.is_some_and(|c| library.crisis_in(c).is_some());
     let shown = commands::support::run(out, library, country, &locale, look);
     shown.or_else(|e| if crisis_words { Ok(()) } else { Err(e) })
 }

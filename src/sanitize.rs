@@ -2,9 +2,14 @@
 
 /// Replaces control characters and bidi controls with visible escapes (`\x1b`, `\u{202e}`).
 pub fn escape_controls(text: &str) -> String {
+    escaped(text).into_owned()
+}
+
+/// [`escape_controls`], borrowing `text` when it has nothing to escape (most text).
+pub fn escaped(text: &str) -> std::borrow::Cow<'_, str> {
     // Most text is plain ASCII without controls: one quick pass over the bytes.
     if text.bytes().all(|b| (0x20..0x7f).contains(&b)) || !text.chars().any(needs_escape) {
-        return text.to_string();
+        return std::borrow::Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len() + 8);
     for ch in text.chars() {
@@ -19,7 +24,7 @@ pub fn escape_controls(text: &str) -> String {
             out.push(ch);
         }
     }
-    out
+    std::borrow::Cow::Owned(out)
 }
 
 /// True for characters that could change what a terminal shows or hide text: C0 and C1

@@ -66,6 +66,7 @@ fn find<'l>(library: &'l Library, id: &str) -> Result<&'l Practice, Error> {
         .practices
         .iter()
         .find(|p| p.id.get_ref().eq_ignore_ascii_case(&dashed))
+        .map(|p| &**p)
         .ok_or_else(|| {
             let ids: Vec<&str> = library
                 .practices

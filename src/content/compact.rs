@@ -1,108 +1,202 @@
 //! The built-in content in a compact form, so that showing a page costs almost nothing.
 //!
-//! build.rs loads `content/` with the same code the binary uses ([`super::load::builtin`]),
+//! build.rs loads `content/` with the same code the binary uses ([`super::load::builtin_checked`]),
 //! runs every check, and stops the build on any problem: bad built-in content can never be in
-//! a binary. It then stores the checked library with [`to_bytes`] (postcard, spans included),
-//! and the binary reads it back with [`builtin`] instead of parsing and checking TOML on every
-//! run. User packs are still parsed and checked in full when they load.
+//! a binary. It then stores the checked library with [`to_bytes`], and the binary reads it
+//! back with [`builtin`] instead of parsing and checking TOML on every run. User packs are
+//! still parsed and checked in full when they load.
+//!
+//! The form: a little-endian `u32` length, an [`Index`] (postcard), then each item as
+//! postcard `(path of its file, item)`, spans included. Items are decoded one by one when
+//! first used ([`Lazy`]), so `numb learn origins` decodes one topic and the screen words.
 
-use std::collections::HashSet;
+use std::collections::HashMap;
+use std::ops::Range;
 use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
 use super::crisis::CrisisWords;
+use super::lazy::{Item, Lazy};
 use super::library::Library;
 use super::model::{AppText, Feelings, Practice, Questionnaire, SupportPage, Topic};
 use crate::error::SourceFile;
 
-/// The checked library, each item with the path of the file it came from.
+macro_rules! items_with_a_file {
+    ($($item:ty),*) => {$(
+        impl Item for $item {
+            fn attach(&mut self, file: Arc<SourceFile>) {
+                self.file = file;
+            }
+        }
+    )*};
+}
+items_with_a_file!(
+    Topic,
+    Questionnaire,
+    Practice,
+    Feelings,
+    AppText,
+    CrisisWords
+);
+impl Item for SupportPage {}
+
+/// Where each item's bytes are (after the index), and the lookups that need no item.
 #[derive(Serialize, Deserialize)]
-struct Compact {
-    topics: Vec<(String, Topic)>,
-    questionnaires: Vec<(String, Questionnaire)>,
-    practices: Vec<(String, Practice)>,
-    feelings: (String, Feelings),
-    support: SupportPage,
-    app: (String, AppText),
-    crisis: (String, CrisisWords),
+struct Index {
+    topics: Vec<Range<u32>>,
+    questionnaires: Vec<Range<u32>>,
+    practices: Vec<Range<u32>>,
+    feelings: Range<u32>,
+    support: Range<u32>,
+    app: Range<u32>,
+    crisis: Range<u32>,
+    /// Topic ids and aliases with their place, sorted by name.
+    names: Vec<(String, u32)>,
+    /// See [`Library::plain`](super::library::Library).
+    plain: Vec<String>,
 }
 
-/// The library in the compact form (build.rs stores this in the binary).
-pub fn to_bytes(library: &Library) -> Result<Vec<u8>, postcard::Error> {
-    fn with_path<T: Clone>(item: &T, file: &SourceFile) -> (String, T) {
-        (file.path.clone(), item.clone())
+/// Why stored bytes could not be read.
+#[derive(Debug)]
+pub struct Damaged;
+
+impl From<postcard::Error> for Damaged {
+    fn from(_: postcard::Error) -> Self {
+        Damaged
     }
-    let compact = Compact {
-        topics: (library.topics.iter())
-            .map(|t| with_path(t, &t.file))
-            .collect(),
-        questionnaires: (library.questionnaires.iter())
-            .map(|q| with_path(q, &q.file))
-            .collect(),
-        practices: (library.practices.iter())
-            .map(|p| with_path(p, &p.file))
-            .collect(),
-        feelings: with_path(&library.feelings, &library.feelings.file),
-        support: library.support.clone(),
-        app: with_path(&library.app, &library.app.file),
-        crisis: with_path(&library.crisis, &library.crisis.file),
-    };
-    postcard::to_allocvec(&compact)
 }
 
-/// Reads a library stored by [`to_bytes`]. `files` are the (path under `content/`, text)
-/// pairs the items came from, so that spans still point into their files.
-pub fn from_bytes(
-    bytes: &[u8],
-    files: &[(&str, &'static str)],
-) -> Result<Library, postcard::Error> {
-    let compact: Compact = postcard::from_bytes(bytes)?;
-    let file = |path: String| {
-        let text = (files.iter())
-            .find(|(rel, _)| path.strip_prefix("content/") == Some(rel))
-            .map_or("", |(_, text)| text);
-        Arc::new(SourceFile {
-            path,
-            text: std::borrow::Cow::Borrowed(text),
-        })
+/// The library in the compact form (build.rs stores this in the binary). Every item is
+/// decoded and written again, so this also checks that each one round-trips.
+pub fn to_bytes(library: &Library) -> Result<Vec<u8>, Damaged> {
+    let mut items = Vec::new();
+    let mut store = |bytes: Result<Vec<u8>, postcard::Error>| {
+        let start = u32::try_from(items.len()).map_err(|_| Damaged)?;
+        items.extend(bytes?);
+        let end = u32::try_from(items.len()).map_err(|_| Damaged)?;
+        Ok::<_, Damaged>(start..end)
     };
-    fn attach<T>(
-        items: Vec<(String, T)>,
-        file: impl Fn(String) -> Arc<SourceFile>,
-        set: impl Fn(&mut T, Arc<SourceFile>),
-    ) -> Vec<T> {
-        items
-            .into_iter()
-            .map(|(path, mut item)| {
-                set(&mut item, file(path));
-                item
-            })
-            .collect()
+    fn encode<T: Serialize>(
+        file: Option<&SourceFile>,
+        item: &T,
+    ) -> Result<Vec<u8>, postcard::Error> {
+        postcard::to_allocvec(&(file.map_or("", |f| f.path.as_str()), item))
     }
-    let topics = attach(compact.topics, file, |t, f| t.file = f);
-    let questionnaires = attach(compact.questionnaires, file, |q, f| q.file = f);
-    let practices = attach(compact.practices, file, |p, f| p.file = f);
-    let (path, mut feelings) = compact.feelings;
-    feelings.file = file(path);
-    let (path, mut app) = compact.app;
-    app.file = file(path);
-    let (path, mut crisis) = compact.crisis;
-    crisis.file = file(path);
-    Ok(Library::new(
+    let mut topics = Vec::new();
+    for topic in &library.topics {
+        topics.push(store(encode(Some(&topic.file), &**topic))?);
+    }
+    let mut questionnaires = Vec::new();
+    for questionnaire in &library.questionnaires {
+        questionnaires.push(store(encode(Some(&questionnaire.file), &**questionnaire))?);
+    }
+    let mut practices = Vec::new();
+    for practice in &library.practices {
+        practices.push(store(encode(Some(&practice.file), &**practice))?);
+    }
+    let feelings = store(encode(Some(&library.feelings.file), &*library.feelings))?;
+    let support = store(encode(None, &*library.support))?;
+    let app = store(encode(Some(&library.app.file), &*library.app))?;
+    let crisis = store(encode(Some(&library.crisis.file), &*library.crisis))?;
+    let mut names: Vec<(String, u32)> = (library.names.iter())
+        .map(|(name, &at)| Ok((name.clone(), u32::try_from(at).map_err(|_| Damaged)?)))
+        .collect::<Result<_, Damaged>>()?;
+    names.sort();
+    let index = Index {
         topics,
         questionnaires,
         practices,
         feelings,
-        compact.support,
+        support,
         app,
         crisis,
-        HashSet::new(),
-    ))
+        names,
+        plain: plain_names(library),
+    };
+    let index = postcard::to_allocvec(&index)?;
+    let mut bytes = u32::try_from(index.len())
+        .map_err(|_| Damaged)?
+        .to_le_bytes()
+        .to_vec();
+    bytes.extend(index);
+    bytes.extend(items);
+    Ok(bytes)
+}
+
+/// The names someone may type that hold no words of crisis, sorted.
+fn plain_names(library: &Library) -> Vec<String> {
+    let topics = library.topics.iter().flat_map(|t| {
+        std::iter::once(t.id.get_ref().clone()).chain(t.aliases.iter().map(|a| a.get_ref().clone()))
+    });
+    let questionnaires = library
+        .questionnaires
+        .iter()
+        .map(|q| q.id.get_ref().clone());
+    let practices = library.practices.iter().map(|p| p.id.get_ref().clone());
+    let feelings = (library.feelings.families.iter())
+        .flat_map(|f| f.words.iter().map(|w| w.word.get_ref().clone()));
+    let mut plain: Vec<String> = topics
+        .chain(questionnaires)
+        .chain(practices)
+        .chain(feelings)
+        .filter(|name| library.crisis.find(name).is_none())
+        .collect();
+    plain.sort();
+    plain.dedup();
+    plain
+}
+
+/// Reads a library stored by [`to_bytes`]: the index now, each item when first used.
+/// `files` are the (path under `content/`, text) pairs the items came from, so that spans
+/// still point into their files.
+pub fn from_bytes(
+    bytes: &'static [u8],
+    files: &'static [(&'static str, &'static str)],
+) -> Result<Library, Damaged> {
+    let (length, rest) = bytes.split_first_chunk::<4>().ok_or(Damaged)?;
+    let length = usize::try_from(u32::from_le_bytes(*length)).map_err(|_| Damaged)?;
+    let index = rest.get(..length).ok_or(Damaged)?;
+    let items = rest.get(length..).ok_or(Damaged)?;
+    let index: Index = postcard::from_bytes(index)?;
+    let item = |range: &Range<u32>| -> Result<&'static [u8], Damaged> {
+        let range = usize::try_from(range.start).map_err(|_| Damaged)?
+            ..usize::try_from(range.end).map_err(|_| Damaged)?;
+        items.get(range).ok_or(Damaged)
+    };
+    fn all<T>(
+        ranges: &[Range<u32>],
+        item: impl Fn(&Range<u32>) -> Result<&'static [u8], Damaged>,
+        files: &'static [(&'static str, &'static str)],
+    ) -> Result<Vec<Lazy<T>>, Damaged> {
+        ranges
+            .iter()
+            .map(|r| Ok(Lazy::stored(item(r)?, files)))
+            .collect()
+    }
+    let names: HashMap<String, usize> = (index.names.into_iter())
+        .filter_map(|(name, at)| Some((name, usize::try_from(at).ok()?)))
+        .collect();
+    let topics = all(&index.topics, item, files)?;
+    if names.values().any(|&at| at >= topics.len()) {
+        return Err(Damaged);
+    }
+    Ok(Library {
+        topics,
+        questionnaires: all(&index.questionnaires, item, files)?,
+        practices: all(&index.practices, item, files)?,
+        feelings: Lazy::stored(item(&index.feelings)?, files),
+        support: Lazy::stored(item(&index.support)?, files),
+        app: Lazy::stored(item(&index.app)?, files),
+        crisis: Lazy::stored(item(&index.crisis)?, files),
+        names,
+        broken: Default::default(),
+        plain: index.plain,
+    })
 }
 
 /// The built-in content as build.rs checked and stored it.
-pub fn builtin() -> Result<Library, postcard::Error> {
+pub fn builtin() -> Result<Library, Damaged> {
     from_bytes(super::embedded::LIBRARY, super::embedded::FILES)
 }
 
@@ -146,6 +240,45 @@ mod tests {
         assert!(title.contains(topic.title.get_ref().as_str()), "{title}");
         let date = &stored.support.emergency.verified_on;
         assert!(!date.span().is_empty());
+    }
+
+    /// Showing one page decodes that page and the screen words, nothing else.
+    #[test]
+    fn items_are_decoded_only_when_used() {
+        let library = builtin().unwrap();
+        let decoded = |l: &Library| l.topics.iter().filter(|t| t.get().is_some()).count();
+        assert_eq!(decoded(&library), 0);
+        assert!(library.crisis_in("origins").is_none());
+        assert!(
+            library.crisis.get().is_none(),
+            "a plain topic name needs no matching"
+        );
+        assert_eq!(library.topic("origins").unwrap().id.get_ref(), "origins");
+        assert_eq!(decoded(&library), 1);
+        assert!(library.questionnaires.iter().all(|q| q.get().is_none()));
+        assert!(library.feelings.get().is_none());
+        assert!(library.crisis_in("I want to die").is_some());
+        assert!(library.crisis.get().is_some());
+    }
+
+    /// The names known to hold no words of crisis are exactly the ones the matcher passes.
+    #[test]
+    fn plain_names_are_the_ones_the_matcher_passes() {
+        let stored = builtin().unwrap();
+        let parsed = load::builtin_checked(embedded::FILES).library.unwrap();
+        assert_eq!(stored.plain, plain_names(&parsed));
+        assert!(stored.plain.iter().any(|n| n == "origins"));
+        for name in stored.names.keys() {
+            let plain = stored.plain.binary_search(name).is_ok();
+            assert_eq!(plain, parsed.crisis.find(name).is_none(), "{name}");
+        }
+        // A name that is also a word of crisis is never skipped.
+        let hopeless = stored
+            .feeling("hopeless")
+            .map(|(_, w)| w.word.get_ref().clone());
+        assert_eq!(hopeless.as_deref(), Some("hopeless"));
+        assert!(stored.plain.binary_search(&"hopeless".to_string()).is_err());
+        assert!(stored.crisis_in("hopeless").is_some());
     }
 
     #[test]

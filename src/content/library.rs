@@ -3,33 +3,38 @@
 
 use std::collections::HashMap;
 
-use super::crisis::CrisisWords;
+use super::crisis::{CrisisWords, Found};
+use super::lazy::Lazy;
 use super::model::{AppText, Family, Feelings, Practice, Questionnaire, SupportPage, Topic, Word};
 
 /// The most words suggested for an unknown feeling word.
 const MAX_NEAREST: usize = 3;
 
-/// Everything numb can say, loaded and checked.
+/// Everything numb can say, loaded and checked. Each item derefs to what it holds; the
+/// built-in content is decoded item by item when first used (see [`Lazy`]).
 #[derive(Debug, Clone)]
 pub struct Library {
     /// Topics in reading order.
-    pub topics: Vec<Topic>,
+    pub topics: Vec<Lazy<Topic>>,
     /// Questionnaires, the default (`check-in`) first.
-    pub questionnaires: Vec<Questionnaire>,
+    pub questionnaires: Vec<Lazy<Questionnaire>>,
     /// Guided practices, by id.
-    pub practices: Vec<Practice>,
+    pub practices: Vec<Lazy<Practice>>,
     /// The feelings vocabulary.
-    pub feelings: Feelings,
+    pub feelings: Lazy<Feelings>,
     /// The support page.
-    pub support: SupportPage,
+    pub support: Lazy<SupportPage>,
     /// The words of numb's own screens.
-    pub app: AppText,
+    pub app: Lazy<AppText>,
     /// Words of crisis, met with help lines wherever typed words are looked up.
-    pub crisis: CrisisWords,
+    pub crisis: Lazy<CrisisWords>,
     /// Topic ids and aliases to their place in `topics`, for lookups in large packs.
     pub(crate) names: HashMap<String, usize>,
     /// Ids declared by files that had problems and did not load.
     pub(crate) broken: std::collections::HashSet<String>,
+    /// Names (topic ids and aliases, questionnaire and practice ids, feeling words) that
+    /// build.rs found hold no words of crisis, sorted: typing one needs no matching.
+    pub(crate) plain: Vec<String>,
 }
 
 impl Library {
@@ -57,16 +62,29 @@ impl Library {
             }
         }
         Library {
-            topics,
-            questionnaires,
-            practices,
-            feelings,
-            support,
-            app,
-            crisis,
+            topics: topics.into_iter().map(Lazy::ready).collect(),
+            questionnaires: questionnaires.into_iter().map(Lazy::ready).collect(),
+            practices: practices.into_iter().map(Lazy::ready).collect(),
+            feelings: Lazy::ready(feelings),
+            support: Lazy::ready(support),
+            app: Lazy::ready(app),
+            crisis: Lazy::ready(crisis),
             names,
             broken,
+            plain: Vec::new(),
         }
+    }
+
+    /// The first phrase of crisis that `typed` speaks of (see [`CrisisWords::find`]).
+    pub fn crisis_in(&self, typed: &str) -> Option<Found<'_>> {
+        if self
+            .plain
+            .binary_search_by(|p| p.as_str().cmp(typed))
+            .is_ok()
+        {
+            return None;
+        }
+        self.crisis.find(typed)
     }
 
     /// The topic with this id or alias, ignoring case and surrounding spaces.
@@ -76,7 +94,7 @@ impl Library {
             Some(&at) => Some(at),
             None => self.names.get(&name.to_lowercase()).copied(),
         };
-        found.map(|at| &self.topics[at])
+        found.map(|at| &*self.topics[at])
     }
 
     /// True when `id` is the id of a topic (not an alias).
@@ -100,7 +118,9 @@ impl Library {
             .collect::<Vec<_>>()
             .join("-")
             .to_lowercase();
-        self.questionnaires.iter().find(|q| *q.id.get_ref() == name)
+        (self.questionnaires.iter())
+            .find(|q| *q.id.get_ref() == name)
+            .map(|q| &**q)
     }
 
     /// The topic id closest to a mistyped name, if one is close enough to suggest.

@@ -3,6 +3,7 @@
 pub mod compact;
 pub mod crisis;
 pub mod embedded;
+pub mod lazy;
 pub mod library;
 pub mod load;
 pub mod markup;

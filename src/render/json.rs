@@ -5,6 +5,7 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use crate::content::Library;
+use crate::content::lazy::Lazy;
 use crate::content::model::{Feelings, Practice, Questionnaire, SupportPage, Topic};
 
 /// Bumped whenever the JSON shape changes in a way a script could notice.
@@ -16,9 +17,9 @@ struct Export<'a> {
     generator: String,
     language: &'static str,
     support_pointer: &'a str,
-    topics: &'a [Topic],
-    questionnaires: &'a [Questionnaire],
-    practices: &'a [Practice],
+    topics: &'a [Lazy<Topic>],
+    questionnaires: &'a [Lazy<Questionnaire>],
+    practices: &'a [Lazy<Practice>],
     feelings: &'a Feelings,
     support: &'a SupportPage,
 }

@@ -1,10 +1,13 @@
 //! Wrapping styled text to a width: words keep their styles, lines never exceed the width.
 
+use std::borrow::Cow;
+use std::fmt::Write as _;
+
 use anstyle::Style;
 use textwrap::core::{Fragment, display_width};
 use textwrap::wrap_algorithms::{Penalties, wrap_first_fit, wrap_optimal_fit};
 
-use super::sanitize::escape_controls;
+use super::sanitize::escaped;
 
 /// A run of text with one style.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -36,10 +39,16 @@ impl Span {
     }
 }
 
-/// A word made of styled pieces, with or without a space after it.
-#[derive(Debug, Clone)]
+/// A piece of a word: text without breaks, escaped, in one style.
+type Piece<'a> = (Cow<'a, str>, Style);
+
+/// A word: a run of styled pieces (by place in the list of pieces), with or without a space
+/// after it. Words borrow their text from the spans, so wrapping a page allocates per line,
+/// not per word.
+#[derive(Debug, Clone, Copy)]
 struct Word {
-    pieces: Vec<(String, Style)>,
+    start: usize,
+    end: usize,
     width: usize,
     space_after: bool,
 }
@@ -62,7 +71,7 @@ fn breaks(c: char) -> bool {
 }
 
 /// Splits spans into words at whitespace, keeping styles; control characters are escaped.
-fn words(spans: &[Span]) -> Vec<Word> {
+fn words(spans: &[Span]) -> Words<'_> {
     let mut words = Words::default();
     for span in spans {
         if span.whole {
@@ -76,7 +85,7 @@ fn words(spans: &[Span]) -> Vec<Word> {
                 words.space();
             }
             let inner: Vec<&str> = inner.split(breaks).filter(|w| !w.is_empty()).collect();
-            words.piece(&inner.join(" "), span.style);
+            words.piece(Cow::Owned(inner.join(" ")), span.style);
             if span.text.ends_with(breaks) {
                 words.space();
             }
@@ -91,86 +100,107 @@ fn words(spans: &[Span]) -> Vec<Word> {
                 continue;
             }
             let end = rest.find(breaks).unwrap_or(rest.len());
-            words.piece(&rest[..end], span.style);
+            words.piece(Cow::Borrowed(&rest[..end]), span.style);
             rest = &rest[end..];
         }
     }
-    words.out
+    words
 }
 
 /// Words being built: a piece right after another (no space between) joins its word.
 #[derive(Default)]
-struct Words {
-    out: Vec<Word>,
+struct Words<'a> {
+    words: Vec<Word>,
+    pieces: Vec<Piece<'a>>,
     joined: bool,
 }
 
-impl Words {
+impl<'a> Words<'a> {
     /// Whitespace: the word before ends here.
     fn space(&mut self) {
-        if let Some(last) = self.out.last_mut() {
+        if let Some(last) = self.words.last_mut() {
             last.space_after = true;
         }
         self.joined = false;
     }
 
     /// Text without breaks, escaped and measured.
-    fn piece(&mut self, text: &str, style: Style) {
-        let piece = escape_controls(text);
+    fn piece(&mut self, text: Cow<'a, str>, style: Style) {
+        let piece = match text {
+            Cow::Borrowed(text) => escaped(text),
+            Cow::Owned(text) => Cow::Owned(escaped(&text).into_owned()),
+        };
+        self.piece_escaped(piece, style);
+    }
+
+    /// The same words with every word wider than `width` cut into pieces that fit.
+    fn break_long(self, width: usize) -> Self {
+        if self.words.iter().all(|w| w.width <= width) {
+            return self;
+        }
+        let mut out = Words::default();
+        for word in &self.words {
+            if word.width <= width {
+                out.joined = false;
+                for (text, style) in &self.pieces[word.start..word.end] {
+                    out.piece_escaped(text.clone(), *style);
+                }
+                out.space_after(word.space_after);
+                continue;
+            }
+            // Character by character: a new word whenever the next one would not fit.
+            out.joined = false;
+            let mut used = 0;
+            for (text, style) in &self.pieces[word.start..word.end] {
+                let mut chunk = String::new();
+                for ch in text.chars() {
+                    let w = display_width(ch.encode_utf8(&mut [0; 4]));
+                    if used + w > width && used > 0 {
+                        if !chunk.is_empty() {
+                            out.piece_escaped(Cow::Owned(std::mem::take(&mut chunk)), *style);
+                        }
+                        out.joined = false;
+                        used = 0;
+                    }
+                    chunk.push(ch);
+                    used += w;
+                }
+                if !chunk.is_empty() {
+                    out.piece_escaped(Cow::Owned(chunk), *style);
+                }
+            }
+            out.space_after(word.space_after);
+        }
+        out
+    }
+
+    /// A piece already escaped, measured.
+    fn piece_escaped(&mut self, piece: Cow<'a, str>, style: Style) {
         let width = display_width(&piece);
-        match self.out.last_mut() {
+        self.pieces.push((piece, style));
+        let end = self.pieces.len();
+        match self.words.last_mut() {
             Some(last) if self.joined => {
                 last.width += width;
-                last.pieces.push((piece, style));
+                last.end = end;
             }
-            _ => self.out.push(Word {
-                pieces: vec![(piece, style)],
+            _ => self.words.push(Word {
+                start: end - 1,
+                end,
                 width,
                 space_after: false,
             }),
         }
         self.joined = true;
     }
-}
 
-/// Cuts a word wider than `width` into pieces that fit.
-fn break_long(word: Word, width: usize) -> Vec<Word> {
-    if word.width <= width {
-        return vec![word];
-    }
-    let mut out = Vec::new();
-    let mut current = Word {
-        pieces: Vec::new(),
-        width: 0,
-        space_after: false,
-    };
-    for (text, style) in word.pieces {
-        let mut chunk = String::new();
-        for ch in text.chars() {
-            let w = display_width(ch.encode_utf8(&mut [0; 4]));
-            if current.width + w > width && current.width + display_width(&chunk) > 0 {
-                if !chunk.is_empty() {
-                    current.pieces.push((std::mem::take(&mut chunk), style));
-                }
-                out.push(std::mem::replace(
-                    &mut current,
-                    Word {
-                        pieces: Vec::new(),
-                        width: 0,
-                        space_after: false,
-                    },
-                ));
-            }
-            chunk.push(ch);
-            current.width += w;
+    /// Ends the current word, with a space after it or not.
+    fn space_after(&mut self, space: bool) {
+        if let Some(last) = self.words.last_mut() {
+            last.space_after = space;
         }
-        if !chunk.is_empty() {
-            current.pieces.push((chunk, style));
-        }
+        self.joined = false;
     }
-    current.space_after = word.space_after;
-    out.push(current);
-    out
 }
 
 /// Wraps spans to `width` columns. The first line starts with `first`, the rest with `rest`
@@ -179,10 +209,7 @@ pub fn wrap(spans: &[Span], width: usize, first: &str, rest: &str, color: bool) 
     let first_w = display_width(first);
     let rest_w = display_width(rest);
     let room = width.saturating_sub(first_w.max(rest_w)).max(1);
-    let words: Vec<Word> = words(spans)
-        .into_iter()
-        .flat_map(|w| break_long(w, room))
-        .collect();
+    let Words { words, pieces, .. } = words(spans).break_long(room);
     let widths = [
         width.saturating_sub(first_w).max(1) as f64,
         width.saturating_sub(rest_w).max(1) as f64,
@@ -203,36 +230,37 @@ pub fn wrap(spans: &[Span], width: usize, first: &str, rest: &str, color: bool) 
         Ok(lines) if fits(&lines) => lines,
         _ => wrap_first_fit(&words, &widths),
     };
+    let mut line_pieces: Vec<(&str, Style)> = Vec::new();
     lines
         .iter()
         .enumerate()
         .map(|(i, line)| {
-            let mut pieces: Vec<(&str, Style)> = Vec::new();
+            line_pieces.clear();
             for (j, word) in line.iter().enumerate() {
-                for (text, style) in &word.pieces {
-                    pieces.push((text, *style));
-                }
+                let own = &pieces[word.start..word.end];
+                line_pieces.extend(own.iter().map(|(text, style)| (text.as_ref(), *style)));
                 if word.space_after && j + 1 < line.len() {
                     // A space between two words of one style takes that style.
-                    let before = word.pieces.last().map(|p| p.1);
-                    let after = line[j + 1].pieces.first().map(|p| p.1);
+                    let before = own.last().map(|p| p.1);
+                    let after = pieces.get(line[j + 1].start).map(|p| p.1);
                     let style = if before == after {
                         before.unwrap_or_default()
                     } else {
                         Style::new()
                     };
-                    pieces.push((" ", style));
+                    line_pieces.push((" ", style));
                 }
             }
             let indent = if i == 0 { first } else { rest };
-            indent.to_string() + &paint_runs(&pieces, color)
+            let mut out = String::from(indent);
+            paint_runs(&mut out, &line_pieces, color);
+            out
         })
         .collect()
 }
 
-/// Joins pieces, opening and closing a style once per run of equal styles.
-fn paint_runs(pieces: &[(&str, Style)], color: bool) -> String {
-    let mut out = String::new();
+/// Writes pieces to `out`, opening and closing a style once per run of equal styles.
+fn paint_runs(out: &mut String, pieces: &[(&str, Style)], color: bool) {
     let mut i = 0;
     while i < pieces.len() {
         let style = pieces[i].1;
@@ -240,14 +268,15 @@ fn paint_runs(pieces: &[(&str, Style)], color: bool) -> String {
         while i < pieces.len() && pieces[i].1 == style {
             i += 1;
         }
-        let text: String = pieces[start..i].iter().map(|p| p.0).collect();
-        if color && style != Style::new() {
-            out.push_str(&format!("{style}{text}{style:#}"));
-        } else {
-            out.push_str(&text);
+        let painted = color && style != Style::new();
+        if painted {
+            let _ = write!(out, "{style}");
+        }
+        pieces[start..i].iter().for_each(|p| out.push_str(p.0));
+        if painted {
+            let _ = write!(out, "{style:#}");
         }
     }
-    out
 }
 
 #[cfg(test)]
