@@ -55,6 +55,10 @@ struct Index {
     names: Vec<(String, u32)>,
     /// See [`Library::plain`](super::library::Library).
     plain: Vec<String>,
+    /// Each topic's title.
+    titles: Vec<String>,
+    /// The topic ids each practice is related to.
+    practice_topics: Vec<Vec<String>>,
 }
 
 /// Why stored bytes could not be read.
@@ -113,6 +117,8 @@ pub fn to_bytes(library: &Library) -> Result<Vec<u8>, Damaged> {
         crisis,
         names,
         plain: plain_names(library),
+        titles: library.titles.clone(),
+        practice_topics: library.practice_topics.clone(),
     };
     let index = postcard::to_allocvec(&index)?;
     let mut bytes = u32::try_from(index.len())
@@ -178,7 +184,7 @@ pub fn from_bytes(
         .filter_map(|(name, at)| Some((name, usize::try_from(at).ok()?)))
         .collect();
     let topics = all(&index.topics, item, files)?;
-    if names.values().any(|&at| at >= topics.len()) {
+    if names.values().any(|&at| at >= topics.len()) || index.titles.len() != topics.len() {
         return Err(Damaged);
     }
     Ok(Library {
@@ -192,6 +198,8 @@ pub fn from_bytes(
         names,
         broken: Default::default(),
         plain: index.plain,
+        titles: index.titles,
+        practice_topics: index.practice_topics,
     })
 }
 
@@ -257,6 +265,25 @@ mod tests {
         assert_eq!(decoded(&library), 1);
         assert!(library.questionnaires.iter().all(|q| q.get().is_none()));
         assert!(library.feelings.get().is_none());
+        assert_eq!(
+            library.topic_title("impact"),
+            Some("How numbness affects daily life")
+        );
+        let practices: Vec<&str> = (library.practices_about("signs"))
+            .map(|p| p.id.get_ref().as_str())
+            .collect();
+        assert!(!practices.is_empty());
+        let practices_decoded = library
+            .practices
+            .iter()
+            .filter(|p| p.get().is_some())
+            .count();
+        assert_eq!(
+            practices_decoded,
+            practices.len(),
+            "only the practices about the topic"
+        );
+        assert_eq!(decoded(&library), 1);
         assert!(library.crisis_in("I want to die").is_some());
         assert!(library.crisis.get().is_some());
     }

@@ -35,6 +35,11 @@ pub struct Library {
     /// Names (topic ids and aliases, questionnaire and practice ids, feeling words) that
     /// build.rs found hold no words of crisis, sorted: typing one needs no matching.
     pub(crate) plain: Vec<String>,
+    /// Each topic's title, in the order of `topics`: listing related topics decodes none.
+    pub(crate) titles: Vec<String>,
+    /// The topic ids each practice names among its related ones, in the order of
+    /// `practices`: finding a topic's practices decodes only those practices.
+    pub(crate) practice_topics: Vec<Vec<String>>,
 }
 
 impl Library {
@@ -61,6 +66,10 @@ impl Library {
                 names.entry(alias.get_ref().clone()).or_insert(at);
             }
         }
+        let titles = topics.iter().map(|t| t.title.get_ref().clone()).collect();
+        let practice_topics = (practices.iter())
+            .map(|p| p.related.iter().map(|id| id.get_ref().clone()).collect())
+            .collect();
         Library {
             topics: topics.into_iter().map(Lazy::ready).collect(),
             questionnaires: questionnaires.into_iter().map(Lazy::ready).collect(),
@@ -72,7 +81,22 @@ impl Library {
             names,
             broken,
             plain: Vec::new(),
+            titles,
+            practice_topics,
         }
+    }
+
+    /// The title of the topic with this id or alias.
+    pub fn topic_title(&self, name: &str) -> Option<&str> {
+        let at = *self.names.get(name)?;
+        self.titles.get(at).map(String::as_str)
+    }
+
+    /// The practices that name the topic `id` among their related topics, in order.
+    pub fn practices_about<'a>(&'a self, id: &'a str) -> impl Iterator<Item = &'a Practice> {
+        (self.practices.iter().zip(&self.practice_topics))
+            .filter(move |(_, topics)| topics.iter().any(|t| t == id))
+            .map(|(practice, _)| &**practice)
     }
 
     /// The first phrase of crisis that `typed` speaks of (see [`CrisisWords::find`]).

@@ -50,10 +50,7 @@ pub fn topic<W: Write>(
     if !topic.related.is_empty() {
         page.heading(labels.related.get_ref())?;
         for id in &topic.related {
-            let title = library
-                .topic(id.get_ref())
-                .map(|t| t.title.get_ref().as_str())
-                .unwrap_or("");
+            let title = library.topic_title(id.get_ref()).unwrap_or("");
             let spans = [
                 Span::whole(format!("numb learn {}", id.get_ref()), Styles::command()),
                 Span::new(format!(" — {title}"), Style::new()),
@@ -62,11 +59,7 @@ pub fn topic<W: Write>(
         }
     }
     // The practices that name this topic among theirs.
-    let practices: Vec<_> = library
-        .practices
-        .iter()
-        .filter(|p| p.related.iter().any(|id| id == &topic.id))
-        .collect();
+    let practices: Vec<_> = library.practices_about(topic.id.get_ref()).collect();
     if !practices.is_empty() {
         page.heading(labels.practices.get_ref())?;
         for p in practices {
