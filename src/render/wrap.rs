@@ -99,12 +99,46 @@ fn words(spans: &[Span]) -> Words<'_> {
                 rest = &rest[ws..];
                 continue;
             }
-            let end = rest.find(breaks).unwrap_or(rest.len());
-            words.piece(Cow::Borrowed(&rest[..end]), span.style);
+            let (end, printable_ascii) = word_end(rest);
+            let word = &rest[..end];
+            if printable_ascii {
+                // Nothing to escape, one column a byte: no need to look again.
+                words.piece_measured(Cow::Borrowed(word), end, span.style);
+            } else {
+                words.piece(Cow::Borrowed(word), span.style);
+            }
             rest = &rest[end..];
         }
     }
     words
+}
+
+/// Where the word at the start of `text` ends (the first break, or the end), and whether it
+/// is all printable ASCII. One pass over the bytes: most words are plain ASCII.
+fn word_end(text: &str) -> (usize, bool) {
+    let bytes = text.as_bytes();
+    let mut printable_ascii = true;
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        if b.is_ascii() {
+            // The ASCII characters `char::is_whitespace` knows, vertical tab included.
+            if b.is_ascii_whitespace() || b == 0x0b {
+                return (i, printable_ascii);
+            }
+            printable_ascii &= (0x20..0x7f).contains(&b);
+            i += 1;
+        } else {
+            let Some(ch) = text[i..].chars().next() else {
+                break;
+            };
+            if breaks(ch) {
+                return (i, printable_ascii);
+            }
+            printable_ascii = false;
+            i += ch.len_utf8();
+        }
+    }
+    (text.len(), printable_ascii)
 }
 
 /// Words being built: a piece right after another (no space between) joins its word.
@@ -177,6 +211,11 @@ impl<'a> Words<'a> {
     /// A piece already escaped, measured.
     fn piece_escaped(&mut self, piece: Cow<'a, str>, style: Style) {
         let width = display_width(&piece);
+        self.piece_measured(piece, width, style);
+    }
+
+    /// A piece already escaped, `width` columns wide.
+    fn piece_measured(&mut self, piece: Cow<'a, str>, width: usize, style: Style) {
         self.pieces.push((piece, style));
         let end = self.pieces.len();
         match self.words.last_mut() {
@@ -345,5 +384,38 @@ mod tests {
     fn wide_characters_count_as_two_columns() {
         let lines = wrap(&plain("感情 感情 感情"), 9, "", "", false);
         assert!(lines.iter().all(|l| display_width(l) <= 9), "{lines:?}");
+    }
+
+    /// The byte scan finds the same word ends as `find(breaks)`, and knows printable ASCII.
+    #[test]
+    fn word_end_agrees_with_the_char_definition() {
+        let samples = [
+            "plain words",
+            "tab\there",
+            "vt\u{b}x",
+            "ff\u{c}x",
+            "nel\u{85}x",
+            "nbsp\u{a0}kept",
+            "ideo\u{3000}space",
+            "caf\u{e9} au",
+            "\x1bcontrol",
+            "\u{7f}del",
+            "",
+            "end",
+            "\u{2007}figure",
+            "line\u{2028}sep",
+            "\u{202e}bidi x",
+        ];
+        for text in samples {
+            let expected = text.find(breaks).unwrap_or(text.len());
+            let (end, printable) = word_end(text);
+            assert_eq!(end, expected, "{text:?}");
+            let word = &text[..end];
+            assert_eq!(
+                printable,
+                word.bytes().all(|b| (0x20..0x7f).contains(&b)),
+                "{text:?}"
+            );
+        }
     }
 }
