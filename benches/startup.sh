@@ -7,7 +7,7 @@
 # and the peak memory (max RSS) of numb learn origins. It prints the figures and the ratios
 # against the targets; it never fails because a machine is slow.
 #
-# Usage: bash scripts/bench_startup.sh [runs]     (default 500 runs after 50 warm-up runs)
+# Usage: bash benches/startup.sh [runs]     (default 500 runs after 50 warm-up runs)
 # Needs hyperfine and tealdeer; installs them into the target folder with cargo when missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
