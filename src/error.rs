@@ -13,6 +13,9 @@ pub struct SourceFile {
     pub path: String,
     /// The whole file (borrowed for built-in content, which is in the binary).
     pub text: std::borrow::Cow<'static, str>,
+    /// The pack it belongs to, in load order (0 is the built-in content): whose credit its
+    /// exported pages carry.
+    pub pack: usize,
 }
 
 /// One problem in a content file, at a byte range of that file.
@@ -370,6 +373,7 @@ mod tests {
             file: Arc::new(SourceFile {
                 path: "content/en/topics/x.toml".into(),
                 text: text.to_string().into(),
+                pack: 0,
             }),
             span,
             message: "unknown topic `nope`".into(),

@@ -19,7 +19,7 @@ use serde::{Deserialize, Serialize};
 use super::crisis::CrisisWords;
 use super::lazy::{Item, Lazy};
 use super::library::Library;
-use super::model::{AppText, Feelings, Practice, Questionnaire, SupportPage, Topic};
+use super::model::{AppText, Credit, Feelings, Practice, Questionnaire, SupportPage, Topic};
 use crate::error::SourceFile;
 
 macro_rules! items_with_a_file {
@@ -59,6 +59,10 @@ struct Index {
     titles: Vec<String>,
     /// The topic ids each practice is related to.
     practice_topics: Vec<Vec<String>>,
+    /// Each pack's credit (the built-in pack's alone).
+    credits: Vec<Credit>,
+    /// The packs whose help lines the support page shows.
+    support_packs: Vec<u32>,
 }
 
 /// Why stored bytes could not be read.
@@ -119,6 +123,10 @@ pub fn to_bytes(library: &Library) -> Result<Vec<u8>, Damaged> {
         plain: plain_names(library),
         titles: library.titles.clone(),
         practice_topics: library.practice_topics.clone(),
+        credits: library.credits.clone(),
+        support_packs: (library.support_packs.iter())
+            .map(|&pack| u32::try_from(pack).map_err(|_| Damaged))
+            .collect::<Result<_, Damaged>>()?,
     };
     let index = postcard::to_allocvec(&index)?;
     let mut bytes = u32::try_from(index.len())
@@ -195,6 +203,10 @@ pub fn from_bytes(
         support: Lazy::stored(item(&index.support)?, files),
         app: Lazy::stored(item(&index.app)?, files),
         crisis: Lazy::stored(item(&index.crisis)?, files),
+        credits: index.credits,
+        support_packs: (index.support_packs.into_iter())
+            .map(|pack| usize::try_from(pack).map_err(|_| Damaged))
+            .collect::<Result<_, Damaged>>()?,
         names,
         broken: Default::default(),
         plain: index.plain,
@@ -223,6 +235,9 @@ mod tests {
         assert_eq!(to_bytes(&parsed).unwrap(), embedded::LIBRARY);
         assert_eq!(to_bytes(&stored).unwrap(), embedded::LIBRARY);
         assert_eq!(parsed.names, stored.names);
+        assert_eq!(parsed.credits, stored.credits);
+        assert_eq!(parsed.support_packs, stored.support_packs);
+        assert!(stored.credit(&stored.topics[0].file).is_some());
         assert_eq!(stored.topics.len(), parsed.topics.len());
         let files = |l: &Library| -> Vec<(String, String)> {
             let mut files: Vec<&Arc<SourceFile>> = l.topics.iter().map(|t| &t.file).collect();

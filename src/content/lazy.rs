@@ -73,6 +73,8 @@ impl<T: Item> Lazy<T> {
             item.attach(Arc::new(SourceFile {
                 path,
                 text: std::borrow::Cow::Borrowed(text),
+                // Only the built-in content is stored compactly.
+                pack: 0,
             }));
         }
         Ok(item)

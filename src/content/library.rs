@@ -5,7 +5,10 @@ use std::collections::HashMap;
 
 use super::crisis::{CrisisWords, Found};
 use super::lazy::Lazy;
-use super::model::{AppText, Family, Feelings, Practice, Questionnaire, SupportPage, Topic, Word};
+use super::model::{
+    AppText, Credit, Family, Feelings, Practice, Questionnaire, SupportPage, Topic, Word,
+};
+use crate::error::SourceFile;
 
 /// The most words suggested for an unknown feeling word.
 const MAX_NEAREST: usize = 3;
@@ -28,6 +31,11 @@ pub struct Library {
     pub app: Lazy<AppText>,
     /// Words of crisis, met with help lines wherever typed words are looked up.
     pub crisis: Lazy<CrisisWords>,
+    /// Each pack's credit, in load order (0 is the built-in content): the line that ends
+    /// the exported pages of its content.
+    pub credits: Vec<Credit>,
+    /// The packs whose `support.toml` the support page shows, in load order.
+    pub(crate) support_packs: Vec<usize>,
     /// Topic ids and aliases to their place in `topics`, for lookups in large packs.
     pub(crate) names: HashMap<String, usize>,
     /// Ids declared by files that had problems and did not load.
@@ -78,12 +86,33 @@ impl Library {
             support: Lazy::ready(support),
             app: Lazy::ready(app),
             crisis: Lazy::ready(crisis),
+            credits: Vec::new(),
+            support_packs: Vec::new(),
             names,
             broken,
             plain: Vec::new(),
             titles,
             practice_topics,
         }
+    }
+
+    /// The credit of the pack that `file` came from, when that pack sets authors or a
+    /// licence.
+    pub fn credit(&self, file: &SourceFile) -> Option<&Credit> {
+        self.credits.get(file.pack).filter(|c| !c.is_empty())
+    }
+
+    /// The credit of every pack that sets one, in load order: for pages made of them all
+    /// (the one-document export, a folder's index, a book's introduction).
+    pub fn all_credits(&self) -> impl Iterator<Item = &Credit> {
+        self.credits.iter().filter(|c| !c.is_empty())
+    }
+
+    /// The credit of each pack whose help lines the support page shows, in load order.
+    pub fn support_credits(&self) -> impl Iterator<Item = &Credit> {
+        (self.support_packs.iter())
+            .filter_map(|&pack| self.credits.get(pack))
+            .filter(|c| !c.is_empty())
     }
 
     /// The title of the topic with this id or alias.

@@ -77,12 +77,15 @@ fn markdown_out_dir_writes_one_file_per_topic_and_an_index() {
         let page = fs::read_to_string(out.join(format!("{id}.md"))).unwrap();
         assert!(page.starts_with("# "), "{id}");
         assert!(page.contains("## Sources"), "{id}");
+        // The pointer to help, then the credit line (tests/cli/credit.rs).
+        let (before, credit) = page.trim_end().rsplit_once("\n\n").unwrap();
         assert!(
-            page.trim_end()
+            before
                 .replace('\n', " ")
                 .ends_with("free, confidential help lines."),
             "{id}"
         );
+        assert!(credit.starts_with("From numb, ©"), "{id}");
         for link in page.split("](").skip(1) {
             let target = &link[..link.find(')').unwrap()];
             if !target.starts_with('<') && target.ends_with(".md") {

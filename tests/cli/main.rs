@@ -7,6 +7,7 @@
 mod accessible;
 mod check;
 mod content_dirs;
+mod credit;
 mod crisis;
 mod export;
 mod feelings;

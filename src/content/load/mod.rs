@@ -15,7 +15,7 @@ use read::{read_file, read_pack};
 use super::crisis::CrisisWords;
 pub use super::library::Library;
 use super::model::{
-    AppText, Feelings, PackFile, Practice, Questionnaire, SupportFile, SupportPage, Topic,
+    AppText, Credit, Feelings, PackFile, Practice, Questionnaire, SupportFile, SupportPage, Topic,
 };
 use super::validate::Bodies;
 use super::{compact, embedded, validate};
@@ -203,6 +203,7 @@ fn builtin(files: &[(&str, &'static str)]) -> Vec<Pending> {
                 file: Arc::new(SourceFile {
                     path: format!("content/{rel}"),
                     text: std::borrow::Cow::Borrowed(text),
+                    pack: 0,
                 }),
                 pack: 0,
                 kind,
@@ -295,6 +296,8 @@ fn from_files(
             files: 0,
         })
         .collect();
+    let mut credits = vec![Credit::default(); packs.len()];
+    let mut support_packs = Vec::new();
     let mut topics = Entries::default();
     let mut questionnaires = Entries::default();
     let mut practices = Entries::default();
@@ -329,6 +332,7 @@ fn from_files(
             Content::Newer(id) => broken.extend(id),
             Content::Pack(pack) => {
                 problems.extend(validate::pack(&pack, &item.file));
+                credits[item.pack] = Credit::of(&pack);
                 info.name = pack.name.into_inner();
                 info.language = pack.language.into_inner();
             }
@@ -351,6 +355,7 @@ fn from_files(
                 let found = validate::support_file(&file, item.pack == 0, today);
                 if found.is_empty() {
                     support = merge_support(support, *file);
+                    support_packs.push(item.pack);
                 }
                 problems.extend(found);
             }
@@ -395,6 +400,7 @@ fn from_files(
                 file: Arc::new(SourceFile {
                     path: format!("content/{LANG}"),
                     text: "".into(),
+                    pack: 0,
                 }),
                 span: 0..0,
                 message:
@@ -417,7 +423,7 @@ fn from_files(
     });
     let mut practices: Vec<Practice> = practices.entries.into_iter().map(|(_, p)| p).collect();
     practices.sort_by(|a, b| a.id.get_ref().cmp(b.id.get_ref()));
-    let library = Library::new(
+    let mut library = Library::new(
         topics,
         questionnaires,
         practices,
@@ -427,6 +433,8 @@ fn from_files(
         crisis,
         broken,
     );
+    library.credits = credits;
+    library.support_packs = support_packs;
     problems.extend(validate::library(&library, bodies));
     done(Some(library), problems)
 }
@@ -450,6 +458,7 @@ fn with_files(files: &[(&str, &str)], kind: Kind) -> Result<Library, Error> {
         file: Arc::new(SourceFile {
             path: (*path).to_string(),
             text: (*text).to_string().into(),
+            pack: 1,
         }),
         pack: 1,
         kind,

@@ -142,6 +142,7 @@ fn missing(path: &Path, pack: usize, kind: Kind, message: &str) -> Pending {
         file: Arc::new(SourceFile {
             path: path.display().to_string(),
             text: "".into(),
+            pack,
         }),
         pack,
         kind,
@@ -198,6 +199,7 @@ pub(super) fn read_file(path: &Path, pack: usize, kind: Kind) -> Result<Pending,
         file: Arc::new(SourceFile {
             path: path.display().to_string(),
             text: text.into(),
+            pack,
         }),
         pack,
         kind,

@@ -25,6 +25,8 @@ pub struct AppText {
     pub reflect_labels: ReflectLabels,
     /// The words of `numb export --format mdbook`: part titles and worksheet phrases.
     pub book_labels: BookLabels,
+    /// The line that ends every exported page: whose words they are, on what terms.
+    pub credit_labels: CreditLabels,
     /// The words of saving reflections and of `numb history`.
     pub history_labels: HistoryLabels,
     /// The words of `numb practice`.
@@ -257,6 +259,20 @@ pub struct BookLabels {
     pub strong_sign: Spanned<String>,
     /// Before the words for several parts in their highest bands, on a worksheet.
     pub many_high: Spanned<String>,
+}
+
+/// The line that ends every exported page, made from the `authors` and `license` of the
+/// pack its words came from (`{name}` is the pack's name). A pack that sets neither gets no
+/// line.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct CreditLabels {
+    /// For a pack that sets a licence but no authors (`{name}`).
+    pub from: Spanned<String>,
+    /// For a pack that sets its authors (`{name}`, `{authors}`).
+    pub from_authors: Spanned<String>,
+    /// After either, for a pack that sets a licence (`{license}`).
+    pub license: Spanned<String>,
 }
 
 /// The welcome screen.

@@ -34,4 +34,39 @@ pub struct PackFile {
     /// One line on what the pack is for.
     #[serde(default)]
     pub description: Option<Spanned<String>>,
+    /// Who wrote the pack, on one line (`"Dr A. Rivera, Riverside Clinic"`); its exported
+    /// pages credit them.
+    #[serde(default)]
+    pub authors: Option<Spanned<String>>,
+    /// The terms the pack's words are shared on, on one line (`"CC BY 4.0 (https://…)"` or
+    /// `"All rights reserved"`); its exported pages say it.
+    #[serde(default)]
+    pub license: Option<Spanned<String>>,
+}
+
+/// Who made a pack and on what terms: the line its exported pages end with.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Serialize)]
+pub struct Credit {
+    /// The pack's name.
+    pub name: String,
+    /// Who wrote it, if the pack says.
+    pub authors: Option<String>,
+    /// Its licence, if the pack says.
+    pub license: Option<String>,
+}
+
+impl Credit {
+    /// The credit `pack` declares.
+    pub fn of(pack: &PackFile) -> Credit {
+        Credit {
+            name: pack.name.get_ref().clone(),
+            authors: pack.authors.as_ref().map(|a| a.get_ref().clone()),
+            license: pack.license.as_ref().map(|l| l.get_ref().clone()),
+        }
+    }
+
+    /// True when the pack sets neither authors nor a licence: its pages carry no line.
+    pub fn is_empty(&self) -> bool {
+        self.authors.is_none() && self.license.is_none()
+    }
 }

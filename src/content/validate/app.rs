@@ -107,6 +107,22 @@ pub(super) fn check(lib: &Library, at: &mut At) {
     for text in [&b.how_to_answer, &b.how_to_choose, &b.facet_sum, &b.reverse] {
         at.inline(text, "book label");
     }
+    let c = &app.credit_labels;
+    for (label, needs) in [
+        (&c.from, &["{name}"][..]),
+        (&c.from_authors, &["{name}", "{authors}"]),
+        (&c.license, &["{license}"]),
+    ] {
+        at.line(label, "credit label");
+        for needed in needs {
+            if !label.get_ref().contains(needed) {
+                at.push(
+                    label,
+                    format!("this credit label needs `{needed}`, where the pack's words go"),
+                );
+            }
+        }
+    }
     let fl = &app.feelings_labels;
     for label in [
         &fl.title,

@@ -151,8 +151,14 @@ pub fn pack(pack: &PackFile, file: &Arc<SourceFile>) -> Vec<Problem> {
     };
     at.version(&pack.format_version);
     at.line(&pack.name, "name");
-    if let Some(description) = &pack.description {
-        at.line(description, "description");
+    for (field, text) in [
+        ("description", &pack.description),
+        ("authors", &pack.authors),
+        ("license", &pack.license),
+    ] {
+        if let Some(text) = text {
+            at.line(text, field);
+        }
     }
     let tag = pack.language.get_ref();
     let mut parts = tag.split('-');
@@ -392,6 +398,40 @@ doi = "10.1000/xyz"
         super::only(problems(text))
     }
 
+    /// The credit line is made from these labels: one without its placeholder would drop
+    /// a pack's name, authors or licence from every page without a word.
+    #[test]
+    fn credit_labels_need_their_placeholders() {
+        let files: Vec<(&str, &'static str)> = (crate::content::embedded::FILES.iter())
+            .map(|&(rel, text)| match rel {
+                "en/app.toml" => {
+                    let changed = text.replace(
+                        r#"license = "Licence: {license}.""#,
+                        r#"license = "Licence: see the pack.""#,
+                    );
+                    assert_ne!(changed, text);
+                    (rel, &*Box::leak(changed.into_boxed_str()))
+                }
+                _ => (rel, text),
+            })
+            .collect();
+        let loaded = crate::content::load::builtin_checked(&files);
+        let found: Vec<String> = (loaded.problems.iter())
+            .map(|p| {
+                let (line, _) = p.line_col();
+                let text = &p.file.text;
+                let source = text.lines().nth(line - 1).unwrap_or_default();
+                format!("{} {source}: {}", p.file.path, p.message)
+            })
+            .collect();
+        assert_eq!(
+            found,
+            [
+                "content/en/app.toml license = \"Licence: see the pack.\": this credit label needs `{license}`, where the pack's words go"
+            ]
+        );
+    }
+
     #[test]
     fn a_good_topic_passes() {
         assert_eq!(problems(GOOD), Vec::<String>::new());
@@ -504,6 +544,7 @@ verified_on = 2026-11-25
         page.file = std::sync::Arc::new(crate::error::SourceFile {
             path: "support.toml".into(),
             text: text.to_string().into(),
+            pack: 1,
         });
         super::support_file(&page, false, today)
             .iter()

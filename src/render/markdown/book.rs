@@ -4,6 +4,7 @@
 
 use std::io::{self, Write};
 
+use super::credit::credits;
 use super::doc::{Doc, escape, field, keep_together, link};
 use super::{support_blocks, topic_file};
 use crate::content::Library;
@@ -110,19 +111,21 @@ pub fn summary<W: Write>(out: &mut W, library: &Library) -> io::Result<()> {
 }
 
 /// A practice as a chapter: why it can help, the steps (with their quiet times and
-/// questions), the closing line, what to read next and the sources.
+/// questions), the closing line, what to read next, the sources and its pack's credit line.
 pub fn practice<W: Write>(
     out: &mut W,
     library: &Library,
     p: &crate::content::model::Practice,
 ) -> io::Result<()> {
+    let mut doc = Doc::new(out);
     practice_blocks(
-        &mut Doc::new(out),
+        &mut doc,
         library,
         p,
         1,
         Some(|id| format!("../{}", topic_path(id))),
-    )
+    )?;
+    credits(&mut doc, library, library.credit(&p.file))
 }
 
 /// A practice's blocks under a heading of `level`; related topics link to the file
@@ -179,10 +182,12 @@ pub fn practice_blocks<W: Write>(
     doc.para(&field(library.app.support_pointer.get_ref()))
 }
 
-/// The words for feelings as a chapter: each family with its words, then the path that starts
-/// from the body.
+/// The words for feelings as a chapter: each family with its words, the path that starts
+/// from the body, and the credit line.
 pub fn feelings<W: Write>(out: &mut W, library: &Library) -> io::Result<()> {
-    feelings_blocks(&mut Doc::new(out), library, 1)
+    let mut doc = Doc::new(out);
+    feelings_blocks(&mut doc, library, 1)?;
+    credits(&mut doc, library, library.credit(&library.feelings.file))
 }
 
 /// The words for feelings under a heading of `level`.
@@ -216,7 +221,8 @@ pub fn feelings_blocks<W: Write>(
     doc.para(&field(library.app.support_pointer.get_ref()))
 }
 
-/// `src/README.md`: the welcome text and where each part of the book starts.
+/// `src/README.md`: the welcome text, where each part of the book starts, and the credit line
+/// of each pack.
 pub fn introduction<W: Write>(out: &mut W, library: &Library) -> io::Result<()> {
     let labels = &library.app.book_labels;
     let mut doc = Doc::new(out);
@@ -240,7 +246,8 @@ pub fn introduction<W: Write>(out: &mut W, library: &Library) -> io::Result<()> 
             )
         }))?;
     }
-    doc.para(&field(library.app.support_pointer.get_ref()))
+    doc.para(&field(library.app.support_pointer.get_ref()))?;
+    credits(&mut doc, library, library.all_credits())
 }
 
 /// A topic's chapter: the same page as a per-topic file (related topics link to siblings).
@@ -252,15 +259,18 @@ pub fn chapter<W: Write>(
     topic_file(out, library, topic)
 }
 
-/// The support page as a chapter of its own.
+/// The support page as a chapter of its own, with the credit line of each pack whose help
+/// lines it shows.
 pub fn support<W: Write>(out: &mut W, library: &Library) -> io::Result<()> {
     let mut doc = Doc::new(out);
     support_blocks(&mut doc, library, 1)?;
-    doc.para(&field(library.app.support_labels.footer.get_ref()))
+    doc.para(&field(library.app.support_labels.footer.get_ref()))?;
+    credits(&mut doc, library, library.support_credits())
 }
 
 /// A questionnaire as a worksheet to print: the intro, every question with its answers to
-/// tick, how to add up and read the totals, and the not-a-diagnosis line.
+/// tick, how to add up and read the totals, the not-a-diagnosis line and its pack's credit
+/// line.
 pub fn worksheet<W: Write>(out: &mut W, library: &Library, q: &Questionnaire) -> io::Result<()> {
     let labels = &library.app.book_labels;
     let mut doc = Doc::new(out);
@@ -277,7 +287,8 @@ pub fn worksheet<W: Write>(out: &mut W, library: &Library, q: &Questionnaire) ->
         QuestionnaireKind::Choose => choose_sheet(&mut doc, library, q)?,
     }
     doc.body(q.closing.get_ref())?;
-    doc.para(&field(library.app.support_pointer.get_ref()))
+    doc.para(&field(library.app.support_pointer.get_ref()))?;
+    credits(&mut doc, library, library.credit(&q.file))
 }
 
 fn scale_sheet<W: Write>(

@@ -3,6 +3,7 @@
 //! no two headings alike, and content text always escaped.
 
 pub mod book;
+pub mod credit;
 pub mod doc;
 
 use std::io::{self, Write};
@@ -90,13 +91,16 @@ pub(crate) fn sources<W: Write>(
     }))
 }
 
-/// One topic as a stand-alone CommonMark file (`# Title` first).
+/// One topic as a stand-alone CommonMark file (`# Title` first), ending with its pack's
+/// credit line.
 pub fn topic_file<W: Write>(out: &mut W, library: &Library, topic: &Topic) -> io::Result<()> {
-    topic_blocks(&mut Doc::new(out), library, topic, 1, Layout::File)
+    let mut doc = Doc::new(out);
+    topic_blocks(&mut doc, library, topic, 1, Layout::File)?;
+    credit::credits(&mut doc, library, library.credit(&topic.file))
 }
 
 /// Every topic, every practice, the words for feelings and the support page in one CommonMark
-/// document.
+/// document, ending with the credit line of each pack.
 pub fn document<W: Write>(out: &mut W, library: &Library) -> io::Result<()> {
     let mut doc = Doc::new(out);
     doc.heading(1, library.app.welcome.title.get_ref(), "")?;
@@ -108,10 +112,12 @@ pub fn document<W: Write>(out: &mut W, library: &Library) -> io::Result<()> {
         book::practice_blocks(&mut doc, library, practice, 2, None)?;
     }
     book::feelings_blocks(&mut doc, library, 2)?;
-    support_blocks(&mut doc, library, 2)
+    support_blocks(&mut doc, library, 2)?;
+    credit::credits(&mut doc, library, library.all_credits())
 }
 
-/// The index of a per-topic export: links to every topic file, then the support lines.
+/// The index of a per-topic export: links to every topic file, the support lines, then the
+/// credit line of each pack.
 pub fn index<W: Write>(out: &mut W, library: &Library) -> io::Result<()> {
     let mut doc = Doc::new(out);
     doc.heading(1, library.app.welcome.title.get_ref(), "")?;
@@ -134,7 +140,8 @@ pub fn index<W: Write>(out: &mut W, library: &Library) -> io::Result<()> {
             )
         }))?;
     }
-    support_blocks(&mut doc, library, 2)
+    support_blocks(&mut doc, library, 2)?;
+    credit::credits(&mut doc, library, library.all_credits())
 }
 
 /// A practice's file in a per-topic export: in a folder of their own, beside the topics.
@@ -142,19 +149,22 @@ pub fn practice_file(id: &str) -> String {
     format!("practices/{id}.md")
 }
 
-/// One practice as a file of a per-topic export (its related topics link to their files).
+/// One practice as a file of a per-topic export (its related topics link to their files),
+/// ending with its pack's credit line.
 pub fn practice_page<W: Write>(
     out: &mut W,
     library: &Library,
     practice: &crate::content::model::Practice,
 ) -> io::Result<()> {
+    let mut doc = Doc::new(out);
     book::practice_blocks(
-        &mut Doc::new(out),
+        &mut doc,
         library,
         practice,
         1,
         Some(|id| format!("../{id}.md")),
-    )
+    )?;
+    credit::credits(&mut doc, library, library.credit(&practice.file))
 }
 
 pub(crate) fn support_blocks<W: Write>(
