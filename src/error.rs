@@ -144,7 +144,7 @@ pub enum Error {
     },
 
     /// `numb reflect <name>` with a name that is no questionnaire.
-    #[error("there is no questionnaire called `{}`; numb has: {}\n\nRun `numb reflect --list` to see them.", shorten(&crate::sanitize::escape_controls(.name), 60), .ids.join(", "))]
+    #[error("there is no questionnaire called `{}`; numb has: {}\n\nRun `numb reflect --list` to see them.\n{SUPPORT_LINE}", shorten(&crate::sanitize::escape_controls(.name), 60), .ids.join(", "))]
     UnknownQuestionnaire {
         /// What the user typed.
         name: String,
@@ -272,7 +272,8 @@ fn no_terminal(id: &str, items: &usize, values: &str) -> String {
     )
 }
 
-const SUPPORT_LINE: &str =
+/// The line that ends a "there is no such thing" error: help is one step away there too.
+pub const SUPPORT_LINE: &str =
     "If things feel heavy, `numb support` lists free, confidential help lines.";
 
 fn unknown_topic(name: &str, suggestion: &Suggestion) -> String {

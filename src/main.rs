@@ -50,7 +50,14 @@ fn main() -> ExitCode {
             // --help and --version land here too, with exit code 0.
             let code = e.exit_code();
             return match e.print() {
-                Ok(()) => ExitCode::from(u8::try_from(code).unwrap_or(2)),
+                Ok(()) => {
+                    // A command line numb cannot read may be someone reaching out in their
+                    // own words: help is one step away here too.
+                    if code != 0 {
+                        let _ = writeln!(io::stderr(), "\n{}", numb::error::SUPPORT_LINE);
+                    }
+                    ExitCode::from(u8::try_from(code).unwrap_or(2))
+                }
                 Err(io) => write_failed(&io),
             };
         }

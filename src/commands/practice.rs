@@ -77,9 +77,10 @@ fn find<'l>(library: &'l Library, id: &str) -> Result<&'l Practice, Error> {
                 .map(|known| format!(" Did you mean `{known}`?"))
                 .unwrap_or_default();
             Error::Usage(format!(
-                "there is no practice called `{}`.{near} numb has: {}",
+                "there is no practice called `{}`.{near} numb has: {}\n{}",
                 crate::render::sanitize::escape_controls(id),
-                ids.join(", ")
+                ids.join(", "),
+                crate::error::SUPPORT_LINE
             ))
         })
 }

@@ -269,12 +269,19 @@ fn a_command_line_numb_cannot_read_still_meets_words_of_crisis_with_help() {
     let out = cmd.output().unwrap();
     assert_eq!(out.status.code(), Some(0));
     assert!(String::from_utf8_lossy(&out.stdout).contains("116 123"));
-    // Anything else stays a usage error.
+    // Anything else stays a usage error, with help one step away.
     numb()
         .arg("wnat")
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("unrecognized subcommand"));
+        .stderr(predicate::str::contains("unrecognized subcommand"))
+        .stderr(predicate::str::contains("`numb support` lists free"));
+    // --version and --help are not errors and point nowhere.
+    numb()
+        .arg("--version")
+        .assert()
+        .code(0)
+        .stderr(predicate::str::is_empty());
 }
 
 #[test]

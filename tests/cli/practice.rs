@@ -64,7 +64,8 @@ fn an_unknown_practice_is_named_with_a_suggestion() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains("no practice called `five-sense`"))
-        .stderr(predicate::str::contains("Did you mean `five-senses`?"));
+        .stderr(predicate::str::contains("Did you mean `five-senses`?"))
+        .stderr(predicate::str::contains("`numb support` lists free"));
 }
 
 fn guided(pace: &str) -> rexpect::session::PtySession {

@@ -313,7 +313,8 @@ fn unknown_questionnaires_exit_2_and_the_list_shows_all() {
         .code(2)
         .stderr(predicate::str::contains(
             "no questionnaire called `feelings-quiz`",
-        ));
+        ))
+        .stderr(predicate::str::contains("`numb support` lists free"));
     let list = stdout_of(numb().args(["reflect", "--list"]));
     assert!(
         list.contains("check-in") && list.contains("reconnection-plan") && list.contains("12"),
