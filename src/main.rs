@@ -8,21 +8,35 @@ use clap::Parser;
 use numb::cli::{Cli, ColorWhen};
 use numb::output::{Environment, use_color};
 
+/// The release build aborts on a panic instead of unwinding (a smaller binary), so this hook
+/// is where a panic ends: the cursor is shown again, the person reads one calm line, and numb
+/// exits with a code of its own. It never returns, so no abort message follows.
+#[allow(
+    clippy::exit,
+    reason = "a panic hook cannot return an exit code to main"
+)]
+fn on_panic(info: &std::panic::PanicHookInfo<'_>) {
+    let mut err = io::stderr();
+    if err.is_terminal() {
+        let _ = write!(err, "\x1b[?25h");
+    }
+    // A prompt panics in dialoguer when the terminal shrinks mid-question: say so calmly.
+    if numb::prompt::PROMPTING.load(std::sync::atomic::Ordering::SeqCst) {
+        let e = numb::prompt::too_small();
+        let _ = writeln!(err, "{}", e.report(false));
+        std::process::exit(e.exit_code());
+    }
+    let _ = writeln!(
+        err,
+        "error: numb stopped unexpectedly ({info}); nothing was saved. Please report this.\n\n{}",
+        numb::error::SUPPORT_LINE
+    );
+    // 101 is what an unwinding Rust program exits with after a panic.
+    std::process::exit(101);
+}
+
 fn main() -> ExitCode {
-    std::panic::set_hook(Box::new(|info| {
-        // A prompt catches its own panics (dialoguer on a shrinking terminal) and says so calmly.
-        if numb::prompt::PROMPTING.load(std::sync::atomic::Ordering::SeqCst) {
-            return;
-        }
-        let mut err = io::stderr();
-        if err.is_terminal() {
-            let _ = write!(err, "\x1b[?25h");
-        }
-        let _ = writeln!(
-            err,
-            "error: numb stopped unexpectedly ({info}); nothing was saved. Please report this."
-        );
-    }));
+    std::panic::set_hook(Box::new(on_panic));
     let args: Vec<OsString> = std::env::args_os().collect();
     let when = color_flag(&args);
     // clap's help and errors follow the same colour decision as numb's own output.

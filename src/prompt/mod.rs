@@ -12,7 +12,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 pub use accessible::Typed;
 pub use presses::{Presses, Waited};
-pub use terminal::{PROMPTING, Terminal};
+pub use terminal::{PROMPTING, Terminal, too_small};
 
 use crate::content::Library;
 use crate::error::Error;

@@ -4,7 +4,6 @@
 
 use std::fmt;
 use std::io;
-use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use dialoguer::console::Term;
@@ -29,8 +28,17 @@ const CONFIRM_MARKS: usize = 14;
 const MIN_ROWS: u16 = 6;
 
 /// Set while a prompt runs: a panic inside dialoguer (it panics when the terminal shrinks
-/// below three lines) is turned into a calm error instead of a report.
+/// below three lines) is turned into a calm error instead of a report, by the panic hook in
+/// `main.rs`, which shows the cursor, says [`too_small`] and exits. The release build aborts on
+/// a panic (no unwinding, a smaller binary), so the hook is where the terminal is put right.
 pub static PROMPTING: AtomicBool = AtomicBool::new(false);
+
+/// What a panic inside a prompt means to the person: the terminal shrank mid-question.
+pub fn too_small() -> Error {
+    Error::Usage(format!(
+        "the terminal became too small to show the question; make it at least {MIN_ROWS} lines, or pass the answers with --answers. Nothing was saved."
+    ))
+}
 
 /// Asks on the terminal behind stderr.
 pub struct Terminal<'l> {
@@ -122,20 +130,18 @@ impl<'l> Terminal<'l> {
         Ok(answer == Some(true))
     }
 
-    /// Runs one dialoguer prompt; a panic in it (a terminal shrunk mid-question) becomes an error.
+    /// Runs one dialoguer prompt, marked as prompting: a panic in it (a terminal shrunk
+    /// mid-question) ends numb calmly through the panic hook (see [`PROMPTING`]).
     fn guarded<T>(&self, prompt: impl FnOnce() -> dialoguer::Result<T>) -> Result<T, Error> {
         PROMPTING.store(true, Ordering::SeqCst);
-        let result = catch_unwind(AssertUnwindSafe(prompt));
-        PROMPTING.store(false, Ordering::SeqCst);
-        match result {
-            Ok(answer) => answer.map_err(prompt_error),
-            Err(_) => {
-                let _ = self.term.show_cursor();
-                Err(Error::Usage(format!(
-                    "the terminal became too small to show the question; make it at least {MIN_ROWS} lines, or pass the answers with --answers. Nothing was saved."
-                )))
-            }
+        // Tests reach the hook's calm ending through this; release builds never have it.
+        #[cfg(debug_assertions)]
+        if std::env::var_os("NUMB_TEST_PANIC_IN_PROMPT").is_some() {
+            panic!("a prompt panicked, as the test asked");
         }
+        let result = prompt();
+        PROMPTING.store(false, Ordering::SeqCst);
+        result.map_err(prompt_error)
     }
 }
 

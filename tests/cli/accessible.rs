@@ -398,6 +398,29 @@ fn q_asks_first_in_the_ordinary_mode() {
     assert!(!seen.contains("questions answered"), "{seen}");
 }
 
+/// A panic inside a prompt (dialoguer panics when the terminal shrinks mid-question) ends
+/// calmly: the cursor is shown again after it was hidden, one plain line says what happened,
+/// exit 2. The release build aborts on a panic, so this is the panic hook's work, not unwinding.
+#[test]
+fn a_panic_in_a_prompt_shows_the_cursor_and_ends_calmly() {
+    let home = tempfile::tempdir().unwrap();
+    let mut s = Session::start(
+        home.path(),
+        &["reflect"],
+        &[("NUMB_TEST_PANIC_IN_PROMPT", "1")],
+    );
+    s.expect("Nothing was saved");
+    let (seen, code) = s.finish();
+    assert_eq!(code, 2, "{seen}");
+    assert!(seen.contains("the terminal became too small"), "{seen}");
+    assert!(!seen.contains("panicked"), "{seen}");
+    let shown = seen.rfind("\x1b[?25h").expect("the cursor is shown again");
+    assert!(
+        seen.rfind("\x1b[?25l").is_none_or(|hidden| hidden < shown),
+        "{seen:?}"
+    );
+}
+
 #[test]
 fn the_man_page_lists_the_variables() {
     let page = crate::stdout_of(numb().arg("man"));
