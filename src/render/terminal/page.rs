@@ -6,7 +6,7 @@ use std::io::{self, Write};
 use anstyle::{AnsiColor, Style};
 
 use crate::content::markup::{self, Block, Inline};
-use crate::render::wrap::{Span, wrap};
+use crate::render::wrap::{Span, wrap_into};
 
 /// How output should look: its width in columns and whether to style it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -84,10 +84,18 @@ impl<'w, W: Write> Page<'w, W> {
 
     /// Wrapped lines, the first starting with `first`, the rest with `rest`.
     pub fn lines(&mut self, spans: &[Span], first: &str, rest: &str) -> io::Result<()> {
-        for line in wrap(spans, self.look.width, first, rest, self.look.color) {
-            writeln!(self.out, "{line}")?;
-        }
-        Ok(())
+        // Room for the words, the indents and a few styles: the buffer rarely has to grow.
+        let words: usize = spans.iter().map(|s| s.text.len()).sum();
+        let mut text = String::with_capacity(words + words / 4 + first.len() + 64);
+        wrap_into(
+            &mut text,
+            spans,
+            self.look.width,
+            first,
+            rest,
+            self.look.color,
+        );
+        self.out.write_all(text.as_bytes())
     }
 
     /// A paragraph.

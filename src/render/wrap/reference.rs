@@ -1,4 +1,6 @@
-//! Wrapping styled text to a width: words keep their styles, lines never exceed the width.
+//! The wrapper numb used before the one-pass wrapper: textwrap's first fit over a list of
+//! words. Kept for the tests only, as the reference the one-pass wrapper must agree with
+//! byte for byte.
 
 use std::borrow::Cow;
 use std::fmt::Write as _;
@@ -7,37 +9,8 @@ use anstyle::Style;
 use textwrap::core::{Fragment, display_width};
 use textwrap::wrap_algorithms::wrap_first_fit;
 
-use super::sanitize::escaped;
-
-/// A run of text with one style.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Span {
-    /// The text (may contain spaces; it is split into words when wrapped).
-    pub text: String,
-    /// How it looks on a colour terminal.
-    pub style: Style,
-    /// Keep the span on one line when it fits (commands someone may copy).
-    pub whole: bool,
-}
-
-impl Span {
-    /// A span of text in a style.
-    pub fn new(text: impl Into<String>, style: Style) -> Self {
-        Span {
-            text: text.into(),
-            style,
-            whole: false,
-        }
-    }
-
-    /// A span that is only broken when it is wider than a whole line, such as a command.
-    pub fn whole(text: impl Into<String>, style: Style) -> Self {
-        Span {
-            whole: true,
-            ..Span::new(text, style)
-        }
-    }
-}
+use super::{Span, breaks, word_end};
+use crate::sanitize::escaped;
 
 /// A piece of a word: text without breaks, escaped, in one style.
 type Piece<'a> = (Cow<'a, str>, Style);
@@ -65,14 +38,15 @@ impl Fragment for Word {
     }
 }
 
-/// True for whitespace where a line may break; no-break spaces keep `116 123` together.
-fn breaks(c: char) -> bool {
-    c.is_whitespace() && !matches!(c, '\u{a0}' | '\u{2007}' | '\u{202f}')
-}
-
 /// Splits spans into words at whitespace, keeping styles; control characters are escaped.
 fn words(spans: &[Span]) -> Words<'_> {
-    let mut words = Words::default();
+    // About one word in six bytes of text: enough room that the lists rarely grow.
+    let bytes: usize = spans.iter().map(|s| s.text.len()).sum();
+    let mut words = Words {
+        words: Vec::with_capacity(bytes / 6 + 1),
+        pieces: Vec::with_capacity(bytes / 6 + spans.len()),
+        joined: false,
+    };
     for span in spans {
         if span.whole {
             // One piece with its inner spaces; spaces around it still separate words.
@@ -111,34 +85,6 @@ fn words(spans: &[Span]) -> Words<'_> {
         }
     }
     words
-}
-
-/// Where the word at the start of `text` ends (the first break, or the end), and whether it
-/// is all printable ASCII. One pass over the bytes: most words are plain ASCII.
-fn word_end(text: &str) -> (usize, bool) {
-    let bytes = text.as_bytes();
-    let mut printable_ascii = true;
-    let mut i = 0;
-    while let Some(&b) = bytes.get(i) {
-        if b.is_ascii() {
-            // The ASCII characters `char::is_whitespace` knows, vertical tab included.
-            if b.is_ascii_whitespace() || b == 0x0b {
-                return (i, printable_ascii);
-            }
-            printable_ascii &= (0x20..0x7f).contains(&b);
-            i += 1;
-        } else {
-            let Some(ch) = text[i..].chars().next() else {
-                break;
-            };
-            if breaks(ch) {
-                return (i, printable_ascii);
-            }
-            printable_ascii = false;
-            i += ch.len_utf8();
-        }
-    }
-    (text.len(), printable_ascii)
 }
 
 /// Words being built: a piece right after another (no space between) joins its word.
@@ -256,7 +202,7 @@ pub fn wrap(spans: &[Span], width: usize, first: &str, rest: &str, color: bool) 
     // First fit: each line takes as many words as fit. (Optimal fit gave slightly more even
     // lines at about a third of a millisecond per page, which `numb learn` cannot spare.)
     let lines = wrap_first_fit(&words, &widths);
-    let mut line_pieces: Vec<(&str, Style)> = Vec::new();
+    let mut line_pieces: Vec<(&str, Style)> = Vec::with_capacity(width / 2 + 1);
     lines
         .iter()
         .enumerate()
@@ -278,7 +224,11 @@ pub fn wrap(spans: &[Span], width: usize, first: &str, rest: &str, color: bool) 
                 }
             }
             let indent = if i == 0 { first } else { rest };
-            let mut out = String::from(indent);
+            // Room for the text and, with colour, a start and end sequence per piece.
+            let text: usize = line_pieces.iter().map(|p| p.0.len()).sum();
+            let styles = if color { line_pieces.len() * 16 } else { 0 };
+            let mut out = String::with_capacity(indent.len() + text + styles);
+            out.push_str(indent);
             paint_runs(&mut out, &line_pieces, color);
             out
         })
@@ -301,121 +251,6 @@ fn paint_runs(out: &mut String, pieces: &[(&str, Style)], color: bool) {
         pieces[start..i].iter().for_each(|p| out.push_str(p.0));
         if painted {
             let _ = write!(out, "{style:#}");
-        }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn plain(text: &str) -> Vec<Span> {
-        vec![Span::new(text, Style::new())]
-    }
-
-    #[test]
-    fn wraps_at_word_boundaries_with_indents() {
-        let lines = wrap(&plain("one two three four five six"), 12, "- ", "  ", false);
-        assert_eq!(lines, vec!["- one two", "  three four", "  five six"]);
-    }
-
-    #[test]
-    fn keeps_punctuation_with_a_styled_word() {
-        let bold = Style::new().bold();
-        let spans = vec![
-            Span::new("a ", Style::new()),
-            Span::new("word", bold),
-            Span::new(", then more", Style::new()),
-        ];
-        assert_eq!(wrap(&spans, 80, "", "", false), vec!["a word, then more"]);
-        let styled = wrap(&spans, 80, "", "", true);
-        assert_eq!(styled, vec!["a \x1b[1mword\x1b[0m, then more"]);
-        let heading = wrap(&[Span::new("two words", bold)], 80, "", "", true);
-        assert_eq!(heading, vec!["\x1b[1mtwo words\x1b[0m"]);
-    }
-
-    #[test]
-    fn breaks_words_longer_than_the_line() {
-        let lines = wrap(
-            &plain("https://example.org/a/very/long/path"),
-            10,
-            "",
-            "",
-            false,
-        );
-        assert!(lines.iter().all(|l| display_width(l) <= 10), "{lines:?}");
-        assert_eq!(lines.concat(), "https://example.org/a/very/long/path");
-    }
-
-    #[test]
-    fn escapes_control_characters_before_measuring() {
-        let lines = wrap(&plain("red \x1b[31m text"), 80, "", "", false);
-        assert_eq!(lines, vec!["red \\x1b[31m text"]);
-    }
-
-    #[test]
-    fn no_break_spaces_hold_words_together() {
-        let lines = wrap(&plain("Call 116\u{a0}123 now"), 10, "", "", false);
-        assert_eq!(lines, vec!["Call", "116\u{a0}123", "now"]);
-    }
-
-    #[test]
-    fn whole_spans_stay_on_one_line_when_they_fit() {
-        let spans = vec![
-            Span::new("read more with ", Style::new()),
-            Span::whole("numb learn when-to-seek-help", Style::new()),
-            Span::new(", any time.", Style::new()),
-        ];
-        for width in 29..60 {
-            let lines = wrap(&spans, width, "", "", false);
-            assert!(
-                lines
-                    .iter()
-                    .any(|l| l.contains("numb learn when-to-seek-help,")),
-                "{width}: {lines:?}"
-            );
-            assert!(lines.iter().all(|l| display_width(l) <= width));
-        }
-        let narrow = wrap(&spans, 20, "", "", false);
-        assert!(narrow.iter().all(|l| display_width(l) <= 20), "{narrow:?}");
-    }
-
-    #[test]
-    fn wide_characters_count_as_two_columns() {
-        let lines = wrap(&plain("感情 感情 感情"), 9, "", "", false);
-        assert!(lines.iter().all(|l| display_width(l) <= 9), "{lines:?}");
-    }
-
-    /// The byte scan finds the same word ends as `find(breaks)`, and knows printable ASCII.
-    #[test]
-    fn word_end_agrees_with_the_char_definition() {
-        let samples = [
-            "plain words",
-            "tab\there",
-            "vt\u{b}x",
-            "ff\u{c}x",
-            "nel\u{85}x",
-            "nbsp\u{a0}kept",
-            "ideo\u{3000}space",
-            "caf\u{e9} au",
-            "\x1bcontrol",
-            "\u{7f}del",
-            "",
-            "end",
-            "\u{2007}figure",
-            "line\u{2028}sep",
-            "\u{202e}bidi x",
-        ];
-        for text in samples {
-            let expected = text.find(breaks).unwrap_or(text.len());
-            let (end, printable) = word_end(text);
-            assert_eq!(end, expected, "{text:?}");
-            let word = &text[..end];
-            assert_eq!(
-                printable,
-                word.bytes().all(|b| (0x20..0x7f).contains(&b)),
-                "{text:?}"
-            );
         }
     }
 }

@@ -1,0 +1,512 @@
+//! Wrapping styled text to a width: words keep their styles, lines never exceed the width.
+
+use std::borrow::Cow;
+use std::fmt::Write as _;
+
+use anstyle::Style;
+use textwrap::core::display_width;
+
+use super::sanitize::escaped;
+
+#[cfg(test)]
+mod reference;
+
+/// A run of text with one style.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Span {
+    /// The text (may contain spaces; it is split into words when wrapped).
+    pub text: String,
+    /// How it looks on a colour terminal.
+    pub style: Style,
+    /// Keep the span on one line when it fits (commands someone may copy).
+    pub whole: bool,
+}
+
+impl Span {
+    /// A span of text in a style.
+    pub fn new(text: impl Into<String>, style: Style) -> Self {
+        Span {
+            text: text.into(),
+            style,
+            whole: false,
+        }
+    }
+
+    /// A span that is only broken when it is wider than a whole line, such as a command.
+    pub fn whole(text: impl Into<String>, style: Style) -> Self {
+        Span {
+            whole: true,
+            ..Span::new(text, style)
+        }
+    }
+}
+
+/// True for whitespace where a line may break; no-break spaces keep `116 123` together.
+fn breaks(c: char) -> bool {
+    c.is_whitespace() && !matches!(c, '\u{a0}' | '\u{2007}' | '\u{202f}')
+}
+
+/// Where the word at the start of `text` ends (the first break, or the end), and whether it
+/// is all printable ASCII. One pass over the bytes: most words are plain ASCII.
+fn word_end(text: &str) -> (usize, bool) {
+    let bytes = text.as_bytes();
+    let mut printable_ascii = true;
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        if b.is_ascii() {
+            // The ASCII characters `char::is_whitespace` knows, vertical tab included.
+            if b.is_ascii_whitespace() || b == 0x0b {
+                return (i, printable_ascii);
+            }
+            printable_ascii &= (0x20..0x7f).contains(&b);
+            i += 1;
+        } else {
+            let Some(ch) = text[i..].chars().next() else {
+                break;
+            };
+            if breaks(ch) {
+                return (i, printable_ascii);
+            }
+            printable_ascii = false;
+            i += ch.len_utf8();
+        }
+    }
+    (text.len(), printable_ascii)
+}
+
+/// A piece of a word: text without breaks, escaped, measured, in one style.
+struct Piece<'a> {
+    text: Cow<'a, str>,
+    width: usize,
+    style: Style,
+}
+
+impl Piece<'_> {
+    /// A piece of text made here (escaped already), measured.
+    fn owned(text: String, style: Style) -> Self {
+        Piece {
+            width: display_width(&text),
+            text: Cow::Owned(text),
+            style,
+        }
+    }
+}
+
+/// Wraps spans to `width` columns. The first line starts with `first`, the rest with `rest`
+/// (both plain text). Returns finished lines, styled when `color` is true.
+pub fn wrap(spans: &[Span], width: usize, first: &str, rest: &str, color: bool) -> Vec<String> {
+    let mut lines = Vec::new();
+    wrap_each(spans, width, first, rest, color, |line| {
+        lines.push(line.to_string())
+    });
+    lines
+}
+
+/// Wraps spans as [`wrap`] does, appending each line and a line break to `out`: one buffer
+/// for a whole paragraph instead of a string a line.
+pub fn wrap_into(
+    out: &mut String,
+    spans: &[Span],
+    width: usize,
+    first: &str,
+    rest: &str,
+    color: bool,
+) {
+    wrap_each(spans, width, first, rest, color, |line| {
+        out.push_str(line);
+        out.push('\n');
+    });
+}
+
+/// The wrapper: one pass over the text. Each word is measured as it is found and placed
+/// first fit: on the current line when it fits, else on a new one (a word alone on a line
+/// always stays). Words wider than any line are cut where a character would not fit.
+fn wrap_each(
+    spans: &[Span],
+    width: usize,
+    first: &str,
+    rest: &str,
+    color: bool,
+    sink: impl FnMut(&str),
+) {
+    let first_w = display_width(first);
+    let rest_w = display_width(rest);
+    let mut lines = Lines {
+        sink,
+        line: String::with_capacity(first.len() + width + 32),
+        rest,
+        widths: [
+            width.saturating_sub(first_w).max(1),
+            width.saturating_sub(rest_w).max(1),
+        ],
+        room: width.saturating_sub(first_w.max(rest_w)).max(1),
+        color,
+        done: 0,
+        used: 0,
+        empty: true,
+        space: false,
+        last: Style::new(),
+        open: Style::new(),
+    };
+    lines.line.push_str(first);
+    // The word being read: its pieces (a word may change style inside, as in "**word**,").
+    let mut word: Vec<Piece<'_>> = Vec::with_capacity(4);
+    for span in spans {
+        if span.whole {
+            // One piece with its inner spaces; spaces around it still separate words.
+            let inner = span.text.trim_matches(breaks);
+            if inner.is_empty() || span.text.starts_with(breaks) {
+                lines.word(&mut word, true);
+            }
+            if inner.is_empty() {
+                continue;
+            }
+            let inner: Vec<&str> = inner.split(breaks).filter(|w| !w.is_empty()).collect();
+            let text = inner.join(" ");
+            word.push(Piece::owned(escaped(&text).into_owned(), span.style));
+            if span.text.ends_with(breaks) {
+                lines.word(&mut word, true);
+            }
+            continue;
+        }
+        let mut rest = span.text.as_str();
+        while !rest.is_empty() {
+            let ws = rest.len() - rest.trim_start_matches(breaks).len();
+            if ws > 0 {
+                lines.word(&mut word, true);
+                rest = &rest[ws..];
+                continue;
+            }
+            let (end, printable_ascii) = word_end(rest);
+            let text = &rest[..end];
+            word.push(if printable_ascii {
+                // Nothing to escape, one column a byte: no need to look again.
+                Piece {
+                    text: Cow::Borrowed(text),
+                    width: end,
+                    style: span.style,
+                }
+            } else {
+                let text = escaped(text);
+                Piece {
+                    width: display_width(&text),
+                    text,
+                    style: span.style,
+                }
+            });
+            rest = &rest[end..];
+        }
+    }
+    lines.word(&mut word, false);
+    lines.finish();
+}
+
+/// Lines being filled, first fit.
+struct Lines<'r, F: FnMut(&str)> {
+    /// Where finished lines go.
+    sink: F,
+    /// The line being filled, its indent first.
+    line: String,
+    /// The indent of every line after the first.
+    rest: &'r str,
+    /// Room on the first line, and on the others.
+    widths: [usize; 2],
+    /// Room on the narrower of the two: a word wider than this is cut.
+    room: usize,
+    color: bool,
+    /// Lines finished.
+    done: usize,
+    /// Columns taken on this line, with the space after its last word.
+    used: usize,
+    /// No word on this line yet.
+    empty: bool,
+    /// The last word on this line had a space after it.
+    space: bool,
+    /// The style of the last piece on this line.
+    last: Style,
+    /// The style open in `line` (no style: nothing open).
+    open: Style,
+}
+
+impl<F: FnMut(&str)> Lines<'_, F> {
+    /// Places the word read so far (if any) and empties `word`; `space_after`: whitespace
+    /// followed it.
+    fn word(&mut self, word: &mut Vec<Piece<'_>>, space_after: bool) {
+        if word.is_empty() {
+            return;
+        }
+        let width: usize = word.iter().map(|p| p.width).sum();
+        if width <= self.room {
+            self.place(word, width, space_after);
+        } else {
+            self.cut(word, space_after);
+        }
+        word.clear();
+    }
+
+    /// Places a word wider than any line as several, character by character: a new one
+    /// whenever the next character would not fit.
+    fn cut(&mut self, word: &[Piece<'_>], space_after: bool) {
+        let mut part: Vec<Piece<'_>> = Vec::new();
+        let mut used = 0;
+        for piece in word {
+            let mut chunk = String::new();
+            for ch in piece.text.chars() {
+                let w = display_width(ch.encode_utf8(&mut [0; 4]));
+                if used + w > self.room && used > 0 {
+                    if !chunk.is_empty() {
+                        part.push(Piece::owned(std::mem::take(&mut chunk), piece.style));
+                    }
+                    let width = part.iter().map(|p| p.width).sum();
+                    self.place(&part, width, false);
+                    part.clear();
+                    used = 0;
+                }
+                chunk.push(ch);
+                used += w;
+            }
+            if !chunk.is_empty() {
+                part.push(Piece::owned(chunk, piece.style));
+            }
+        }
+        let width = part.iter().map(|p| p.width).sum();
+        self.place(&part, width, space_after);
+    }
+
+    /// Places one word `width` columns wide: on this line when it fits or the line is empty,
+    /// else on the next.
+    fn place(&mut self, word: &[Piece<'_>], width: usize, space_after: bool) {
+        let (Some(head), Some(tail)) = (word.first(), word.last()) else {
+            return;
+        };
+        let room = self.widths[self.done.min(1)];
+        if !self.empty && self.used + width > room {
+            self.end_line();
+            self.line.push_str(self.rest);
+        }
+        if !self.empty && self.space {
+            // A space between two words of one style takes that style.
+            let style = if self.color && self.last == head.style {
+                self.last
+            } else {
+                Style::new()
+            };
+            self.put(" ", style);
+        }
+        for piece in word {
+            self.put(&piece.text, piece.style);
+        }
+        self.used += width + usize::from(space_after);
+        self.space = space_after;
+        self.last = tail.style;
+        self.empty = false;
+    }
+
+    /// Writes text in a style, opening and closing styles once per run of equal styles.
+    fn put(&mut self, text: &str, style: Style) {
+        if self.color && style != self.open {
+            if self.open != Style::new() {
+                let _ = write!(self.line, "{:#}", self.open);
+            }
+            if style != Style::new() {
+                let _ = write!(self.line, "{style}");
+            }
+            self.open = style;
+        }
+        self.line.push_str(text);
+    }
+
+    /// Closes the open style and hands the line on; the next line starts empty.
+    fn end_line(&mut self) {
+        if self.open != Style::new() {
+            let _ = write!(self.line, "{:#}", self.open);
+            self.open = Style::new();
+        }
+        (self.sink)(&self.line);
+        self.line.clear();
+        self.done += 1;
+        self.used = 0;
+        self.empty = true;
+        self.space = false;
+    }
+
+    /// Ends the last line (an empty text still makes one line: its indent).
+    fn finish(mut self) {
+        self.end_line();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Text that exercises the wrapper: words of many widths, runs of spaces, tabs, no-break
+    /// spaces, controls to escape, wide and zero-width characters.
+    fn text() -> impl Strategy<Value = String> {
+        prop::collection::vec(
+            prop_oneof![
+                4 => "[a-z]{1,7}",
+                1 => "[a-z]{8,30}",
+                3 => Just(" ".to_string()),
+                1 => Just("  ".to_string()),
+                1 => prop::sample::select(vec![
+                    "\t", "\u{a0}", "\u{2007}", "\x1b[31m", "\u{7f}", "感情", "e\u{301}", "\u{200b}",
+                    "\u{202e}", ",", "\u{3000}", "—",
+                ])
+                .prop_map(str::to_string),
+            ],
+            0..12,
+        )
+        .prop_map(|parts| parts.concat())
+    }
+
+    fn style() -> impl Strategy<Value = Style> {
+        prop::sample::select(vec![
+            Style::new(),
+            Style::new().bold(),
+            Style::new().italic(),
+            Style::new().fg_color(Some(anstyle::AnsiColor::Cyan.into())),
+        ])
+    }
+
+    fn spans() -> impl Strategy<Value = Vec<Span>> {
+        prop::collection::vec(
+            (text(), style(), prop::bool::weighted(0.2)).prop_map(|(text, style, whole)| Span {
+                text,
+                style,
+                whole,
+            }),
+            0..6,
+        )
+    }
+
+    proptest! {
+        /// The one-pass wrapper writes exactly what textwrap's first fit over a list of words
+        /// wrote (the wrapper numb used before), styles and escapes included.
+        #[test]
+        fn agrees_with_the_reference_wrapper(
+            spans in spans(),
+            width in 1usize..50,
+            first in prop::sample::select(vec!["", "- ", "  • ", "Note: "]),
+            rest in prop::sample::select(vec!["", "  ", "    "]),
+            color in any::<bool>(),
+        ) {
+            let fast = wrap(&spans, width, first, rest, color);
+            prop_assert_eq!(&fast, &reference::wrap(&spans, width, first, rest, color));
+            let mut into = String::new();
+            wrap_into(&mut into, &spans, width, first, rest, color);
+            prop_assert_eq!(into, fast.iter().map(|l| format!("{l}\n")).collect::<String>());
+        }
+    }
+
+    fn plain(text: &str) -> Vec<Span> {
+        vec![Span::new(text, Style::new())]
+    }
+
+    #[test]
+    fn wraps_at_word_boundaries_with_indents() {
+        let lines = wrap(&plain("one two three four five six"), 12, "- ", "  ", false);
+        assert_eq!(lines, vec!["- one two", "  three four", "  five six"]);
+    }
+
+    #[test]
+    fn keeps_punctuation_with_a_styled_word() {
+        let bold = Style::new().bold();
+        let spans = vec![
+            Span::new("a ", Style::new()),
+            Span::new("word", bold),
+            Span::new(", then more", Style::new()),
+        ];
+        assert_eq!(wrap(&spans, 80, "", "", false), vec!["a word, then more"]);
+        let styled = wrap(&spans, 80, "", "", true);
+        assert_eq!(styled, vec!["a \x1b[1mword\x1b[0m, then more"]);
+        let heading = wrap(&[Span::new("two words", bold)], 80, "", "", true);
+        assert_eq!(heading, vec!["\x1b[1mtwo words\x1b[0m"]);
+    }
+
+    #[test]
+    fn breaks_words_longer_than_the_line() {
+        let lines = wrap(
+            &plain("https://example.org/a/very/long/path"),
+            10,
+            "",
+            "",
+            false,
+        );
+        assert!(lines.iter().all(|l| display_width(l) <= 10), "{lines:?}");
+        assert_eq!(lines.concat(), "https://example.org/a/very/long/path");
+    }
+
+    #[test]
+    fn escapes_control_characters_before_measuring() {
+        let lines = wrap(&plain("red \x1b[31m text"), 80, "", "", false);
+        assert_eq!(lines, vec!["red \\x1b[31m text"]);
+    }
+
+    #[test]
+    fn no_break_spaces_hold_words_together() {
+        let lines = wrap(&plain("Call 116\u{a0}123 now"), 10, "", "", false);
+        assert_eq!(lines, vec!["Call", "116\u{a0}123", "now"]);
+    }
+
+    #[test]
+    fn whole_spans_stay_on_one_line_when_they_fit() {
+        let spans = vec![
+            Span::new("read more with ", Style::new()),
+            Span::whole("numb learn when-to-seek-help", Style::new()),
+            Span::new(", any time.", Style::new()),
+        ];
+        for width in 29..60 {
+            let lines = wrap(&spans, width, "", "", false);
+            assert!(
+                lines
+                    .iter()
+                    .any(|l| l.contains("numb learn when-to-seek-help,")),
+                "{width}: {lines:?}"
+            );
+            assert!(lines.iter().all(|l| display_width(l) <= width));
+        }
+        let narrow = wrap(&spans, 20, "", "", false);
+        assert!(narrow.iter().all(|l| display_width(l) <= 20), "{narrow:?}");
+    }
+
+    #[test]
+    fn wide_characters_count_as_two_columns() {
+        let lines = wrap(&plain("感情 感情 感情"), 9, "", "", false);
+        assert!(lines.iter().all(|l| display_width(l) <= 9), "{lines:?}");
+    }
+
+    /// The byte scan finds the same word ends as `find(breaks)`, and knows printable ASCII.
+    #[test]
+    fn word_end_agrees_with_the_char_definition() {
+        let samples = [
+            "plain words",
+            "tab\there",
+            "vt\u{b}x",
+            "ff\u{c}x",
+            "nel\u{85}x",
+            "nbsp\u{a0}kept",
+            "ideo\u{3000}space",
+            "caf\u{e9} au",
+            "\x1bcontrol",
+            "\u{7f}del",
+            "",
+            "end",
+            "\u{2007}figure",
+            "line\u{2028}sep",
+            "\u{202e}bidi x",
+        ];
+        for text in samples {
+            let expected = text.find(breaks).unwrap_or(text.len());
+            let (end, printable) = word_end(text);
+            assert_eq!(end, expected, "{text:?}");
+            let word = &text[..end];
+            assert_eq!(
+                printable,
+                word.bytes().all(|b| (0x20..0x7f).contains(&b)),
+                "{text:?}"
+            );
+        }
+    }
+}
