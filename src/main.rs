@@ -16,6 +16,8 @@ use numb::output::{Environment, use_color};
     reason = "a panic hook cannot return an exit code to main"
 )]
 fn on_panic(info: &std::panic::PanicHookInfo<'_>) {
+    // A practice may have turned off the terminal's echo: put it back.
+    numb::prompt::restore_terminal();
     let mut err = io::stderr();
     if err.is_terminal() {
         let _ = write!(err, "\x1b[?25h");

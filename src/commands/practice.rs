@@ -10,7 +10,7 @@ use anstyle::Style;
 use crate::content::Library;
 use crate::content::model::Practice;
 use crate::error::Error;
-use crate::prompt::{self, Presses, Waited};
+use crate::prompt::{self, KeyMode, Presses, Waited};
 use crate::render::terminal::page::{HANG, Page, Styles, inline_spans};
 use crate::render::wrap::Span;
 use crate::render::{Look, fill, table, terminal};
@@ -216,8 +216,18 @@ fn guide<W: Write>(
 ) -> Result<(), Error> {
     prompt::exit_cleanly_on_ctrl_c(plain);
     let labels = &library.app.practice_labels;
-    // Lines typed arrive here: Enter, or q (or Esc) to stop; the reader ends with the input.
-    let presses = Presses::start();
+    // In an ordinary terminal single keys work, without echo: Enter, or q or Esc to stop.
+    // Plain (and where the terminal cannot be changed), lines typed: Enter, or q then Enter.
+    // Either reader ends with the input. Dropping `keys` puts the terminal back.
+    let keys = if plain { None } else { KeyMode::start() };
+    let presses = match keys {
+        Some(_) => Presses::keys(),
+        None => Presses::start(),
+    };
+    let (begin, enter, pause_enter) = match keys {
+        Some(_) => (&labels.begin_keys, &labels.enter_keys, &labels.pause_keys),
+        None => (&labels.begin, &labels.enter, &labels.pause_enter),
+    };
     let pace = pace();
     let mut err = io::stderr();
     {
@@ -227,9 +237,13 @@ fn guide<W: Write>(
     }
     out.flush().map_err(Error::Write)?;
     // Reading why it can help takes a moment: the first step waits for Enter.
-    let _ = writeln!(err, "{}", labels.begin.get_ref());
+    let _ = writeln!(err, "{}", begin.get_ref());
     if presses.wait(None) == Waited::Stop {
         return stopped(out, library, look);
+    }
+    // An echoed Enter leaves a blank line before the step; an unechoed key does not.
+    if keys.is_some() {
+        let _ = writeln!(err);
     }
     for n in 0..p.steps.len() {
         // Enter pressed more than once before does not skip this step.
@@ -246,7 +260,7 @@ fn guide<W: Write>(
             Some(seconds) => {
                 let wait = Duration::from_secs_f64(f64::from(seconds) * pace);
                 let text = fill(
-                    labels.pause_enter.get_ref(),
+                    pause_enter.get_ref(),
                     &[("seconds", wait.as_secs().to_string())],
                 );
                 let _ = writeln!(err, "{text}");
@@ -269,8 +283,9 @@ fn guide<W: Write>(
                             break;
                         }
                     }
-                    // Enter moved the cursor down a line: clear the count above it.
-                    let typed = waited != Waited::Time;
+                    // Enter typed with echo moved the cursor down a line: clear the count
+                    // above it. Single keys are not echoed, so the count is on this line.
+                    let typed = waited != Waited::Time && keys.is_none();
                     let _ = write!(err, "{}\r\x1b[2K", if typed { "\x1b[1A" } else { "" });
                     waited
                 };
@@ -279,9 +294,12 @@ fn guide<W: Write>(
                 }
             }
             None if !last => {
-                let _ = writeln!(err, "{}", labels.enter.get_ref());
+                let _ = writeln!(err, "{}", enter.get_ref());
                 if presses.wait(None) == Waited::Stop {
                     return stopped(out, library, look);
+                }
+                if keys.is_some() {
+                    let _ = writeln!(err);
                 }
             }
             None => {}

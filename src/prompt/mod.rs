@@ -3,6 +3,7 @@
 //! movement). Which one a run uses is decided once ([`Asking`]); commands never know which.
 
 mod accessible;
+mod keys;
 mod presses;
 mod terminal;
 pub mod typed;
@@ -11,6 +12,7 @@ use std::io::{self, IsTerminal, Write};
 use std::sync::atomic::{AtomicBool, Ordering};
 
 pub use accessible::Typed;
+pub use keys::{KeyMode, restore_terminal};
 pub use presses::{Presses, Waited};
 pub use terminal::{PROMPTING, Terminal, too_small};
 
@@ -159,6 +161,7 @@ static PLAIN_EXIT: AtomicBool = AtomicBool::new(false);
 pub fn exit_cleanly_on_ctrl_c(accessible: bool) {
     PLAIN_EXIT.fetch_or(accessible, Ordering::SeqCst);
     let _ = ctrlc::set_handler(|| {
+        restore_terminal();
         let mut err = io::stderr();
         let _ = match PLAIN_EXIT.load(Ordering::SeqCst) {
             true => writeln!(err),

@@ -1,7 +1,7 @@
 //! Enter, and stopping, during a guided practice: typed lines read from standard input on
 //! their own thread, so a quiet time can end on Enter or when its time is up.
 
-use std::io::{self, BufRead};
+use std::io::{self, BufRead, Read};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
 use std::time::{Duration, Instant};
 
@@ -52,6 +52,33 @@ impl Presses {
         Presses { pressed }
     }
 
+    /// Reads single keys from a terminal in key mode ([`super::KeyMode`]): Enter goes on; q,
+    /// Esc and Ctrl-D stop; other keys do nothing.
+    pub fn keys() -> Self {
+        Self::from_keys(io::stdin())
+    }
+
+    /// Reads keys from `input`, a read at a time (tests give a slice).
+    pub fn from_keys(input: impl Read + Send + 'static) -> Self {
+        let (tx, pressed) = mpsc::channel();
+        std::thread::spawn(move || {
+            let mut input = input;
+            let mut keys = [0u8; 64];
+            loop {
+                let n = match input.read(&mut keys) {
+                    Ok(0) | Err(_) => break,
+                    Ok(n) => n,
+                };
+                if let Some(press) = key(&keys[..n])
+                    && tx.send(press).is_err()
+                {
+                    break;
+                }
+            }
+        });
+        Presses { pressed }
+    }
+
     /// Forgets Enter pressed ahead of time (so it does not skip a step); `true` when a stop
     /// was among them.
     pub fn forget_early(&self) -> bool {
@@ -80,6 +107,33 @@ impl Presses {
     }
 }
 
+/// What one read of keys means: the first key that does something. Esc at the end of a read
+/// stops; Esc followed by more is an arrow or function key (`ESC [ … A`, `ESC O P`), which
+/// does nothing.
+fn key(bytes: &[u8]) -> Option<Waited> {
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        i += 1;
+        match b {
+            0x1b if i == bytes.len() => return Some(Waited::Stop),
+            0x1b => {
+                // Skip the sequence: `[` or `O`, then parameters, up to a final byte.
+                if matches!(bytes.get(i), Some(b'[' | b'O')) {
+                    i += 1;
+                    while bytes.get(i).is_some_and(|b| !(0x40..=0x7e).contains(b)) {
+                        i += 1;
+                    }
+                }
+                i += 1;
+            }
+            b'q' | b'Q' | 0x04 => return Some(Waited::Stop),
+            b'\r' | b'\n' => return Some(Waited::Enter),
+            _ => {}
+        }
+    }
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -94,6 +148,31 @@ mod tests {
         assert_eq!(presses.wait(None), Waited::Time, "the input ended");
         let short = Duration::from_millis(20);
         assert_eq!(presses.wait(Some(short)), Waited::Time);
+    }
+
+    #[test]
+    fn single_keys() {
+        assert_eq!(key(b"q"), Some(Waited::Stop));
+        assert_eq!(key(b"Q"), Some(Waited::Stop));
+        assert_eq!(key(b"\x1b"), Some(Waited::Stop), "Esc");
+        assert_eq!(key(b"\x04"), Some(Waited::Stop), "Ctrl-D");
+        assert_eq!(key(b"\n"), Some(Waited::Enter));
+        assert_eq!(key(b"\r"), Some(Waited::Enter));
+        assert_eq!(key(b"\x1b[A"), None, "an arrow key");
+        assert_eq!(key(b"\x1b[1;5C"), None, "Ctrl and an arrow");
+        assert_eq!(key(b"\x1bOP"), None, "F1");
+        assert_eq!(key(b"xyz\x1b"), Some(Waited::Stop), "Esc after other keys");
+        assert_eq!(key(b"\x1b[Bq"), Some(Waited::Stop), "an arrow, then q");
+        assert_eq!(
+            key(b"\x1b[B\r"),
+            Some(Waited::Enter),
+            "an arrow, then Enter"
+        );
+        assert_eq!(key(b"x"), None);
+        assert_eq!(key(b" "), None);
+        let presses = Presses::from_keys(&b"\n"[..]);
+        assert_eq!(presses.wait(None), Waited::Enter);
+        assert_eq!(presses.wait(None), Waited::Time, "the input ended");
     }
 
     #[test]

@@ -120,6 +120,63 @@ fn enter_ends_a_pause_and_ctrl_c_leaves_with_130() {
     }
 }
 
+/// In an ordinary terminal single keys work: keys typed during a countdown are not drawn
+/// into it, q or Esc stops at once (no Enter needed), an arrow key does nothing, and the
+/// terminal's settings afterwards are what they were before (`stty -a` before and after).
+#[test]
+fn q_or_esc_stops_at_once_and_keys_typed_are_not_echoed() {
+    for stop in ["q", "\x1b"] {
+        let mut cmd = std::process::Command::new("sh");
+        let bin = assert_cmd::cargo::cargo_bin!("numb");
+        // The pseudo-terminal starts without echo: turn it on, as in a person's terminal.
+        let script = format!(
+            "stty echo icanon; stty -a; echo BEFORE-END; '{}' practice paced-breathing; \
+             echo \"exit $?\"; stty -a",
+            bin.display()
+        );
+        cmd.arg("-c")
+            .arg(script)
+            .env("NUMB_PACE", "1")
+            .env("LINES", "40");
+        crate::isolate(&mut cmd);
+        let mut s = spawn_command(cmd, Some(20_000)).expect("spawn in a pty");
+        let before = s.exp_string("BEFORE-END").unwrap();
+        s.exp_string("You can stop at any time: press q or Esc.")
+            .unwrap();
+        s.send("\r").unwrap();
+        s.flush().unwrap();
+        s.exp_string("Step 1 of 7").unwrap();
+        s.exp_string("or q or Esc to stop.").unwrap();
+        s.exp_string(" s ").unwrap();
+        s.send("xyz\x1b[A").unwrap();
+        s.flush().unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(300));
+        s.send(stop).unwrap();
+        s.flush().unwrap();
+        let shown = s.exp_string("You stopped the practice.").unwrap();
+        assert!(
+            !shown.contains("xyz"),
+            "{stop:?}: keys were echoed: {shown:?}"
+        );
+        assert!(!shown.contains("Step 2 of 7"), "{stop:?}: {shown:?}");
+        s.exp_string("exit 0").unwrap();
+        let after = s.exp_eof().unwrap();
+        let settings = |text: &str| -> Vec<String> {
+            let start = text.find("speed").expect("stty -a output");
+            text[start..]
+                .split_whitespace()
+                .map(str::to_string)
+                .collect()
+        };
+        assert_eq!(
+            settings(&after),
+            settings(&before),
+            "{stop:?}: settings changed"
+        );
+        assert!(settings(&after).contains(&"echo".to_string()), "{after}");
+    }
+}
+
 /// A practice file is checked like the rest: steps, pauses, references, sources.
 #[test]
 fn practice_files_are_checked() {

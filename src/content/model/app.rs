@@ -135,6 +135,12 @@ pub struct PracticeLabels {
     pub begin: Spanned<String>,
     /// During a pause: `{seconds}` is filled in; Enter goes on sooner.
     pub pause_enter: Spanned<String>,
+    /// `begin` where single keys work (an ordinary terminal): q or Esc stops.
+    pub begin_keys: Spanned<String>,
+    /// `enter` where single keys work.
+    pub enter_keys: Spanned<String>,
+    /// `pause_enter` where single keys work: `{seconds}` is filled in.
+    pub pause_keys: Spanned<String>,
     /// Said when a quiet time has passed (one step at a time, without a countdown).
     pub pause_over: Spanned<String>,
     /// Said when the person stops a practice before its end (q or Esc).
