@@ -100,8 +100,9 @@ const ENVIRONMENT: &[(&str, &str)] = &[
         "NUMB_ACCESSIBLE, ACCESSIBLE",
         "Set (and not 0 or false): ask every question in plain typed lines, with numbered \
          choices and no cursor movement, as --accessible does. NUMB_ACCESSIBLE=0 turns it off \
-         when ACCESSIBLE or the settings file ([ui] accessible = true) turn it on. TERM=dumb, \
-         or no TERM, turns it on by itself.",
+         when ACCESSIBLE or the settings file ([ui] accessible = true) turn it on. A terminal that \
+         cannot move the cursor turns it on by itself: TERM unset, empty, dumb, emacs or \
+         unknown, or INSIDE_EMACS naming comint (Emacs' shell).",
     ),
     (
         "NUMB_PACE",

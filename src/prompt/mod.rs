@@ -54,7 +54,7 @@ pub enum Accessible {
     /// The terminal prompter.
     #[default]
     Off,
-    /// The terminal cannot move the cursor (`TERM` is `dumb`, empty or unset).
+    /// The terminal cannot move the cursor (see [`cannot_move_cursor`]).
     Needed,
     /// Asked for: `--accessible`, `NUMB_ACCESSIBLE`, `ACCESSIBLE` or `[ui] accessible`.
     /// Questions are then asked even when the input is a pipe, line by line.
@@ -71,6 +71,7 @@ impl Accessible {
         cross_var: Option<&str>,
         setting: impl FnOnce() -> bool,
         term: Option<&str>,
+        inside_emacs: Option<&str>,
     ) -> Self {
         let asked = flag
             || match (truthy(numb_var), truthy(cross_var)) {
@@ -78,7 +79,7 @@ impl Accessible {
                 (None, Some(on)) => on,
                 (None, None) => setting(),
             };
-        let dumb = matches!(term.map(str::trim), None | Some("" | "dumb"));
+        let dumb = cannot_move_cursor(term, inside_emacs);
         match (asked, dumb) {
             (true, _) => Accessible::Asked,
             (false, true) => Accessible::Needed,
@@ -95,6 +96,7 @@ impl Accessible {
             var("ACCESSIBLE").as_deref(),
             || crate::config::load().0.ui.accessible,
             var("TERM").as_deref(),
+            var("INSIDE_EMACS").as_deref(),
         )
     }
 
@@ -102,6 +104,18 @@ impl Accessible {
     pub fn is_on(self) -> bool {
         self != Accessible::Off
     }
+}
+
+/// Whether the terminal cannot move the cursor, so redrawn menus would come out as a mess:
+/// `TERM` unset or empty, `dumb` (Emacs' shell, many editors' terminals, some screen-reader
+/// and braille set-ups), `emacs` (older Emacs), `unknown` (what some systems set when they do
+/// not know), and Emacs' shell (`INSIDE_EMACS` naming `comint`) whatever `TERM` says. Emacs'
+/// own terminals (`term`, `vterm`, `eat`) move the cursor and keep the ordinary mode.
+pub fn cannot_move_cursor(term: Option<&str>, inside_emacs: Option<&str>) -> bool {
+    let term = term.map(str::trim).unwrap_or_default();
+    let no_cursor = ["", "dumb", "emacs", "unknown"];
+    no_cursor.iter().any(|t| term.eq_ignore_ascii_case(t))
+        || inside_emacs.is_some_and(|v| v.split(',').any(|part| part.trim() == "comint"))
 }
 
 /// A variable's yes or no: unset or empty is neither; `0`, `false`, `no` and `off` are no.
@@ -179,7 +193,7 @@ mod tests {
     #[test]
     fn the_mode_is_asked_for_or_needed() {
         let decide = |flag, numb, cross, setting, term| {
-            Accessible::decide(flag, numb, cross, || setting, term)
+            Accessible::decide(flag, numb, cross, || setting, term, None)
         };
         let xterm = Some("xterm-256color");
         assert_eq!(decide(false, None, None, false, xterm), Accessible::Off);
@@ -225,8 +239,40 @@ mod tests {
             decide(false, None, None, false, Some("")),
             Accessible::Needed
         );
+        assert_eq!(
+            Accessible::decide(false, None, None, || false, xterm, Some("29.1,comint")),
+            Accessible::Needed
+        );
         assert!(!Accessible::Off.is_on());
         assert!(Accessible::Needed.is_on());
+    }
+
+    /// Which terminals get the accessible mode by themselves.
+    #[test]
+    fn terminals_that_cannot_move_the_cursor() {
+        let table = [
+            (None, None, true),
+            (Some(""), None, true),
+            (Some("dumb"), None, true),
+            (Some(" DUMB "), None, true),
+            (Some("emacs"), None, true),
+            (Some("unknown"), None, true),
+            (Some("dumb"), Some("29.1,comint"), true),
+            (Some("xterm-256color"), Some("29.1,comint"), true),
+            (Some("xterm-256color"), None, false),
+            (Some("screen"), None, false),
+            (Some("linux"), None, false),
+            (Some("eterm-color"), Some("29.1,term:0.96"), false),
+            (Some("xterm-256color"), Some("vterm"), false),
+            (Some("xterm-256color"), Some("29.1,eat"), false),
+        ];
+        for (term, emacs, expected) in table {
+            assert_eq!(
+                cannot_move_cursor(term, emacs),
+                expected,
+                "TERM={term:?} INSIDE_EMACS={emacs:?}"
+            );
+        }
     }
 
     #[test]
@@ -240,6 +286,7 @@ mod tests {
                 read = true;
                 false
             },
+            None,
             None,
         );
         assert!(!read);

@@ -194,6 +194,27 @@ fn a_dumb_terminal_gets_the_accessible_mode_and_a_note_of_crisis_meets_help() {
     assert!(saved.contains("\"note\":\"I want to die\""), "{saved}");
 }
 
+/// Terminals that cannot move the cursor get the typed questions by themselves: an unknown
+/// terminal, older Emacs, and Emacs' shell whatever `TERM` it claims.
+#[test]
+fn terminals_that_cannot_move_the_cursor_get_typed_questions() {
+    let home = tempfile::tempdir().unwrap();
+    let cases: [&[(&str, &str)]; 3] = [
+        &[("TERM", "unknown")],
+        &[("TERM", "emacs")],
+        &[("TERM", "xterm-256color"), ("INSIDE_EMACS", "29.1,comint")],
+    ];
+    for env in cases {
+        let mut s = Session::start(home.path(), &["feelings"], env);
+        s.expect("Which family of feelings")
+            .expect("or q to leave")
+            .type_line("q");
+        let (seen, code) = s.finish();
+        assert_eq!(code, 0, "{env:?}: {seen}");
+        assert_no_cursor_movement(&seen);
+    }
+}
+
 #[test]
 fn the_reconnection_plan_picks_by_numbers_and_says_them_back() {
     let home = tempfile::tempdir().unwrap();

@@ -51,7 +51,7 @@ pub fn isolate(cmd: &mut std::process::Command) {
             || key.starts_with("CLICOLOR")
             || matches!(
                 key.as_str(),
-                "NO_COLOR" | "LANG" | "LANGUAGE" | "COLUMNS" | "TERM"
+                "NO_COLOR" | "LANG" | "LANGUAGE" | "COLUMNS" | "TERM" | "INSIDE_EMACS"
             );
         if drop {
             cmd.env_remove(&key);
