@@ -44,9 +44,17 @@ pub fn run(cli: Cli) -> Result<(), Error> {
     if needs.stops_on_ctrl_c {
         commands::export::stop_on_ctrl_c();
     }
-    // Problems in the user's content that did not stop a help page from showing.
+    // Problems in the user's content that did not stop a help page from showing, and packs
+    // left out of a page because they did not load.
     let mut deferred = None;
-    let (library, crisis) = load(cli.command.as_ref(), &dirs, needs.content, &mut deferred)?;
+    let mut left_out = Vec::new();
+    let (library, crisis) = load(
+        cli.command.as_ref(),
+        &dirs,
+        needs.content,
+        &mut deferred,
+        &mut left_out,
+    )?;
     let var = |k| std::env::var(k).ok();
     let pager = pager::choose(
         // Help lines stay on the screen, never behind a pager that may clear them on quitting;
@@ -69,8 +77,15 @@ pub fn run(cli: Cli) -> Result<(), Error> {
         accessible,
         look: prompt_look(&cli, &env),
     };
-    let after_page = call(&cli, asking, &library, &dirs, needs, &mut out, look)?;
-    finish(out, &library)?;
+    let after_page = call(&cli, asking, &library, &dirs, needs, &mut out, look);
+    if after_page.is_ok() {
+        finish(out, &library)?;
+    }
+    // A pack left out is named once, after the page (a pager would hide it before).
+    for pack in &left_out {
+        let _ = writeln!(std::io::stderr(), "\n{}", left_out_notice(&library, pack));
+    }
+    let after_page = after_page?;
     match (after_page, deferred) {
         // Content problems outrank what the command reported after its page.
         (Some(e), Some(content)) => {
@@ -107,9 +122,18 @@ fn load(
     dirs: &[PathBuf],
     content: needs::Content,
     deferred: &mut Option<Error>,
+    left_out: &mut Vec<content::load::LeftOut>,
 ) -> Result<(Library, Option<commands::crisis::Typed>), Error> {
     let loaded = match content {
-        needs::Content::Help | needs::Content::None => load_for_help(dirs, deferred),
+        // A folder that cannot be read at all: the page still shows, the error comes after.
+        needs::Content::Reading => match content::load::load_for_reading(dirs) {
+            Ok((library, out)) => {
+                *left_out = out;
+                Ok(library)
+            }
+            Err(_) => load_for_help(dirs, deferred),
+        },
+        needs::Content::None => load_for_help(dirs, deferred),
         needs::Content::Writing => {
             content::load::load_for_writing(dirs).or_else(|_| content::load(dirs))
         }
@@ -310,6 +334,34 @@ pub fn config_pack() -> Option<PathBuf> {
         Err(_) => true,
     };
     (dir.exists() && filled).then_some(dir)
+}
+
+/// Names a pack left out of the page: its folder, its first problem (path:line:col), how
+/// many more, and `numb check` to see them all.
+fn left_out_notice(library: &Library, pack: &content::load::LeftOut) -> String {
+    let labels = &library.app.labels;
+    let dir = sanitize::escape_controls(&pack.dir.display().to_string());
+    let mut notice = render::fill(labels.pack_left_out.get_ref(), &[("pack", dir.clone())]);
+    if let Some(first) = pack.problems.first() {
+        let (line, col) = first.line_col();
+        let message = first.message.lines().next().unwrap_or_default();
+        notice.push_str(&format!(
+            "\n  {}:{line}:{col}: {}",
+            sanitize::escape_controls(&first.file.path),
+            sanitize::escape_controls(message)
+        ));
+    }
+    let more = error::total(&pack.problems).saturating_sub(1);
+    let next = match more {
+        0 => render::fill(labels.pack_check.get_ref(), &[("pack", dir)]),
+        n => render::fill(
+            labels.pack_more.get_ref(),
+            &[("pack", dir), ("count", n.to_string())],
+        ),
+    };
+    notice.push('\n');
+    notice.push_str(&next);
+    notice
 }
 
 /// Loads content for a page that must never be blocked: the welcome and the support lines.

@@ -10,13 +10,14 @@ use crate::cli::{Command, ExportFormat, HistoryAction};
 pub enum Content {
     /// None, or its own way (`check`, `completions`, `man`).
     None,
-    /// Everything, but a broken content pack never blocks the page: the welcome, the help
-    /// lines and a person's own history show first, and the problem is reported after.
-    Help,
+    /// The built-in content and every pack that loads: a pack with a problem never blocks the
+    /// person reading. It is left out and named once on stderr, after the page.
+    Reading,
     /// Everything, leaving body text to the Markdown writer, which refuses what is outside
     /// the subset as it writes (a folder export; every file is staged before any is placed).
     Writing,
-    /// Everything, checked; a problem stops the command with the full report.
+    /// Everything, checked; a problem stops the command with the full report (publishing:
+    /// a handout must never silently lose a page).
     Full,
 }
 
@@ -40,13 +41,13 @@ pub fn of(command: Option<&Command>) -> Needs {
         stops_on_ctrl_c: false,
     };
     let Some(command) = command else {
-        return needs(Content::Help, true);
+        return needs(Content::Reading, true);
     };
     match command {
         Command::Check(_) | Command::Completions(_) | Command::Man => needs(Content::None, false),
-        Command::Support(_) => needs(Content::Help, true),
+        Command::Support(_) => needs(Content::Reading, true),
         Command::History(a) => needs(
-            Content::Help,
+            Content::Reading,
             matches!(
                 a.action,
                 None | Some(HistoryAction::Trend(_) | HistoryAction::Report(_))
@@ -60,17 +61,17 @@ pub fn of(command: Option<&Command>) -> Needs {
         Command::Export(_) => needs(Content::Full, false),
         // Choosing a word happens in the terminal: never behind a pager.
         Command::Feelings(a) => needs(
-            Content::Full,
+            Content::Reading,
             !a.word.is_empty() || a.body || !stdin_terminal(),
         ),
         // A guided practice waits for Enter: never behind a pager.
         Command::Practice(a) => needs(
-            Content::Full,
+            Content::Reading,
             a.id.is_empty() || a.no_wait || !a.plain && !stdin_terminal(),
         ),
         // A summary ends with where to get help when it points there: never behind a pager,
         // where that end would wait on a later page.
-        Command::Reflect(a) => needs(Content::Full, a.list),
-        Command::Learn(_) => needs(Content::Full, true),
+        Command::Reflect(a) => needs(Content::Reading, a.list),
+        Command::Learn(_) => needs(Content::Reading, true),
     }
 }

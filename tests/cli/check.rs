@@ -186,10 +186,16 @@ fn a_pack_for_a_newer_numb_says_so_and_nothing_else() {
         err.trim_end().ends_with("1 problem in 1 content file"),
         "{err}"
     );
-    // The same for every command that loads the pack.
+    // A page leaves the pack out and says why; publishing refuses it.
     numb()
         .arg("learn")
         .arg("--content-dir")
+        .arg(dir.path())
+        .assert()
+        .code(0)
+        .stderr(predicate::str::contains("needs a newer numb"));
+    numb()
+        .args(["export", "--format", "json", "--content-dir"])
         .arg(dir.path())
         .assert()
         .code(65)

@@ -5,6 +5,7 @@
 #![allow(clippy::unwrap_used, clippy::print_stdout, unsafe_code)]
 
 mod accessible;
+mod broken_packs;
 mod check;
 mod content_dirs;
 mod credit;

@@ -3,6 +3,7 @@
 mod assemble;
 mod parse;
 mod read;
+mod reading;
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -11,6 +12,7 @@ pub use assemble::MAX_PROBLEMS_PER_FILE;
 use assemble::{Entries, at_most_per_file, merge_support, sort_topics};
 use parse::{Parsed, parse};
 use read::{read_file, read_pack};
+pub use reading::{LeftOut, load_for_reading};
 
 use super::crisis::CrisisWords;
 pub use super::library::Library;

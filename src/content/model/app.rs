@@ -323,6 +323,12 @@ pub struct Labels {
     pub sources: Spanned<String>,
     /// The line under the topic table.
     pub topics_footer: Spanned<String>,
+    /// Names a content pack left out of a page because it did not load: `{pack}`.
+    pub pack_left_out: Spanned<String>,
+    /// After the left-out pack's only problem: `{pack}`.
+    pub pack_check: Spanned<String>,
+    /// After the left-out pack's first problem: `{count}` more, `{pack}`.
+    pub pack_more: Spanned<String>,
     /// The pager's prompt while there is more to read.
     pub pager_more: Spanned<String>,
     /// The pager's prompt at the end of a page.

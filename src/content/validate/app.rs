@@ -29,6 +29,9 @@ pub(super) fn check(lib: &Library, at: &mut At) {
         &l.table_summary,
         &l.pager_more,
         &l.pager_end,
+        &l.pack_left_out,
+        &l.pack_check,
+        &l.pack_more,
     ] {
         at.line(label, "label");
     }
