@@ -68,11 +68,13 @@ impl Problem {
         if full.is_empty() {
             // A file that is missing or was not read: there is no line to show.
             let title = Level::ERROR.primary_title(&message);
+            let title = renderer.render(&[annotate_snippets::Group::with_title(title)]);
+            // A folder (its path ends with a separator) has no line to point at.
+            if path.ends_with(std::path::MAIN_SEPARATOR) {
+                return format!("{title}\n --> {path}");
+            }
             let (line, col) = self.line_col();
-            return format!(
-                "{}\n --> {path}:{line}:{col}",
-                renderer.render(&[annotate_snippets::Group::with_title(title)])
-            );
+            return format!("{title}\n --> {path}:{line}:{col}");
         }
         // Only the lines the problem touches: a file with many problems stays fast.
         let start = floor_char_boundary(full, self.span.start.min(full.len()));

@@ -344,10 +344,15 @@ fn left_out_notice(library: &Library, pack: &content::load::LeftOut) -> String {
     let mut notice = render::fill(labels.pack_left_out.get_ref(), &[("pack", dir.clone())]);
     if let Some(first) = pack.problems.first() {
         let (line, col) = first.line_col();
+        let path = sanitize::escape_controls(&first.file.path);
+        // A folder's own problem (no pack.toml) has no line to point at.
+        let place = match path.ends_with(std::path::MAIN_SEPARATOR) {
+            true => path,
+            false => format!("{path}:{line}:{col}"),
+        };
         let message = first.message.lines().next().unwrap_or_default();
         notice.push_str(&format!(
-            "\n  {}:{line}:{col}: {}",
-            sanitize::escape_controls(&first.file.path),
+            "\n  {place}: {}",
             sanitize::escape_controls(message)
         ));
     }

@@ -64,6 +64,7 @@ fn text<W: Write>(out: &mut W, loaded: &Loaded) -> io::Result<()> {
         let mut parts = vec![
             plural(pack.topics, "topic", "topics"),
             plural(pack.questionnaires, "questionnaire", "questionnaires"),
+            plural(pack.practices, "practice", "practices"),
         ];
         if pack.support {
             parts.push("support lines".into());
@@ -117,6 +118,7 @@ struct JsonPack {
     files: usize,
     topics: usize,
     questionnaires: usize,
+    practices: usize,
     support: bool,
 }
 
@@ -159,6 +161,7 @@ fn json<W: Write>(out: &mut W, loaded: &Loaded) -> io::Result<()> {
                 files: p.files,
                 topics: p.topics,
                 questionnaires: p.questionnaires,
+                practices: p.practices,
                 support: p.support,
             })
             .collect(),

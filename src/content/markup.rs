@@ -80,16 +80,47 @@ pub enum Piece<'a> {
 /// Walks body text piece by piece, refusing anything outside the subset. Each piece goes to
 /// `visit` as it is found, so nothing is built that the caller does not keep: checking a body
 /// and writing it out again cost one Markdown parse each and no tree.
-pub fn walk(body: &str, mut visit: impl FnMut(Piece<'_>)) -> Result<(), MarkupError> {
+pub fn walk(body: &str, visit: impl FnMut(Piece<'_>)) -> Result<(), MarkupError> {
+    let mut first = None;
+    walk_reporting(body, visit, |e| {
+        first = Some(e);
+        false
+    });
+    first.map_or(Ok(()), Err)
+}
+
+/// Every problem in body text, in the order they appear: `numb check` reports them all, so
+/// a heading, a quote and an entity in one body take one run to find, not three.
+pub fn problems(body: &str) -> Vec<MarkupError> {
+    let mut all = Vec::new();
+    walk_reporting(
+        body,
+        |_| {},
+        |e| {
+            all.push(e);
+            true
+        },
+    );
+    all
+}
+
+/// [`walk`], telling `report` of each problem; it returns whether to go on.
+fn walk_reporting(
+    body: &str,
+    mut visit: impl FnMut(Piece<'_>),
+    mut report: impl FnMut(MarkupError) -> bool,
+) {
     // An entity (`&nbsp;`, `&#233;`) would be decoded before numb writes the text again, and
     // next to `*` or `**` that can change what is emphasised: type the character itself.
-    if let Some(offset) = entity_at(body) {
-        return Err(MarkupError {
+    for offset in entities(body) {
+        let message =
+            "an HTML entity is not part of numb's Markdown subset; type the character itself";
+        if !report(MarkupError {
             offset,
-            message:
-                "an HTML entity is not part of numb's Markdown subset; type the character itself"
-                    .into(),
-        });
+            message: message.into(),
+        }) {
+            return;
+        }
     }
     let mut in_list = false;
     // Inside a loose list item, the gap after a paragraph becomes a break, but only if more
@@ -103,69 +134,112 @@ pub fn walk(body: &str, mut visit: impl FnMut(Piece<'_>)) -> Result<(), MarkupEr
     }
 
     for (event, range) in Parser::new_ext(body, Options::empty()).into_offset_iter() {
-        let refuse = |what: &str| MarkupError {
-            offset: range.start,
-            message: format!("{what} is not part of numb's Markdown subset"),
+        let refuse = |what: &str| {
+            Some(MarkupError {
+                offset: range.start,
+                message: format!("{what} is not part of numb's Markdown subset"),
+            })
         };
-        match event {
-            Event::Start(Tag::Paragraph) if !in_list => visit(Piece::ParagraphStart),
-            Event::End(TagEnd::Paragraph) if !in_list => visit(Piece::ParagraphEnd),
-            Event::End(TagEnd::Paragraph) => gap = true,
+        let problem = match event {
+            Event::Start(Tag::Paragraph) if !in_list => {
+                visit(Piece::ParagraphStart);
+                None
+            }
+            Event::End(TagEnd::Paragraph) if !in_list => {
+                visit(Piece::ParagraphEnd);
+                None
+            }
+            Event::End(TagEnd::Paragraph) => {
+                gap = true;
+                None
+            }
             Event::Start(Tag::List(first)) => {
-                if in_list {
-                    return Err(refuse("a nested list"));
+                let was_in_list = std::mem::replace(&mut in_list, true);
+                if was_in_list {
+                    refuse("a nested list")
+                } else if first.is_some() {
+                    refuse("a numbered list (use `- ` items)")
+                } else {
+                    visit(Piece::ListStart);
+                    None
                 }
-                if first.is_some() {
-                    return Err(refuse("a numbered list (use `- ` items)"));
-                }
-                in_list = true;
-                visit(Piece::ListStart);
             }
             Event::End(TagEnd::List(_)) => {
                 in_list = false;
                 visit(Piece::ListEnd);
+                None
             }
             Event::Start(Tag::Item) => {
                 gap = false;
                 visit(Piece::ItemStart);
+                None
             }
             Event::End(TagEnd::Item) => {
                 gap = false;
                 visit(Piece::ItemEnd);
+                None
             }
-            Event::Start(Tag::Emphasis) => content(&mut visit, &mut gap, Piece::EmphasisStart),
-            Event::End(TagEnd::Emphasis) => visit(Piece::EmphasisEnd),
-            Event::Start(Tag::Strong) => content(&mut visit, &mut gap, Piece::StrongStart),
-            Event::End(TagEnd::Strong) => visit(Piece::StrongEnd),
+            Event::Start(Tag::Emphasis) => {
+                content(&mut visit, &mut gap, Piece::EmphasisStart);
+                None
+            }
+            Event::End(TagEnd::Emphasis) => {
+                visit(Piece::EmphasisEnd);
+                None
+            }
+            Event::Start(Tag::Strong) => {
+                content(&mut visit, &mut gap, Piece::StrongStart);
+                None
+            }
+            Event::End(TagEnd::Strong) => {
+                visit(Piece::StrongEnd);
+                None
+            }
             Event::Start(Tag::Link { dest_url, .. }) => {
-                if !dest_url.starts_with("https://") {
-                    return Err(MarkupError {
+                if dest_url.starts_with("https://") {
+                    content(&mut visit, &mut gap, Piece::LinkStart(&dest_url));
+                    None
+                } else {
+                    Some(MarkupError {
                         offset: range.start,
                         message: format!("link to `{dest_url}`: links must start with https://"),
-                    });
+                    })
                 }
-                content(&mut visit, &mut gap, Piece::LinkStart(&dest_url));
             }
-            Event::End(TagEnd::Link) => visit(Piece::LinkEnd),
-            Event::Text(text) => content(&mut visit, &mut gap, Piece::Text(&text)),
-            Event::Code(code) => content(&mut visit, &mut gap, Piece::Code(&code)),
-            Event::SoftBreak | Event::HardBreak => content(&mut visit, &mut gap, Piece::Break),
-            Event::Start(Tag::Paragraph) => {}
+            Event::End(TagEnd::Link) => {
+                visit(Piece::LinkEnd);
+                None
+            }
+            Event::Text(text) => {
+                content(&mut visit, &mut gap, Piece::Text(&text));
+                None
+            }
+            Event::Code(code) => {
+                content(&mut visit, &mut gap, Piece::Code(&code));
+                None
+            }
+            Event::SoftBreak | Event::HardBreak => {
+                content(&mut visit, &mut gap, Piece::Break);
+                None
+            }
             Event::Start(Tag::Heading { .. }) => {
-                return Err(refuse("a heading (use the section's `heading` field)"));
+                refuse("a heading (use the section's `heading` field)")
             }
-            Event::Start(Tag::BlockQuote(_)) => return Err(refuse("a block quote")),
-            Event::Start(Tag::CodeBlock(_)) => return Err(refuse("a code block")),
-            Event::Start(Tag::Image { .. }) => return Err(refuse("an image")),
-            Event::Start(Tag::HtmlBlock) | Event::Html(_) | Event::InlineHtml(_) => {
-                return Err(refuse("HTML"));
-            }
-            Event::Rule => return Err(refuse("a horizontal rule")),
-            Event::Start(_) => return Err(refuse("this kind of Markdown")),
-            _ => {}
+            Event::Start(Tag::BlockQuote(_)) => refuse("a block quote"),
+            Event::Start(Tag::CodeBlock(_)) => refuse("a code block"),
+            Event::Start(Tag::Image { .. }) => refuse("an image"),
+            Event::Start(Tag::HtmlBlock) | Event::Html(_) | Event::InlineHtml(_) => refuse("HTML"),
+            Event::Rule => refuse("a horizontal rule"),
+            Event::Start(Tag::Paragraph) => None,
+            Event::Start(_) => refuse("this kind of Markdown"),
+            _ => None,
+        };
+        if let Some(problem) = problem
+            && !report(problem)
+        {
+            return;
         }
     }
-    Ok(())
 }
 
 /// Checks body text against the subset without keeping anything.
@@ -206,8 +280,8 @@ pub fn parse(body: &str) -> Result<Vec<Block>, MarkupError> {
 }
 
 /// Where the first HTML entity (`&name;`, `&#123;`, `&#x1F;`) starts, if there is one.
-fn entity_at(body: &str) -> Option<usize> {
-    body.match_indices('&').map(|(at, _)| at).find(|&at| {
+fn entities(body: &str) -> impl Iterator<Item = usize> + '_ {
+    body.match_indices('&').map(|(at, _)| at).filter(|&at| {
         let rest = &body[at + 1..];
         let (digits, rest) = match rest.strip_prefix('#') {
             Some(num) => match num.strip_prefix(['x', 'X']) {
@@ -316,6 +390,24 @@ mod tests {
             assert!(err.message.starts_with(what), "{body:?}: {}", err.message);
             assert_eq!(err.offset, offset, "{body:?}");
         }
+    }
+
+    /// One body with a heading, a quote and an entity: three problems, in order, each at its
+    /// own place; and the same body's first problem is what `parse` refuses.
+    #[test]
+    fn every_problem_in_a_body_is_found() {
+        let body = "Intro &nbsp; text.\n\n## Heading\n\n> quoted\n\nSee [x](http://x.org).\n";
+        let found = problems(body);
+        assert_eq!(found.len(), 4, "{found:?}");
+        assert!(found[0].message.starts_with("an HTML entity"));
+        assert_eq!(found[0].offset, 6);
+        assert!(found[1].message.starts_with("a heading"));
+        assert_eq!(found[1].offset, 20);
+        assert!(found[2].message.starts_with("a block quote"));
+        assert_eq!(found[2].offset, 32);
+        assert!(found[3].message.contains("https://"));
+        assert_eq!(parse(body).unwrap_err(), problems(body)[0]);
+        assert!(problems("Plain *words* and [a link](https://x.org).").is_empty());
     }
 
     #[test]

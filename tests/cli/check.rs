@@ -142,7 +142,7 @@ fn json_report_lists_every_problem_with_positions() {
 fn built_in_content_and_the_example_pack_are_clean() {
     let out = stdout_of(numb().arg("check"));
     assert!(
-        out.contains("numb (en), built in: 8 topics, 2 questionnaires"),
+        out.contains("numb (en), built in: 8 topics, 2 questionnaires, 6 practices"),
         "{out}"
     );
     assert!(out.trim_end().ends_with("No problems found."), "{out}");
@@ -150,7 +150,7 @@ fn built_in_content_and_the_example_pack_are_clean() {
     let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/custom-pack");
     let out = stdout_of(numb().arg("check").arg(&example));
     assert!(
-        out.contains("1 topic, 1 questionnaire, support lines"),
+        out.contains("1 topic, 1 questionnaire, 0 practices, support lines"),
         "{out}"
     );
     assert!(out.trim_end().ends_with("No problems found."), "{out}");
@@ -160,6 +160,9 @@ fn built_in_content_and_the_example_pack_are_clean() {
     assert_eq!(report["ok"], true);
     assert_eq!(report["packs"][0]["path"], serde_json::Value::Null);
     assert_eq!(report["packs"][1]["topics"], 1);
+    // Practices are counted, a number like the others.
+    assert_eq!(report["packs"][0]["practices"], 6);
+    assert_eq!(report["packs"][1]["practices"], 0);
     assert_eq!(report["problems"], serde_json::json!([]));
 }
 
@@ -937,4 +940,33 @@ fn pack_questions_about_suicide_or_self_harm_are_refused_and_everyday_ones_are_n
         base.replace(item, "I cut back on coffee."),
     );
     numb().arg("check").arg(dir.path()).assert().code(0);
+}
+
+/// Every Markdown problem in one body is reported in one run, each at its own place: a
+/// heading, a block quote and an entity are three problems, not three runs.
+#[test]
+fn every_markdown_problem_in_a_body_is_reported_at_once() {
+    let topic = base_topic().replacen(
+        "body = \"This page comes from a user pack.\"",
+        "body = \"\"\"\nFirst &nbsp; line.\n\n## A heading\n\n> A quote\n\"\"\"",
+        1,
+    );
+    assert_ne!(topic, base_topic(), "the fixture's body line changed");
+    let dir = pack_with_topics(&[("origins.toml", topic)]);
+    let assert = numb().arg("check").arg(dir.path()).assert().code(65);
+    let err = String::from_utf8(assert.get_output().stderr.clone()).unwrap();
+    let file = dir.path().join("topics/origins.toml");
+    for (place, what) in [
+        ("11:7", "an HTML entity"),
+        ("13:1", "a heading"),
+        ("15:1", "a block quote"),
+    ] {
+        let at = format!("{}:{place}", file.display());
+        assert!(err.contains(&at), "{at} missing:\n{err}");
+        assert!(err.contains(what), "{what} missing:\n{err}");
+    }
+    assert!(
+        err.trim_end().ends_with("3 problems in 1 content file"),
+        "{err}"
+    );
 }

@@ -43,6 +43,8 @@ pub struct PackInfo {
     pub topics: usize,
     /// How many questionnaires loaded from it.
     pub questionnaires: usize,
+    /// How many practices loaded from it.
+    pub practices: usize,
     /// Whether it has a `support.toml`.
     pub support: bool,
     /// How many files numb read from it.
@@ -294,6 +296,7 @@ fn from_files(
             language: String::new(),
             topics: 0,
             questionnaires: 0,
+            practices: 0,
             support: false,
             files: 0,
         })
@@ -350,6 +353,7 @@ fn from_files(
             }
             Content::Practice(mut practice) => {
                 practice.file = Arc::clone(&item.file);
+                info.practices += 1;
                 practices.add(item.pack, *practice, &mut problems);
             }
             Content::Support(mut file) => {

@@ -27,8 +27,9 @@ pub(super) fn read_pack(dir: &Path, pack: usize) -> Result<Vec<Pending>, Error> 
     if fs::symlink_metadata(&manifest).is_ok() {
         pending.push(read_file(&manifest, pack, Kind::Pack)?);
     } else {
+        // The problem is the folder's: it points there, not at a file that does not exist.
         pending.push(missing(
-            &manifest,
+            &dir.join(""),
             pack,
             Kind::Pack,
             "this folder has no pack.toml, so numb does not know it is a content pack; \

@@ -300,9 +300,10 @@ impl At<'_> {
         }
     }
 
-    /// Checks body text against the Markdown subset, pointing into the file where possible.
+    /// Checks body text against the Markdown subset, pointing into the file where possible:
+    /// every problem in it, not only the first.
     pub(super) fn markup(&mut self, body: &Spanned<String>) {
-        if let Err(e) = markup::check(body.get_ref()) {
+        for e in markup::problems(body.get_ref()) {
             let span = body_offset(&self.file.text, body, e.offset);
             self.out.push(Problem {
                 hides: 0,
