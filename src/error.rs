@@ -301,9 +301,52 @@ fn shown(path: &std::path::Path) -> String {
 /// An I/O error in plain words, without the "(os error N)" tail.
 pub fn describe(e: &io::Error) -> String {
     let text = e.to_string();
-    match text.rfind(" (os error ") {
-        Some(at) if text.ends_with(')') => text[..at].to_string(),
-        _ => text,
+    if let Some(at) = text.rfind(" (os error ")
+        && text.ends_with(')')
+    {
+        return text[..at].to_string();
+    }
+    // An error made from its kind alone reads as Rust names the kind ("entity not found"):
+    // say it as the system does.
+    if text == io::Error::from(e.kind()).to_string() {
+        use io::ErrorKind as K;
+        let system = match e.kind() {
+            K::NotFound => "No such file or directory",
+            K::PermissionDenied => "Permission denied",
+            K::AlreadyExists => "File exists",
+            K::NotADirectory => "Not a directory",
+            K::IsADirectory => "Is a directory",
+            K::DirectoryNotEmpty => "Directory not empty",
+            K::ReadOnlyFilesystem => "Read-only file system",
+            K::StorageFull => "No space left on device",
+            K::FileTooLarge => "File too large",
+            K::InvalidFilename => "File name too long",
+            K::Interrupted => "Interrupted system call",
+            _ => return text,
+        };
+        return system.to_string();
+    }
+    text
+}
+
+#[cfg(test)]
+mod describe_tests {
+    use super::*;
+
+    #[test]
+    fn errors_read_as_the_system_says_them() {
+        assert_eq!(
+            describe(&io::Error::from(io::ErrorKind::NotFound)),
+            "No such file or directory"
+        );
+        assert_eq!(
+            describe(&io::Error::from_raw_os_error(13)),
+            "Permission denied"
+        );
+        assert_eq!(
+            describe(&io::Error::other("its own words")),
+            "its own words"
+        );
     }
 }
 

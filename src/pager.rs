@@ -104,6 +104,9 @@ fn through_pager(page: &[u8], pager: &Pager, prompt: &Prompt) -> bool {
             cmd
         }
     };
+    // Private as a paper notebook: less keeps no history of searches in numb's pages (for a
+    // `less` named in NUMB_PAGER or PAGER too).
+    cmd.env("LESSHISTFILE", "-");
     let Ok(mut child) = cmd.stdin(Stdio::piped()).spawn() else {
         return false;
     };

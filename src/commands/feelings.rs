@@ -76,23 +76,32 @@ pub(crate) fn word_page<W: Write>(
     asked: &str,
     look: Look,
 ) -> io::Result<bool> {
-    if let Some((family, word)) = library.feeling(asked) {
-        one_word(out, library, family, word, look)?;
-        return Ok(true);
-    }
     let lower = asked.trim().to_lowercase();
-    let Some(family) = library
+    let named = library
         .feelings
         .families
         .iter()
-        .find(|f| *f.id.get_ref() == lower || f.name.get_ref().to_lowercase() == lower)
-    else {
-        return Ok(false);
-    };
-    let mut page = Page::new(out, look);
-    family_words(&mut page, family)?;
-    page.blank()?;
-    Ok(true)
+        .find(|f| *f.id.get_ref() == lower || f.name.get_ref().to_lowercase() == lower);
+    let word = library.feeling(asked);
+    if let Some((family, word)) = word {
+        one_word(out, library, family, word, look)?;
+    }
+    // A word that is also a family's name ("calm"): the family's words follow the word,
+    // under the family's heading (the word's page already ends with a blank line).
+    if let Some(family) = named {
+        let mut page = Page::new(out, look);
+        match word {
+            Some(_) => {
+                let heading = format!("{} — {}", family.name.get_ref(), family.meaning.get_ref());
+                page.para(&[Span::new(heading, Styles::heading())])?;
+                page.blank()?;
+                family_list(&mut page, family)?;
+            }
+            None => family_words(&mut page, family)?,
+        }
+        page.blank()?;
+    }
+    Ok(word.is_some() || named.is_some())
 }
 
 fn one_word<W: Write>(
@@ -139,6 +148,11 @@ fn family_words<W: Write>(page: &mut Page<'_, W>, family: &Family) -> io::Result
         family.name.get_ref(),
         family.meaning.get_ref()
     ))?;
+    family_list(page, family)
+}
+
+/// A family's words, one a line.
+fn family_list<W: Write>(page: &mut Page<'_, W>, family: &Family) -> io::Result<()> {
     for word in &family.words {
         let mut spans = vec![Span::new(word.word.get_ref().as_str(), Style::new().bold())];
         spans.push(Span::new(": ", Style::new()));

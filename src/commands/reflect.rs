@@ -114,8 +114,13 @@ fn ask_to_save(
 ) -> Result<Option<Option<String>>, Error> {
     let (settings, warning) = config::load();
     if let Some(warning) = warning {
-        let warning = crate::render::sanitize::escape_controls(&warning);
-        let _ = writeln!(io::stderr(), "warning: {warning}");
+        // Line by line: the line break between the problem and what numb does is kept, any
+        // control character inside a line is written out.
+        let lines: Vec<String> = warning
+            .lines()
+            .map(crate::render::sanitize::escape_controls)
+            .collect();
+        let _ = writeln!(io::stderr(), "warning: {}", lines.join("\n"));
     }
     if settings.history.save == SaveChoice::Never {
         return Ok(None);

@@ -399,6 +399,40 @@ fn piped_input_answers_line_by_line() {
         .stdout(predicate::str::contains("In the body:"));
 }
 
+/// A settings file numb cannot understand: one warning, where and what, on two real lines
+/// (no `\x0a` written out), and the default (ask) is used.
+#[test]
+fn a_broken_settings_file_is_one_readable_warning() {
+    let home = tempfile::tempdir().unwrap();
+    let config = home.path().join("config/numb");
+    std::fs::create_dir_all(&config).unwrap();
+    std::fs::write(
+        config.join("config.toml"),
+        "[history]\nsave = \"sometimes\"\n",
+    )
+    .unwrap();
+    let typed = format!("1\n{}\n\n", ["2"; 12].join("\n"));
+    let out = numb()
+        .args(["reflect", "--accessible"])
+        .env("XDG_DATA_HOME", home.path().join("data"))
+        .env("XDG_CONFIG_HOME", home.path().join("config"))
+        .write_stdin(typed)
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(err.matches("warning:").count(), 1, "{err}");
+    assert!(!err.contains("\\x0a"), "{err}");
+    let at = format!("warning: {}:2:8: ", config.join("config.toml").display());
+    assert!(err.contains(&at), "{err}");
+    assert!(
+        err.contains("\nnumb goes on with the default settings"),
+        "{err}"
+    );
+    assert!(err.contains("Save this reflection privately"), "{err}");
+}
+
 /// In the ordinary mode too, `q` with answers given asks first; No goes back to the question.
 #[test]
 fn q_asks_first_in_the_ordinary_mode() {

@@ -970,3 +970,89 @@ fn every_markdown_problem_in_a_body_is_reported_at_once() {
         "{err}"
     );
 }
+
+/// The built-in content (and the example pack) keeps one spelling: British English, as most of
+/// it was written ("colour", "grey", "behaviour"). Names in sources (the National Center for
+/// PTSD) stay as their owners spell them.
+#[test]
+fn the_content_keeps_one_spelling() {
+    fn strings<'v>(value: &'v toml::Value, out: &mut Vec<&'v str>) {
+        match value {
+            toml::Value::String(s) => out.push(s),
+            toml::Value::Array(items) => items.iter().for_each(|v| strings(v, out)),
+            toml::Value::Table(table) => table
+                .iter()
+                .filter(|(key, _)| !matches!(key.as_str(), "sources" | "url"))
+                .for_each(|(_, v)| strings(v, out)),
+            _ => {}
+        }
+    }
+    let american = [
+        "color", "colors", "colored", "colorful", "gray", "behavior", "center",
+    ];
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files = Vec::new();
+    let mut folders = vec![root.join("content/en"), root.join("examples/custom-pack")];
+    while let Some(folder) = folders.pop() {
+        for entry in std::fs::read_dir(folder).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                folders.push(path);
+            } else if path.extension().is_some_and(|e| e == "toml") {
+                files.push(path);
+            }
+        }
+    }
+    assert!(files.len() > 20, "{files:?}");
+    for file in files {
+        let value: toml::Value = toml::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+        let mut found = Vec::new();
+        strings(&value, &mut found);
+        for text in found {
+            for word in text.split(|c: char| !c.is_alphabetic()) {
+                assert!(
+                    !american.contains(&word.to_lowercase().as_str()),
+                    "{}: `{word}` in {text:?}: numb's content spells it the British way",
+                    file.display()
+                );
+            }
+        }
+    }
+}
+
+/// The project's documents link only to files in the project: a reader of the repository or
+/// the crate has no `../shared/` folder. Every relative Markdown link resolves.
+#[test]
+fn documents_link_only_to_files_in_the_project() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut docs = vec![
+        root.join("README.md"),
+        root.join("ARCHITECTURE.md"),
+        root.join("CHANGELOG.md"),
+        root.join("content/README.md"),
+        root.join("schema/README.md"),
+        root.join("examples/custom-pack/README.md"),
+    ];
+    docs.retain(|d| d.is_file());
+    assert!(docs.len() >= 5, "{docs:?}");
+    for doc in docs {
+        let text = std::fs::read_to_string(&doc).unwrap();
+        assert!(!text.contains("../shared"), "{}: ../shared", doc.display());
+        let mut rest = text.as_str();
+        while let Some(at) = rest.find("](") {
+            rest = &rest[at + 2..];
+            let end = rest.find(')').unwrap_or(rest.len());
+            let target = &rest[..end];
+            let path = target.split('#').next().unwrap_or("");
+            if path.is_empty() || target.contains("://") || target.starts_with("mailto:") {
+                continue;
+            }
+            let resolved = doc.parent().unwrap().join(path);
+            assert!(
+                resolved.exists(),
+                "{}: link to {target} goes nowhere",
+                doc.display()
+            );
+        }
+    }
+}

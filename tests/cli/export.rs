@@ -404,9 +404,12 @@ fn mdbook_export_writes_a_book_whose_internal_links_all_resolve() {
         "`numb support` lists free",
         "**If your total is 6 to 8:** Losing pleasure or interest",
         "**If two or more of your totals are in their highest band:**",
+        // Two question numbers read as a person writes them.
+        "Add up your answers to questions 1 and 7.",
     ] {
         assert!(sheet.contains(words), "{words} missing:\n{sheet}");
     }
+    assert!(!sheet.contains("questions 1, 7"), "{sheet}");
     let support = fs::read_to_string(book.join("src/support.md")).unwrap();
     assert!(
         support.contains("3114") && support.contains("116 123"),

@@ -83,3 +83,24 @@ fn not_sure_starts_from_the_body_in_the_terminal() {
     s.exp_string("In the body:").unwrap();
     s.exp_eof().unwrap();
 }
+
+/// A word that is also a family's name shows the word, then the family's words: `calm` is both.
+#[test]
+fn a_word_named_like_its_family_shows_both() {
+    let page = stdout_of(numb().args(["feelings", "calm"]));
+    let word = page.find("Steady inside").expect("the word's meaning");
+    let family = page
+        .find("Calm — Quiet, steady feelings")
+        .expect("the family's heading");
+    assert!(word < family, "{page}");
+    for other in ["relaxed", "peaceful"] {
+        assert!(page.contains(&format!("  - {other}:")), "{other}:\n{page}");
+    }
+    assert!(
+        !page.contains("\n\n\n"),
+        "one blank line between parts:\n{page:?}"
+    );
+    // A word that is no family's name stays one word.
+    let page = stdout_of(numb().args(["feelings", "relaxed"]));
+    assert!(!page.contains("  - peaceful:"), "{page}");
+}

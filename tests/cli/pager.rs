@@ -87,6 +87,20 @@ fn a_dumb_terminal_is_never_paged() {
     );
 }
 
+/// The pager keeps no history file of searches in numb's pages (`LESSHISTFILE=-`).
+#[test]
+fn the_pager_keeps_no_history() {
+    let dir = tempfile::tempdir().unwrap();
+    let record = dir.path().join("env.txt");
+    let line = format!(
+        "printf '%s' \"$LESSHISTFILE\" > '{}'; cat > /dev/null",
+        record.display()
+    );
+    let (shown, code) = in_terminal(&["learn", "origins"], &line);
+    assert_eq!(code, 0, "{shown}");
+    assert_eq!(std::fs::read_to_string(&record).unwrap(), "-");
+}
+
 #[test]
 fn an_error_before_the_page_opens_no_pager() {
     let dir = tempfile::tempdir().unwrap();

@@ -255,6 +255,8 @@ pub struct BookLabels {
     pub reading: Spanned<String>,
     /// One facet's sum: `{questions}`, `{min}` and `{max}` are filled in (inline Markdown).
     pub facet_sum: Spanned<String>,
+    /// The word before the last of several question numbers in `facet_sum`: "1, 4 and 7".
+    pub and: Spanned<String>,
     /// A reverse-keyed question: `{question}` and `{total}` are filled in (inline Markdown).
     pub reverse: Spanned<String>,
     /// One band of a facet: `{from}`, `{to}` and `{label}` are filled in (one line).

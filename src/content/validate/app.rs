@@ -104,6 +104,7 @@ pub(super) fn check(lib: &Library, at: &mut At) {
         &b.plans,
         &b.strong_sign,
         &b.many_high,
+        &b.and,
     ] {
         at.line(label, "label");
     }

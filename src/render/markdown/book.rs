@@ -333,10 +333,17 @@ fn scale_sheet<W: Write>(
         doc.heading(3, facet.name.get_ref(), q.title.get_ref())?;
         doc.para(&field(facet.meaning.get_ref()))?;
         let list: Vec<String> = numbers.iter().map(ToString::to_string).collect();
+        // "1 and 7", "1, 4 and 7": read as a person would write them.
+        let questions = match list.split_last() {
+            Some((last, rest)) if !rest.is_empty() => {
+                format!("{} {} {last}", rest.join(", "), labels.and.get_ref())
+            }
+            _ => list.concat(),
+        };
         doc.para(&field(&fill(
             labels.facet_sum.get_ref(),
             &[
-                ("questions", list.join(", ")),
+                ("questions", questions),
                 ("min", (count * low).to_string()),
                 ("max", (count * high).to_string()),
             ],
