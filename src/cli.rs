@@ -182,6 +182,10 @@ pub struct FeelingsArgs {
     /// Start from what you notice in your body: each sensation and the words it can go with.
     #[arg(long, conflicts_with = "word")]
     pub body: bool,
+
+    /// How to write the vocabulary or the word: text, or json for scripts (never asks).
+    #[arg(long, value_enum, default_value_t = ListFormat::Text, conflicts_with = "body")]
+    pub format: ListFormat,
 }
 
 /// Arguments of `numb practice`.
@@ -200,6 +204,11 @@ pub struct PracticeArgs {
     /// screen readers and calm terminals.
     #[arg(long, requires = "id")]
     pub plain: bool,
+
+    /// How to write the list of practices: text, or json for scripts (a practice's steps are
+    /// in `numb export --format json`).
+    #[arg(long, value_enum, default_value_t = ListFormat::Text, conflicts_with = "id")]
+    pub format: ListFormat,
 }
 
 /// Arguments of `numb history`.
@@ -297,6 +306,20 @@ pub struct LearnArgs {
     /// The topic to read, by id or alias (e.g. origins, impact). Leave out to list topics.
     #[arg(value_name = "TOPIC")]
     pub topic: Vec<String>,
+
+    /// How to write the list of topics: text, or json for scripts (a topic's whole text is in
+    /// `numb export --format json`).
+    #[arg(long, value_enum, default_value_t = ListFormat::Text, conflicts_with = "topic")]
+    pub format: ListFormat,
+}
+
+/// Formats of a list (`learn`, `practice`, `feelings`, `support`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ListFormat {
+    /// For reading in a terminal.
+    Text,
+    /// For scripts: one JSON document with a schema_version (schemas in schema/).
+    Json,
 }
 
 /// Words typed as one name: several words (`numb learn daily impact`) are read as one, so
@@ -316,6 +339,10 @@ pub struct SupportArgs {
     /// The same as COUNTRY (it wins if both are given).
     #[arg(long, value_name = "CC", value_parser = clap::builder::OsStringValueParser::new())]
     pub country: Option<std::ffi::OsString>,
+
+    /// How to write the page: text, or json for scripts.
+    #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+    pub format: ListFormat,
 }
 
 /// Arguments of `numb export`.

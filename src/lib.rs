@@ -169,6 +169,19 @@ fn call<W: Write>(
     };
     match command {
         Command::Support(args) => return Ok(support(out, library, args, look).err()),
+        Command::Learn(args) if args.format == cli::ListFormat::Json => {
+            render::lists::topics(out, library).map_err(Error::Write)?;
+        }
+        Command::Practice(args) if args.format == cli::ListFormat::Json => {
+            render::lists::practices(out, library).map_err(Error::Write)?;
+        }
+        Command::Feelings(args) if args.format == cli::ListFormat::Json => {
+            match cli::typed_name(&args.word) {
+                Some(word) => render::lists::feeling_word(out, library, &word),
+                None => render::lists::feelings(out, library),
+            }
+            .map_err(Error::Write)?;
+        }
         Command::Learn(args) => {
             let topic = cli::typed_name(&args.topic);
             commands::learn::run(out, library, topic.as_deref(), look)?;
@@ -229,6 +242,11 @@ fn support<W: Write>(
     let country = country.filter(|c| !c.trim().is_empty());
     let country = country.as_deref();
     let crisis_words = country.is_some_and(|c| library.crisis_in(c).is_some());
+    if args.format == cli::ListFormat::Json {
+        let (code, problem) = commands::support::chosen_country(country, &locale);
+        render::lists::support(out, library, code.as_deref()).map_err(Error::Write)?;
+        return problem.map_or(Ok(()), Err);
+    }
     let shown = commands::support::run(out, library, country, &locale, look);
     shown.or_else(|e| if crisis_words { Ok(()) } else { Err(e) })
 }

@@ -3,7 +3,7 @@
 
 use std::io::IsTerminal;
 
-use crate::cli::{Command, ExportFormat, HistoryAction};
+use crate::cli::{Command, ExportFormat, HistoryAction, ListFormat, SummaryFormat};
 
 /// Which content a command loads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -45,7 +45,8 @@ pub fn of(command: Option<&Command>) -> Needs {
     };
     match command {
         Command::Check(_) | Command::Completions(_) | Command::Man => needs(Content::None, false),
-        Command::Support(_) => needs(Content::Reading, true),
+        // JSON is data: never behind a pager.
+        Command::Support(a) => needs(Content::Reading, a.format == ListFormat::Text),
         Command::History(a) => needs(
             Content::Reading,
             matches!(
@@ -62,16 +63,17 @@ pub fn of(command: Option<&Command>) -> Needs {
         // Choosing a word happens in the terminal: never behind a pager.
         Command::Feelings(a) => needs(
             Content::Reading,
-            !a.word.is_empty() || a.body || !stdin_terminal(),
+            a.format == ListFormat::Text && (!a.word.is_empty() || a.body || !stdin_terminal()),
         ),
         // A guided practice waits for Enter: never behind a pager.
         Command::Practice(a) => needs(
             Content::Reading,
-            a.id.is_empty() || a.no_wait || !a.plain && !stdin_terminal(),
+            a.format == ListFormat::Text
+                && (a.id.is_empty() || a.no_wait || !a.plain && !stdin_terminal()),
         ),
         // A summary ends with where to get help when it points there: never behind a pager,
         // where that end would wait on a later page.
-        Command::Reflect(a) => needs(Content::Reading, a.list),
-        Command::Learn(_) => needs(Content::Reading, true),
+        Command::Reflect(a) => needs(Content::Reading, a.list && a.format != SummaryFormat::Json),
+        Command::Learn(a) => needs(Content::Reading, a.format == ListFormat::Text),
     }
 }

@@ -25,7 +25,11 @@ pub fn run<W: Write>(
 ) -> Result<(), Error> {
     let prompt_look = asking.look;
     if args.list {
-        return list(out, library, look).map_err(Error::Write);
+        return match args.format {
+            crate::cli::SummaryFormat::Json => crate::render::lists::questionnaires(out, library),
+            _ => list(out, library, look),
+        }
+        .map_err(Error::Write);
     }
     // A note that cannot be kept is refused before any question is asked.
     let note = match &args.note {

@@ -15,13 +15,22 @@ pub fn run<W: Write>(
     locale: &[Option<String>],
     look: Look,
 ) -> Result<(), Error> {
-    let (country, problem) = match country.map(parse_country) {
+    let (country, problem) = chosen_country(country, locale);
+    terminal::support(out, library, country.as_deref(), look).map_err(Error::Write)?;
+    problem.map_or(Ok(()), Err)
+}
+
+/// The country whose lines come first: the one asked for, else the locale's; and the
+/// problem to report after the page when the one asked for is not a country numb knows.
+pub fn chosen_country(
+    country: Option<&str>,
+    locale: &[Option<String>],
+) -> (Option<String>, Option<Error>) {
+    match country.map(parse_country) {
         Some(Ok(code)) => (Some(code), None),
         Some(Err(e)) => (None, Some(e)),
         None => (locale_country(locale), None),
-    };
-    terminal::support(out, library, country.as_deref(), look).map_err(Error::Write)?;
-    problem.map_or(Ok(()), Err)
+    }
 }
 
 /// Common names people type for the countries numb knows, beyond their two-letter codes.

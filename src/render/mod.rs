@@ -1,6 +1,7 @@
 //! Renderers: the same loaded content as terminal text, Markdown or JSON.
 
 pub mod json;
+pub mod lists;
 pub mod markdown;
 /// Escaping text for the screen lives at the crate's root (the prompter and the answers use it
 /// too); it stays reachable here.

@@ -12,6 +12,21 @@ use crate::{fixture, numb, stdout_of};
 const EXPORT: &str = "content-export.schema.json";
 const SUMMARY: &str = "reflect-summary.schema.json";
 const CHECK: &str = "check-report.schema.json";
+const TOPICS: &str = "topics-list.schema.json";
+const QUESTIONNAIRES: &str = "questionnaires-list.schema.json";
+const PRACTICES: &str = "practices-list.schema.json";
+const FEELINGS: &str = "feelings.schema.json";
+const FEELING_WORD: &str = "feeling-word.schema.json";
+const SUPPORT: &str = "support.schema.json";
+/// The list outputs (`--format json` where numb shows a list).
+const LISTS: [&str; 6] = [
+    TOPICS,
+    QUESTIONNAIRES,
+    PRACTICES,
+    FEELINGS,
+    FEELING_WORD,
+    SUPPORT,
+];
 
 /// A schema file from `schema/`, parsed.
 fn schema(name: &str) -> Value {
@@ -146,7 +161,7 @@ fn schemas_are_closed_and_every_field_is_described() {
         }
     }
     let mut problems = Vec::new();
-    for name in [EXPORT, SUMMARY, CHECK, HISTORY] {
+    for name in [EXPORT, SUMMARY, CHECK, HISTORY].into_iter().chain(LISTS) {
         let schema = schema(name);
         assert_eq!(
             schema["$id"],
@@ -541,4 +556,67 @@ fn saved_reflections_match_their_schema_and_drifted_ones_do_not() {
     let mut drifted = last;
     drifted["note"] = Value::from("x".repeat(281));
     assert_invalid_at(HISTORY, &drifted, "/note", "a note over 280 characters");
+}
+
+/// Every list numb shows has a JSON form for scripts, matching its schema; a drifted shape
+/// does not match.
+#[test]
+fn list_outputs_match_their_schemas() {
+    let override_pack = fixture("override");
+    let cases: [(&str, &[&str]); 9] = [
+        (TOPICS, &["learn", "--format", "json"]),
+        (QUESTIONNAIRES, &["reflect", "--list", "--format", "json"]),
+        (PRACTICES, &["practice", "--format", "json"]),
+        (FEELINGS, &["feelings", "--format", "json"]),
+        (FEELING_WORD, &["feelings", "calm", "--format", "json"]),
+        (FEELING_WORD, &["feelings", "joy", "--format", "json"]),
+        (FEELING_WORD, &["feelings", "greif", "--format", "json"]),
+        (SUPPORT, &["support", "GB", "--format", "json"]),
+        (SUPPORT, &["support", "--format", "json"]),
+    ];
+    for (name, args) in cases {
+        for dirs in [&[][..], std::slice::from_ref(&override_pack)] {
+            let mut cmd = numb();
+            cmd.args(args).env("LANG", "C");
+            for dir in dirs {
+                cmd.arg("--content-dir").arg(dir);
+            }
+            let value = json_of(&mut cmd);
+            assert_valid(name, &value, &format!("{args:?}"));
+        }
+    }
+    let mut topics = json_of(numb().args(["learn", "--format", "json"]));
+    assert_eq!(topics["topics"][0]["id"], "what-is-it");
+    at(&mut topics, "/topics/0")["colour"] = json!("blue");
+    assert_invalid_at(TOPICS, &topics, "/topics/0", "an unknown field");
+    let mut word = json_of(numb().args(["feelings", "greif", "--format", "json"]));
+    assert_eq!(word["nearest"], json!(["grieving"]));
+    assert_eq!(word["word"], Value::Null);
+    *at(&mut word, "/nearest") = json!("grieving");
+    assert_invalid_at(FEELING_WORD, &word, "/nearest", "a string for a list");
+    let support = json_of(numb().args(["support", "GB", "--format", "json"]));
+    assert_eq!(support["country"], "GB");
+}
+
+/// The feelings and support schemas use the export schema's own definitions, word for word:
+/// the two shapes cannot drift apart.
+#[test]
+fn list_schemas_share_the_export_definitions() {
+    let export = schema(EXPORT);
+    for name in [
+        FEELINGS,
+        FEELING_WORD,
+        SUPPORT,
+        TOPICS,
+        QUESTIONNAIRES,
+        PRACTICES,
+    ] {
+        let own = schema(name);
+        for (key, def) in own["$defs"].as_object().unwrap() {
+            assert_eq!(
+                def, &export["$defs"][key],
+                "{name}: $defs/{key} differs from the export's"
+            );
+        }
+    }
 }
