@@ -11,11 +11,87 @@ use crate::error::Error;
 
 /// Writes a completion script for `shell`.
 pub fn completions<W: Write>(out: &mut W, shell: clap_complete::Shell) -> Result<(), Error> {
-    let mut cmd = Cli::command();
+    let library = crate::content::load(&[])?;
+    let known = Known::from(&library);
+    let mut cmd = known.offered_in(Cli::command());
     // clap_complete panics when its writer fails (a closed pipe): render into memory first.
     let mut buf = Vec::new();
     clap_complete::generate(shell, &mut cmd, "numb", &mut buf);
+    if shell == clap_complete::Shell::Fish {
+        // clap_complete's fish script completes options' values, not positional ones.
+        for (sub, _, values) in &known.positional {
+            let words = values.join(" ");
+            let line = format!(
+                "complete -c numb -n \"__fish_numb_using_subcommand {sub}\" -f -a \"{words}\"\n"
+            );
+            buf.extend_from_slice(line.as_bytes());
+        }
+    }
     out.write_all(&buf).map_err(Error::Write)
+}
+
+/// What completions offer from the built-in content: topic ids and aliases, questionnaire
+/// ids, practice ids, words for feelings, and the country codes of the help lines.
+struct Known {
+    /// (subcommand, argument id, values) for positional arguments.
+    positional: Vec<(&'static str, &'static str, Vec<String>)>,
+    /// Country codes, for `support --country`.
+    countries: Vec<String>,
+}
+
+impl Known {
+    fn from(library: &crate::content::Library) -> Self {
+        let sorted = |mut v: Vec<String>| {
+            v.sort();
+            v.dedup();
+            v
+        };
+        let topics = library.topics.iter().flat_map(|t| {
+            std::iter::once(t.id.get_ref().clone())
+                .chain(t.aliases.iter().map(|a| a.get_ref().clone()))
+        });
+        let questionnaires = library
+            .questionnaires
+            .iter()
+            .map(|q| q.id.get_ref().clone());
+        let practices = library.practices.iter().map(|p| p.id.get_ref().clone());
+        let feelings = library.feelings.families.iter().flat_map(|f| {
+            std::iter::once(f.id.get_ref().clone())
+                .chain(f.words.iter().map(|w| w.word.get_ref().clone()))
+        });
+        let countries = sorted(
+            library
+                .support
+                .lines
+                .iter()
+                .flat_map(|l| l.countries.iter().map(|c| c.get_ref().clone()))
+                .collect(),
+        );
+        Known {
+            positional: vec![
+                ("learn", "topic", sorted(topics.collect())),
+                ("reflect", "id", sorted(questionnaires.collect())),
+                ("practice", "id", sorted(practices.collect())),
+                ("feelings", "word", sorted(feelings.collect())),
+                ("support", "country_name", countries.clone()),
+            ],
+            countries,
+        }
+    }
+
+    /// The command line as completions see it, with these values to offer. Only completions
+    /// get this: numb itself takes any text in these places (a pack's topic, words typed in
+    /// a person's own way), and `--help` does not list them.
+    fn offered_in(&self, mut cmd: clap::Command) -> clap::Command {
+        let offer = |values: &[String]| {
+            let parser = clap::builder::PossibleValuesParser::new(values.to_vec());
+            move |arg: clap::Arg| arg.value_parser(parser).hide_possible_values(true)
+        };
+        for (sub, arg, values) in &self.positional {
+            cmd = cmd.mut_subcommand(*sub, |s| s.mut_arg(*arg, offer(values)));
+        }
+        cmd.mut_subcommand("support", |s| s.mut_arg("country", offer(&self.countries)))
+    }
 }
 
 /// What each exit code means; the same table is in the README.

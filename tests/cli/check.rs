@@ -1056,3 +1056,55 @@ fn documents_link_only_to_files_in_the_project() {
         }
     }
 }
+
+/// Completions know the content: topic ids and aliases, questionnaire and practice ids, words
+/// for feelings and country codes, completed for real in bash and listed in the zsh and fish
+/// scripts. numb itself still takes any text there (a pack's topic, a person's own words).
+#[test]
+fn completions_know_the_content() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("numb.bash");
+    std::fs::write(&file, stdout_of(numb().args(["completions", "bash"]))).unwrap();
+    let complete = |words: &[&str]| -> Vec<String> {
+        let cword = words.len() - 1;
+        let script = format!(
+            "source '{}'; COMP_WORDS=({}); COMP_CWORD={cword}; _numb numb '{}' '{}'; \
+             printf '%s\\n' \"${{COMPREPLY[@]}}\"",
+            file.display(),
+            words.join(" "),
+            words[cword],
+            words[cword - 1],
+        );
+        let out = std::process::Command::new("bash")
+            .arg("-c")
+            .arg(script)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{out:?}");
+        String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .map(str::to_string)
+            .collect()
+    };
+    assert_eq!(complete(&["numb", "learn", "orig"]), ["origins"]);
+    assert!(complete(&["numb", "learn", "im"]).contains(&"impact".to_string()));
+    assert_eq!(complete(&["numb", "reflect", "check"]), ["check-in"]);
+    assert_eq!(complete(&["numb", "practice", "five"]), ["five-senses"]);
+    assert!(complete(&["numb", "feelings", "num"]).contains(&"numb".to_string()));
+    assert!(complete(&["numb", "support", "--country", "G"]).contains(&"GB".to_string()));
+    assert!(complete(&["numb", "support", "N"]).contains(&"NZ".to_string()));
+    for shell in ["zsh", "fish"] {
+        let script = stdout_of(numb().args(["completions", shell]));
+        for id in ["origins", "check-in", "five-senses", "GB"] {
+            assert!(script.contains(id), "{shell}: {id}");
+        }
+    }
+    // Only completions list them: help does not, and any text is still read by numb.
+    let help = stdout_of(numb().args(["learn", "--help"]));
+    assert!(!help.contains("possible values"), "{help}");
+    numb()
+        .args(["learn", "orgins"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("did you mean `origins`"));
+}
