@@ -410,6 +410,12 @@ fn mdbook_export_writes_a_book_whose_internal_links_all_resolve() {
         assert!(sheet.contains(words), "{words} missing:\n{sheet}");
     }
     assert!(!sheet.contains("questions 1, 7"), "{sheet}");
+    // On paper the help lines are printed, the pack's (France's 3114) before numb's own.
+    let lines = sheet.find("### Lines by country").expect("the help lines");
+    let pack_line = sheet.find("**FR:** [3114").expect("the pack's line");
+    let samaritans = sheet.find("Call 116 123").expect("numb's own lines");
+    assert!(lines < pack_line && pack_line < samaritans, "{sheet}");
+    assert!(sheet.contains("If you are in danger right now"), "{sheet}");
     let support = fs::read_to_string(book.join("src/support.md")).unwrap();
     assert!(
         support.contains("3114") && support.contains("116 123"),
@@ -872,4 +878,48 @@ fn ctrl_c_during_an_export_leaves_nothing_behind() {
         .map(|e| e.unwrap().path())
         .collect();
     assert!(left.is_empty(), "{left:?}");
+}
+
+/// A book made with a pack is the pack's own: title (book_title, else name), authors,
+/// description and language in book.toml. Without a pack it is numb's.
+#[test]
+fn a_book_takes_its_title_authors_and_language_from_the_pack() {
+    let pack = crate::pack_dir();
+    std::fs::write(
+        pack.path().join("pack.toml"),
+        "format_version = 1\nname = \"Riverside handouts\"\nlanguage = \"en-GB\"\n\
+         description = \"For our Tuesday group.\"\nauthors = \"Dr A. Rivera\"\n\
+         book_title = \"Feeling again, at Riverside\"\n",
+    )
+    .unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let book = out.path().join("book");
+    numb()
+        .args(["export", "--format", "mdbook", "--out"])
+        .arg(&book)
+        .arg("--content-dir")
+        .arg(pack.path())
+        .assert()
+        .success();
+    let config: toml::Value =
+        toml::from_str(&fs::read_to_string(book.join("book.toml")).unwrap()).unwrap();
+    let b = &config["book"];
+    assert_eq!(b["title"].as_str(), Some("Feeling again, at Riverside"));
+    assert_eq!(
+        b["authors"].as_array().unwrap()[0].as_str(),
+        Some("Dr A. Rivera")
+    );
+    assert_eq!(b["description"].as_str(), Some("For our Tuesday group."));
+    assert_eq!(b["language"].as_str(), Some("en-GB"));
+
+    let plain = out.path().join("plain");
+    numb()
+        .args(["export", "--format", "mdbook", "--out"])
+        .arg(&plain)
+        .assert()
+        .success();
+    let config: toml::Value =
+        toml::from_str(&fs::read_to_string(plain.join("book.toml")).unwrap()).unwrap();
+    assert_eq!(config["book"]["language"].as_str(), Some("en"));
+    assert!(config["book"].get("authors").is_none(), "{config}");
 }

@@ -42,6 +42,10 @@ pub struct PackFile {
     /// `"All rights reserved"`); its exported pages say it.
     #[serde(default)]
     pub license: Option<Spanned<String>>,
+    /// The title of a book made from the pack (`numb export --format mdbook`), on one line;
+    /// without it, the pack's `name`.
+    #[serde(default)]
+    pub book_title: Option<Spanned<String>>,
 }
 
 /// Who made a pack and on what terms: the line its exported pages end with.
@@ -53,6 +57,12 @@ pub struct Credit {
     pub authors: Option<String>,
     /// Its licence, if the pack says.
     pub license: Option<String>,
+    /// Its language tag.
+    pub language: String,
+    /// Its one-line description, if the pack has one.
+    pub description: Option<String>,
+    /// The title of a book made from it, if the pack sets one.
+    pub book_title: Option<String>,
 }
 
 impl Credit {
@@ -62,6 +72,9 @@ impl Credit {
             name: pack.name.get_ref().clone(),
             authors: pack.authors.as_ref().map(|a| a.get_ref().clone()),
             license: pack.license.as_ref().map(|l| l.get_ref().clone()),
+            language: pack.language.get_ref().clone(),
+            description: pack.description.as_ref().map(|d| d.get_ref().clone()),
+            book_title: pack.book_title.as_ref().map(|t| t.get_ref().clone()),
         }
     }
 

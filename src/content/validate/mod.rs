@@ -155,6 +155,7 @@ pub fn pack(pack: &PackFile, file: &Arc<SourceFile>) -> Vec<Problem> {
         ("description", &pack.description),
         ("authors", &pack.authors),
         ("license", &pack.license),
+        ("book_title", &pack.book_title),
     ] {
         if let Some(text) = text {
             at.line(text, field);

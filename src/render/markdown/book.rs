@@ -56,16 +56,39 @@ struct Html {
 #[derive(serde::Serialize)]
 struct BookSection<'a> {
     title: &'a str,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    authors: Vec<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    description: Option<&'a str>,
     language: &'a str,
 }
 
-/// `book.toml`: the title and language, nothing that would fetch anything.
+/// `book.toml`: the title, authors, description and language, nothing that would fetch
+/// anything. A book with content packs is the last pack's (the one that wins where packs
+/// overlap): its `book_title` (else its name), authors, description and language. Without a
+/// pack it is numb's own.
 pub fn book_toml<W: Write>(out: &mut W, library: &Library, language: &str) -> io::Result<()> {
-    let config = BookToml {
-        book: BookSection {
+    let pack = library.credits.iter().skip(1).next_back();
+    let book = match pack {
+        Some(pack) => BookSection {
+            title: pack.book_title.as_deref().unwrap_or(&pack.name),
+            authors: pack.authors.as_deref().into_iter().collect(),
+            description: pack.description.as_deref(),
+            language: if pack.language.is_empty() {
+                language
+            } else {
+                &pack.language
+            },
+        },
+        None => BookSection {
             title: library.app.welcome.title.get_ref(),
+            authors: Vec::new(),
+            description: None,
             language,
         },
+    };
+    let config = BookToml {
+        book,
         output: Output {
             html: Html {
                 smart_punctuation: false,
@@ -269,8 +292,8 @@ pub fn support<W: Write>(out: &mut W, library: &Library) -> io::Result<()> {
 }
 
 /// A questionnaire as a worksheet to print: the intro, every question with its answers to
-/// tick, how to add up and read the totals, the not-a-diagnosis line and its pack's credit
-/// line.
+/// tick, how to add up and read the totals, the not-a-diagnosis line, the help lines as text
+/// and its pack's credit line.
 pub fn worksheet<W: Write>(out: &mut W, library: &Library, q: &Questionnaire) -> io::Result<()> {
     let labels = &library.app.book_labels;
     let mut doc = Doc::new(out);
@@ -287,7 +310,9 @@ pub fn worksheet<W: Write>(out: &mut W, library: &Library, q: &Questionnaire) ->
         QuestionnaireKind::Choose => choose_sheet(&mut doc, library, q)?,
     }
     doc.body(q.closing.get_ref())?;
-    doc.para(&field(library.app.support_pointer.get_ref()))?;
+    // On paper nobody can run `numb support`: the help lines are printed here, the ones a
+    // content pack adds (its countries) first, then numb's own.
+    support_blocks(&mut doc, library, 2)?;
     credits(&mut doc, library, library.credit(&q.file))
 }
 

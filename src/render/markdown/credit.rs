@@ -138,6 +138,7 @@ mod tests {
             name: "Sleep and rest".into(),
             authors: authors.map(Into::into),
             license: license.map(Into::into),
+            ..Credit::default()
         }
     }
 
