@@ -226,7 +226,7 @@ enum Content {
     None(Option<String>),
     /// Written for a newer numb (with the id it declares).
     Newer(Option<String>),
-    Pack(PackFile),
+    Pack(Box<PackFile>),
     Topic(Box<Topic>),
     Questionnaire(Box<Questionnaire>),
     Practice(Box<Practice>),
@@ -256,7 +256,9 @@ fn parse_item(item: &Pending, problems: &mut Vec<Problem>) -> Content {
     }
     let file = &item.file;
     match item.kind {
-        Kind::Pack => to(parse::<PackFile>(file, problems), Content::Pack),
+        Kind::Pack => to(parse::<PackFile>(file, problems), |p| {
+            Content::Pack(Box::new(p))
+        }),
         Kind::Topic => to(parse::<Topic>(file, problems), |t| {
             Content::Topic(Box::new(t))
         }),
