@@ -363,6 +363,11 @@ pub struct ExportArgs {
     /// left alone.
     #[arg(long, requires = "out")]
     pub force: bool,
+
+    /// Publish only your content packs: their topics, questionnaires and practices, without
+    /// numb's own. The help lines (and the words for feelings) are always kept.
+    #[arg(long)]
+    pub pack_only: bool,
 }
 
 /// Export formats.

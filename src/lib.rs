@@ -48,13 +48,19 @@ pub fn run(cli: Cli) -> Result<(), Error> {
     // left out of a page because they did not load.
     let mut deferred = None;
     let mut left_out = Vec::new();
-    let (library, crisis) = load(
+    let (mut library, crisis) = load(
         cli.command.as_ref(),
         &dirs,
         needs.content,
         &mut deferred,
         &mut left_out,
     )?;
+    if let Some(Command::Export(args)) = &cli.command
+        && args.pack_only
+        && !library.keep_packs_only()
+    {
+        return Err(Error::Usage(NO_PACK.into()));
+    }
     let var = |k| std::env::var(k).ok();
     let pager = pager::choose(
         // Help lines stay on the screen, never behind a pager that may clear them on quitting;
@@ -96,6 +102,10 @@ pub fn run(cli: Cli) -> Result<(), Error> {
         (None, deferred) => deferred.map_or(Ok(()), Err),
     }
 }
+
+const NO_PACK: &str = "--pack-only publishes your content packs, and numb found none with a \
+    topic, questionnaire or practice. Name one with --content-dir DIR (or NUMB_CONTENT_DIR), or \
+    put it in ~/.config/numb/content";
 
 /// The commands that load no content, or load it their own way.
 fn without_content(command: Option<&Command>, dirs: Vec<PathBuf>) -> Result<(), Error> {

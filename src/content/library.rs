@@ -50,6 +50,28 @@ pub struct Library {
     pub(crate) practice_topics: Vec<Vec<String>>,
 }
 
+/// Topic ids and aliases to their place in `topics`. Ids first, then aliases, so an alias
+/// never hides an id (the check reports the clash).
+fn names_of<'t>(topics: impl Iterator<Item = &'t Topic> + Clone) -> HashMap<String, usize> {
+    let mut names = HashMap::new();
+    for (at, topic) in topics.clone().enumerate() {
+        names.entry(topic.id.get_ref().clone()).or_insert(at);
+    }
+    for (at, topic) in topics.enumerate() {
+        for alias in &topic.aliases {
+            names.entry(alias.get_ref().clone()).or_insert(at);
+        }
+    }
+    names
+}
+
+/// The topic ids each practice names among its related ones.
+fn practice_topics_of<'p>(practices: impl Iterator<Item = &'p Practice>) -> Vec<Vec<String>> {
+    practices
+        .map(|p| p.related.iter().map(|id| id.get_ref().clone()).collect())
+        .collect()
+}
+
 impl Library {
     /// The library of these parts, with its lookups built. The parts are as loaded: topics in
     /// reading order, the default questionnaire first, practices by id.
@@ -64,20 +86,9 @@ impl Library {
         crisis: CrisisWords,
         broken: std::collections::HashSet<String>,
     ) -> Library {
-        // Ids first, then aliases, so an alias never hides an id (the check reports the clash).
-        let mut names = HashMap::new();
-        for (at, topic) in topics.iter().enumerate() {
-            names.entry(topic.id.get_ref().clone()).or_insert(at);
-        }
-        for (at, topic) in topics.iter().enumerate() {
-            for alias in &topic.aliases {
-                names.entry(alias.get_ref().clone()).or_insert(at);
-            }
-        }
+        let names = names_of(topics.iter());
         let titles = topics.iter().map(|t| t.title.get_ref().clone()).collect();
-        let practice_topics = (practices.iter())
-            .map(|p| p.related.iter().map(|id| id.get_ref().clone()).collect())
-            .collect();
+        let practice_topics = practice_topics_of(practices.iter());
         Library {
             topics: topics.into_iter().map(Lazy::ready).collect(),
             questionnaires: questionnaires.into_iter().map(Lazy::ready).collect(),
@@ -94,6 +105,24 @@ impl Library {
             titles,
             practice_topics,
         }
+    }
+
+    /// Keeps only what content packs brought: their topics, questionnaires and practices
+    /// (numb's own are left out), for `numb export --pack-only`. The help lines, the words for
+    /// feelings and the screens' words stay. `false` when no pack brought any of them.
+    pub fn keep_packs_only(&mut self) -> bool {
+        let from_a_pack = |file: &SourceFile| file.pack > 0;
+        self.topics.retain(|t| from_a_pack(&t.file));
+        self.questionnaires.retain(|q| from_a_pack(&q.file));
+        self.practices.retain(|p| from_a_pack(&p.file));
+        self.names = names_of(self.topics.iter().map(|t| &**t));
+        self.titles = self
+            .topics
+            .iter()
+            .map(|t| t.title.get_ref().clone())
+            .collect();
+        self.practice_topics = practice_topics_of(self.practices.iter().map(|p| &**p));
+        !(self.topics.is_empty() && self.questionnaires.is_empty() && self.practices.is_empty())
     }
 
     /// The credit of the pack that `file` came from, when that pack sets authors or a

@@ -923,3 +923,64 @@ fn a_book_takes_its_title_authors_and_language_from_the_pack() {
     assert_eq!(config["book"]["language"].as_str(), Some("en"));
     assert!(config["book"].get("authors").is_none(), "{config}");
 }
+
+/// `--pack-only` publishes the packs without numb's own topics, questionnaires and practices;
+/// the help lines are always kept; links never point at a page left out; no pack is a usage
+/// error that says what to do.
+#[test]
+fn pack_only_publishes_the_packs_and_keeps_the_help_lines() {
+    let pack = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/custom-pack");
+    let json: serde_json::Value = serde_json::from_str(&stdout_of(
+        numb()
+            .args(["export", "--format", "json", "--pack-only", "--content-dir"])
+            .arg(&pack),
+    ))
+    .unwrap();
+    let ids = |key: &str| -> Vec<String> {
+        json[key]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|v| v["id"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(ids("topics"), ["sleep"]);
+    assert_eq!(ids("questionnaires"), ["rest-check"]);
+    assert!(ids("practices").is_empty());
+    let lines = json["support"]["lines"].to_string();
+    assert!(
+        lines.contains("3114") && lines.contains("116 123"),
+        "{lines}"
+    );
+
+    let out = tempfile::tempdir().unwrap();
+    let folder = out.path().join("md");
+    numb()
+        .args(["export", "--format", "markdown", "--pack-only", "--out"])
+        .arg(&folder)
+        .arg("--content-dir")
+        .arg(&pack)
+        .assert()
+        .success();
+    assert!(folder.join("sleep.md").is_file());
+    assert!(!folder.join("origins.md").exists());
+    for file in ["README.md", "sleep.md"] {
+        let text = fs::read_to_string(folder.join(file)).unwrap();
+        for (at, _) in text.match_indices("](") {
+            let target = &text[at + 2..];
+            let target = &target[..target.find(')').unwrap()];
+            if !target.contains("://") {
+                assert!(
+                    folder.join(target).is_file(),
+                    "{file}: {target} goes nowhere"
+                );
+            }
+        }
+    }
+    numb()
+        .args(["export", "--format", "json", "--pack-only"])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(predicate::str::contains("--content-dir DIR"));
+}

@@ -64,9 +64,12 @@ fn topic_blocks<W: Write>(
                 .map(|t| t.title.get_ref().as_str())
                 .unwrap_or(id);
             let command = code(&format!("numb learn {id}"));
+            // A topic left out of this export (`--pack-only`) has no file to link to.
             match layout {
-                Layout::File => format!("{}: {command}", link(title, &format!("{id}.md"))),
-                Layout::Chapter => format!("{}: {command}", escape(title)),
+                Layout::File if library.topic(id).is_some() => {
+                    format!("{}: {command}", link(title, &format!("{id}.md")))
+                }
+                _ => format!("{}: {command}", escape(title)),
             }
         }))?;
     }
