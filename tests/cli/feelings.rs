@@ -104,3 +104,67 @@ fn a_word_named_like_its_family_shows_both() {
     let page = stdout_of(numb().args(["feelings", "relaxed"]));
     assert!(!page.contains("  - peaceful:"), "{page}");
 }
+
+/// A pack's feelings.toml adds families, words (to a family numb has, by its id) and body
+/// sensations, checked like the built-in vocabulary with path:line:col.
+#[test]
+fn a_pack_adds_words_for_feelings() {
+    let pack = crate::pack_dir();
+    let good = "format_version = 1\n\n[[families]]\nid = \"calm\"\n\n[[families.words]]\n\
+        word = \"serene\"\nmeaning = \"Calm and clear, like still water.\"\n\
+        body = \"Often a soft face and slow breaths.\"\n\n[[families]]\nid = \"tender\"\n\
+        name = \"Tender\"\nmeaning = \"Soft, caring feelings toward someone.\"\n\n\
+        [[families.words]]\nword = \"fond\"\nmeaning = \"A warm liking for someone.\"\n\
+        body = \"Can feel like a smile that comes on its own.\"\n\n[[sensations]]\n\
+        cue = \"A warm face\"\nwords = [\"fond\", \"serene\"]\n";
+    std::fs::write(pack.path().join("feelings.toml"), good).unwrap();
+    let with_pack = |args: &[&str]| {
+        let mut cmd = numb();
+        cmd.args(args).arg("--content-dir").arg(pack.path());
+        stdout_of(&mut cmd)
+    };
+    let page = with_pack(&["feelings", "serene"]);
+    assert!(
+        page.contains("Calm and clear") && page.contains("Family: Calm"),
+        "{page}"
+    );
+    let page = with_pack(&["feelings", "tender"]);
+    assert!(
+        page.contains("Tender — Soft, caring") && page.contains("- fond:"),
+        "{page}"
+    );
+    let all = with_pack(&["feelings", "--body"]);
+    assert!(all.contains("A warm face"), "{all}");
+    assert!(with_pack(&["check"]).contains("No problems found."));
+
+    let bad = "format_version = 1\n\n[[families]]\nid = \"calm\"\nname = \"Quiet\"\n\n\
+        [[families.words]]\nword = \"relaxed\"\nmeaning = \"At ease.\"\nbody = \"Loose.\"\n\n\
+        [[families]]\nid = \"tender\"\n\n[[families.words]]\nword = \"fond\"\n\
+        meaning = \"A warm liking.\"\nbody = \"A smile.\"\n\n[[sensations]]\n\
+        cue = \"A warm face\"\nwords = [\"fondd\"]\n";
+    std::fs::write(pack.path().join("feelings.toml"), bad).unwrap();
+    let assert = numb().arg("check").arg(pack.path()).assert().code(65);
+    let err = String::from_utf8(assert.get_output().stderr.clone()).unwrap();
+    let file = pack.path().join("feelings.toml");
+    for (place, what) in [
+        ("5:8", "`calm` is a family numb has"),
+        ("8:8", "the word `relaxed` is there twice"),
+        ("13:6", "a new family needs a `name` and a `meaning`"),
+        ("22:10", "`fondd` is not a word of any family"),
+    ] {
+        let at = format!("{}:{place}", file.display());
+        assert!(
+            err.contains(&at) && err.contains(what),
+            "{at} {what}:\n{err}"
+        );
+    }
+    // A page still shows without the broken pack, which is named once.
+    let out = numb()
+        .args(["feelings", "relaxed", "--content-dir"])
+        .arg(pack.path())
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    assert!(String::from_utf8_lossy(&out.stderr).contains("left out the content pack"));
+}

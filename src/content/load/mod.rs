@@ -17,7 +17,8 @@ pub use reading::{LeftOut, load_for_reading};
 use super::crisis::CrisisWords;
 pub use super::library::Library;
 use super::model::{
-    AppText, Credit, Feelings, PackFile, Practice, Questionnaire, SupportFile, SupportPage, Topic,
+    AppText, Credit, Feelings, FeelingsAddition, PackFile, Practice, Questionnaire, SupportFile,
+    SupportPage, Topic,
 };
 use super::validate::Bodies;
 use super::{compact, embedded, validate};
@@ -110,6 +111,8 @@ enum Kind {
     Support,
     App,
     Feelings,
+    /// A pack's `feelings.toml`: words added to the vocabulary.
+    FeelingsAddition,
     Crisis,
 }
 
@@ -233,6 +236,7 @@ enum Content {
     Support(Box<SupportFile>),
     App(Box<AppText>),
     Feelings(Box<Feelings>),
+    FeelingsAddition(Box<FeelingsAddition>),
     Crisis(Box<CrisisWords>),
 }
 
@@ -276,6 +280,9 @@ fn parse_item(item: &Pending, problems: &mut Vec<Problem>) -> Content {
         }),
         Kind::Feelings => to(parse::<Feelings>(file, problems), |f| {
             Content::Feelings(Box::new(f))
+        }),
+        Kind::FeelingsAddition => to(parse::<FeelingsAddition>(file, problems), |f| {
+            Content::FeelingsAddition(Box::new(f))
         }),
         Kind::Crisis => to(parse::<CrisisWords>(file, problems), |c| {
             Content::Crisis(Box::new(c))
@@ -374,6 +381,17 @@ fn from_files(
             Content::Feelings(mut vocabulary) => {
                 vocabulary.file = Arc::clone(&item.file);
                 feelings = Some(*vocabulary);
+            }
+            // The built-in vocabulary comes first; a pack's words join it once they pass.
+            Content::FeelingsAddition(mut addition) => {
+                addition.file = Arc::clone(&item.file);
+                if let Some(vocabulary) = feelings.as_mut() {
+                    let found = validate::feelings_addition(&addition, vocabulary);
+                    if found.is_empty() {
+                        vocabulary.add(*addition);
+                    }
+                    problems.extend(found);
+                }
             }
             Content::Crisis(mut words) => {
                 words.file = Arc::clone(&item.file);

@@ -70,6 +70,7 @@ pub(super) fn read_pack(dir: &Path, pack: usize) -> Result<Vec<Pending>, Error> 
                 }
             }
             _ if name == "support.toml" => paths.push((path, Kind::Support)),
+            _ if name == "feelings.toml" => paths.push((path, Kind::FeelingsAddition)),
             _ if path.is_dir() && !hidden(&path) && holds_toml(&path) => {
                 pending.push(missing(
                     &path,
@@ -85,7 +86,8 @@ pub(super) fn read_pack(dir: &Path, pack: usize) -> Result<Vec<Pending>, Error> 
                     pack,
                     Kind::Pack,
                     "numb does not read this file: topics go in topics/, questionnaires in \
-                     questionnaires/, practices in practices/, help lines in support.toml",
+                     questionnaires/, practices in practices/, help lines in support.toml, words for \
+                     feelings in feelings.toml",
                 ));
             }
             _ => {}

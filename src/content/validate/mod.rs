@@ -143,6 +143,23 @@ pub fn library(lib: &Library, bodies: Bodies) -> Vec<Problem> {
 }
 
 /// Checks a pack's `pack.toml`.
+/// A pack's `feelings.toml`, against the vocabulary it adds to.
+pub fn feelings_addition(
+    add: &crate::content::model::FeelingsAddition,
+    base: &crate::content::model::Feelings,
+) -> Vec<Problem> {
+    let mut out = Vec::new();
+    feelings::check_addition(
+        add,
+        base,
+        &mut At {
+            file: &add.file,
+            out: &mut out,
+        },
+    );
+    out
+}
+
 pub fn pack(pack: &PackFile, file: &Arc<SourceFile>) -> Vec<Problem> {
     let mut out = Vec::new();
     let mut at = At {
