@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use super::At;
-use crate::content::model::{Feelings, FeelingsAddition, Word};
+use crate::content::model::{Feelings, FeelingsAddition, Sensation, Word};
 
 /// One word: lower case, there once in the whole vocabulary, a one-line meaning and body cue.
 fn check_word<'w>(word: &'w Word, words: &mut HashMap<&'w str, ()>, at: &mut At) {
@@ -81,7 +81,12 @@ pub(super) fn check_addition(add: &FeelingsAddition, base: &Feelings, at: &mut A
             check_word(word, &mut words, at);
         }
     }
-    for sensation in &add.sensations {
+    check_sensations(&add.sensations, &words, at);
+}
+
+/// Sensations: a one-line cue and at least one word, each a word of the vocabulary.
+fn check_sensations(sensations: &[Sensation], words: &HashMap<&str, ()>, at: &mut At) {
+    for sensation in sensations {
         at.line(&sensation.cue, "cue");
         if sensation.words.is_empty() {
             at.push(&sensation.cue, "a sensation needs at least one word".into());
@@ -128,18 +133,5 @@ pub(super) fn check_feelings(f: &Feelings, at: &mut At) {
             "the vocabulary needs at least one [[families]]".into(),
         );
     }
-    for sensation in &f.sensations {
-        at.line(&sensation.cue, "cue");
-        if sensation.words.is_empty() {
-            at.push(&sensation.cue, "a sensation needs at least one word".into());
-        }
-        for word in &sensation.words {
-            if !words.contains_key(word.get_ref().as_str()) {
-                at.push(
-                    word,
-                    format!("`{}` is not a word of any family", word.get_ref()),
-                );
-            }
-        }
-    }
+    check_sensations(&f.sensations, &words, at);
 }
