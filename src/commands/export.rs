@@ -45,7 +45,7 @@ fn markdown_files(library: &Library) -> Vec<(PathBuf, Render<'_>)> {
         .topics
         .iter()
         .map(|topic| {
-            let render: Render<'_> = Box::new(move |w| markdown::topic_file(w, library, topic));
+            let render: Render<'_> = Box::new(move |w| markdown::handout(w, library, topic));
             (PathBuf::from(format!("{}.md", topic.id.get_ref())), render)
         })
         .collect();

@@ -77,14 +77,12 @@ fn markdown_out_dir_writes_one_file_per_topic_and_an_index() {
         let page = fs::read_to_string(out.join(format!("{id}.md"))).unwrap();
         assert!(page.starts_with("# "), "{id}");
         assert!(page.contains("## Sources"), "{id}");
-        // The pointer to help, then the credit line (tests/cli/credit.rs).
-        let (before, credit) = page.trim_end().rsplit_once("\n\n").unwrap();
-        assert!(
-            before
-                .replace('\n', " ")
-                .ends_with("free, confidential help lines."),
-            "{id}"
-        );
+        // A handout on paper: the help lines as text after the page, then the credit line
+        // (tests/cli/credit.rs).
+        let help = page.find("## Free, confidential support").expect("the help lines");
+        assert!(page[..help].contains("## Sources"), "{id}");
+        assert!(page[help..].contains("Call 116 123"), "{id}");
+        let (_, credit) = page.trim_end().rsplit_once("\n\n").unwrap();
         assert!(credit.starts_with("From numb, ©"), "{id}");
         for link in page.split("](").skip(1) {
             let target = &link[..link.find(')').unwrap()];

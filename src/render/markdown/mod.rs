@@ -102,6 +102,16 @@ pub fn topic_file<W: Write>(out: &mut W, library: &Library, topic: &Topic) -> io
     credit::credits(&mut doc, library, library.credit(&topic.file))
 }
 
+/// A topic as a handout of its own (`numb export --format markdown --out DIR`): the page, then
+/// the help lines as text (a reader on paper cannot run `numb support`), then its pack's
+/// credit line.
+pub fn handout<W: Write>(out: &mut W, library: &Library, topic: &Topic) -> io::Result<()> {
+    let mut doc = Doc::new(out);
+    topic_blocks(&mut doc, library, topic, 1, Layout::File)?;
+    support_blocks(&mut doc, library, 2)?;
+    credit::credits(&mut doc, library, library.credit(&topic.file))
+}
+
 /// Every topic, every practice, the words for feelings and the support page in one CommonMark
 /// document, ending with the credit line of each pack.
 pub fn document<W: Write>(out: &mut W, library: &Library) -> io::Result<()> {
