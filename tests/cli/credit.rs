@@ -171,9 +171,11 @@ fn a_pack_without_authors_or_licence_adds_no_line() {
     let origins = fs::read_to_string(files.join("origins.md")).unwrap();
     assert!(!origins.contains("From "), "{origins}");
     assert!(!origins.contains("Licence"), "{origins}");
+    // The handout ends with its help lines, and no credit line after them.
     assert!(
-        last_paragraph(&origins).contains("numb support"),
-        "the page still ends with the pointer to help:\n{origins}"
+        origins.contains("## Free, confidential support")
+            && last_paragraph(&origins).contains("(checked 20"),
+        "the page ends with the help lines:\n{origins}"
     );
     let signs = fs::read_to_string(files.join("signs.md")).unwrap();
     assert_eq!(last_paragraph(&signs), NUMB);
