@@ -125,7 +125,18 @@ pub enum CheckFormat {
 pub struct CompletionsArgs {
     /// The shell to write completions for.
     #[arg(value_enum)]
-    pub shell: clap_complete::Shell,
+    pub shell: CompletionShell,
+}
+
+/// The shells numb writes completions for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CompletionShell {
+    /// Bash (with bash-completion, or sourced).
+    Bash,
+    /// Zsh (a file named _numb on your fpath).
+    Zsh,
+    /// Fish.
+    Fish,
 }
 
 /// Arguments of `numb reflect`.

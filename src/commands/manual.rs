@@ -10,14 +10,21 @@ use crate::cli::Cli;
 use crate::error::Error;
 
 /// Writes a completion script for `shell`.
-pub fn completions<W: Write>(out: &mut W, shell: clap_complete::Shell) -> Result<(), Error> {
+pub fn completions<W: Write>(out: &mut W, shell: crate::cli::CompletionShell) -> Result<(), Error> {
+    use crate::cli::CompletionShell as S;
+    use clap_complete::shells::{Bash, Fish, Zsh};
     let library = crate::content::load(&[])?;
     let known = Known::from(&library);
     let mut cmd = known.offered_in(Cli::command());
     // clap_complete panics when its writer fails (a closed pipe): render into memory first.
     let mut buf = Vec::new();
-    clap_complete::generate(shell, &mut cmd, "numb", &mut buf);
-    if shell == clap_complete::Shell::Fish {
+    // One generator each (not clap_complete's Shell, which would bring every shell it knows).
+    match shell {
+        S::Bash => clap_complete::generate(Bash, &mut cmd, "numb", &mut buf),
+        S::Zsh => clap_complete::generate(Zsh, &mut cmd, "numb", &mut buf),
+        S::Fish => clap_complete::generate(Fish, &mut cmd, "numb", &mut buf),
+    }
+    if shell == S::Fish {
         // clap_complete's fish script completes options' values, not positional ones.
         for (sub, _, values) in &known.positional {
             let words = values.join(" ");
@@ -84,7 +91,12 @@ impl Known {
     /// a person's own way), and `--help` does not list them.
     fn offered_in(&self, mut cmd: clap::Command) -> clap::Command {
         let offer = |values: &[String]| {
-            let parser = clap::builder::PossibleValuesParser::new(values.to_vec());
+            // clap takes values for completions as `&'static str` (without its `string`
+            // feature, which would grow the binary); this command writes one script and ends.
+            let values: Vec<&'static str> = (values.iter())
+                .map(|v| &*Box::leak(v.clone().into_boxed_str()))
+                .collect();
+            let parser = clap::builder::PossibleValuesParser::new(values);
             move |arg: clap::Arg| arg.value_parser(parser).hide_possible_values(true)
         };
         for (sub, arg, values) in &self.positional {

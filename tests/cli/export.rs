@@ -79,7 +79,9 @@ fn markdown_out_dir_writes_one_file_per_topic_and_an_index() {
         assert!(page.contains("## Sources"), "{id}");
         // A handout on paper: the help lines as text after the page, then the credit line
         // (tests/cli/credit.rs).
-        let help = page.find("## Free, confidential support").expect("the help lines");
+        let help = page
+            .find("## Free, confidential support")
+            .expect("the help lines");
         assert!(page[..help].contains("## Sources"), "{id}");
         assert!(page[help..].contains("Call 116 123"), "{id}");
         let (_, credit) = page.trim_end().rsplit_once("\n\n").unwrap();
