@@ -730,3 +730,90 @@ fn fading_pleasure_with_its_other_question_skipped_still_points_to_help() {
     let json = summary_json(&["--answers", "0,1,0,0,0,0,0,-,0,0,0,0"]);
     assert!(json["reach_out"].is_null(), "{json}");
 }
+
+/// A narrow terminal (40 columns, 24 lines), the ordinary mode: the check-in's header is
+/// cleared with each question, so the screen never shows it twice; no line numb writes is wider than the terminal
+/// (numb wraps prompts between words, so the terminal never breaks a word); and just above
+/// the save question the parts' lines are repeated, so the person sees what they would keep.
+#[test]
+fn forty_columns_one_header_no_line_too_wide_and_a_recap_before_saving() {
+    let home = tempfile::tempdir().unwrap();
+    let mut cmd = std::process::Command::new("sh");
+    let bin = assert_cmd::cargo::cargo_bin!("numb");
+    cmd.arg("-c")
+        .arg(format!(
+            "stty cols 40 rows 24; COLUMNS=40 LINES=24 exec '{}' reflect",
+            bin.display()
+        ))
+        .env("XDG_DATA_HOME", home.path().join("data"))
+        .env("XDG_CONFIG_HOME", home.path().join("config"));
+    crate::isolate(&mut cmd);
+    cmd.env_remove("COLUMNS");
+    let mut s = rexpect::session::spawn_command(cmd, Some(20_000)).expect("spawn in a pty");
+    let mut seen = String::new();
+    seen.push_str(&s.exp_string("Not now").unwrap());
+    s.send("\r").unwrap();
+    s.flush().unwrap();
+    for n in 1..=12 {
+        seen.push_str(&s.exp_string(&format!("{n} of 12")).unwrap());
+        seen.push_str(&s.exp_string("Stop here").unwrap());
+        s.send("\r").unwrap();
+        s.flush().unwrap();
+    }
+    seen.push_str(&s.exp_string("Save this reflection").unwrap());
+    s.send("\r").unwrap();
+    s.flush().unwrap();
+    seen.push_str(&s.exp_eof().unwrap());
+
+    // The header is drawn with each question and cleared with it (dialoguer redraws the
+    // question in place), so the screen shows it once: every header after the first comes
+    // after the lines before it were erased.
+    let headers: Vec<usize> = seen
+        .match_indices("Over the past two weeks, how often")
+        .map(|(at, _)| at)
+        .collect();
+    assert_eq!(headers.len(), 12, "{seen}");
+    for pair in headers.windows(2) {
+        let between = &seen[pair[0]..pair[1]];
+        // Cursor up (ESC [ n A) and erase line (ESC [ 2K) after the header and its hint.
+        let ups: usize = between
+            .split("\x1b[")
+            .skip(1)
+            .filter_map(|seq| seq.split_once('A'))
+            .filter_map(|(n, _)| n.parse::<usize>().ok())
+            .sum();
+        let erased = between.matches("\x1b[2K").count();
+        assert!(
+            ups >= 3 && erased >= 3,
+            "the header above a question is not cleared ({ups} up, {erased} erased): {between:?}"
+        );
+    }
+    // Every stretch of text between line breaks and cursor moves fits in 40 columns.
+    let mut plain = String::new();
+    let mut chars = seen.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\x1b' {
+            // A CSI sequence moves the cursor or styles text: it ends a stretch either way.
+            if chars.peek() == Some(&'[') {
+                for c in chars.by_ref() {
+                    if ('@'..='~').contains(&c) && c != '[' {
+                        break;
+                    }
+                }
+            }
+            plain.push('\n');
+        } else {
+            plain.push(c);
+        }
+    }
+    for line in plain.split(['\n', '\r']) {
+        assert!(
+            textwrap::core::display_width(line) <= 40,
+            "wider than 40 columns: {line:?}"
+        );
+    }
+    let summary = seen.rfind("Not a diagnosis").unwrap_or(0);
+    let recap = seen.rfind("This is what saving keeps").expect("the recap");
+    let question = seen.rfind("Save this reflection").unwrap();
+    assert!(summary < recap && recap < question, "{seen}");
+}
