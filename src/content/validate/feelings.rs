@@ -5,6 +5,7 @@ use std::collections::HashMap;
 
 use super::At;
 use crate::content::model::{Feelings, FeelingsAddition, Sensation, Word};
+use crate::content::spanned::Spanned;
 
 /// One word: lower case, there once in the whole vocabulary, a one-line meaning and body cue.
 fn check_word<'w>(word: &'w Word, words: &mut HashMap<&'w str, ()>, at: &mut At) {
@@ -71,17 +72,27 @@ pub(super) fn check_addition(add: &FeelingsAddition, base: &Feelings, at: &mut A
                 ),
             }
         }
-        if family.words.is_empty() {
-            at.push(
-                &family.id,
-                "a family needs at least one [[families.words]]".into(),
-            );
-        }
-        for word in &family.words {
-            check_word(word, &mut words, at);
-        }
+        check_words(&family.id, &family.words, &mut words, at);
     }
     check_sensations(&add.sensations, &words, at);
+}
+
+/// A family's words: at least one, each checked, none there twice in the vocabulary.
+fn check_words<'w>(
+    family: &Spanned<String>,
+    family_words: &'w [Word],
+    words: &mut HashMap<&'w str, ()>,
+    at: &mut At,
+) {
+    if family_words.is_empty() {
+        at.push(
+            family,
+            "a family needs at least one [[families.words]]".into(),
+        );
+    }
+    for word in family_words {
+        check_word(word, words, at);
+    }
 }
 
 /// Sensations: a one-line cue and at least one word, each a word of the vocabulary.
@@ -117,15 +128,7 @@ pub(super) fn check_feelings(f: &Feelings, at: &mut At) {
         }
         at.line(&family.name, "name");
         at.line(&family.meaning, "meaning");
-        if family.words.is_empty() {
-            at.push(
-                &family.id,
-                "a family needs at least one [[families.words]]".into(),
-            );
-        }
-        for word in &family.words {
-            check_word(word, &mut words, at);
-        }
+        check_words(&family.id, &family.words, &mut words, at);
     }
     if f.families.is_empty() {
         at.push(
