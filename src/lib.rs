@@ -255,7 +255,11 @@ fn support<W: Write>(
     if args.format == cli::ListFormat::Json {
         let (code, problem) = commands::support::chosen_country(country, &locale);
         render::lists::support(out, library, code.as_deref()).map_err(Error::Write)?;
-        return problem.map_or(Ok(()), Err);
+        // Words of crisis where a country goes: the page with every line is the answer.
+        return match problem {
+            Some(e) if !crisis_words => Err(e),
+            _ => Ok(()),
+        };
     }
     let shown = commands::support::run(out, library, country, &locale, look);
     shown.or_else(|e| if crisis_words { Ok(()) } else { Err(e) })

@@ -596,6 +596,16 @@ fn list_outputs_match_their_schemas() {
     assert_invalid_at(FEELING_WORD, &word, "/nearest", "a string for a list");
     let support = json_of(numb().args(["support", "GB", "--format", "json"]));
     assert_eq!(support["country"], "GB");
+    // Words of crisis where a country goes: every line, exit 0, as on the text page.
+    let support = json_of(numb().args(["support", "i want to die", "--format", "json"]));
+    assert_eq!(support["country"], Value::Null);
+    assert!(support["support"]["lines"].as_array().unwrap().len() > 10);
+    // A country numb does not know: the page, then the usual error (exit 2).
+    numb()
+        .args(["support", "Atlantis", "--format", "json"])
+        .assert()
+        .code(2)
+        .stdout(predicates::str::contains("\"schema_version\""));
 }
 
 /// The feelings and support schemas use the export schema's own definitions, word for word:
