@@ -42,7 +42,8 @@ mod content {
     /// Stands in for the files this script is making; it loads `content/` from disk instead.
     pub mod embedded {
         pub static FILES: &[(&str, &str)] = &[];
-        pub static LIBRARY: &[u8] = &[];
+        pub static LIBRARIES: &[(&str, &[u8])] = &[];
+        pub static LANGUAGES: &[&str] = &["en"];
     }
 
     pub use library::Library;
@@ -85,23 +86,52 @@ fn main() {
         texts.push((rel, Box::leak(text.into_boxed_str())));
     }
     index.push_str("];\n");
-    fs::write(out_dir.join("embedded.rs"), index).unwrap();
 
     let files: Vec<(&str, &'static str)> = texts.iter().map(|(r, t)| (r.as_str(), *t)).collect();
-    let loaded = content::load::builtin_checked(&files);
-    let library = match (loaded.library, loaded.problems.is_empty()) {
-        (Some(library), true) => library,
-        (_, _) => {
-            let problems = error::Error::Content(loaded.problems);
-            eprintln!("{}", problems.report(false));
-            panic!(
-                "the built-in content in content/ has problems (above): numb is never built \
-                 with content that fails its checks"
-            );
-        }
-    };
-    let bytes = content::compact::to_bytes(&library).unwrap();
-    fs::write(out_dir.join("library.bin"), bytes).unwrap();
+    // Each folder of content/ with a pack.toml is a language; English first, as it is the one
+    // every other falls back to.
+    let mut languages: Vec<&str> = files
+        .iter()
+        .filter_map(|(rel, _)| rel.strip_suffix("/pack.toml"))
+        .filter(|lang| !lang.contains('/'))
+        .collect();
+    languages.sort_by_key(|lang| (*lang != content::LANG, *lang));
+    writeln!(
+        index,
+        "/// The languages of the built-in content, English first."
+    )
+    .unwrap();
+    writeln!(index, "pub static LANGUAGES: &[&str] = &{languages:?};").unwrap();
+    writeln!(
+        index,
+        "/// The built-in content in each language, checked and stored by build.rs."
+    )
+    .unwrap();
+    writeln!(index, "pub static LIBRARIES: &[(&str, &[u8])] = &[").unwrap();
+    for lang in &languages {
+        let loaded = content::load::builtin_checked(&files, lang);
+        let library = match (loaded.library, loaded.problems.is_empty()) {
+            (Some(library), true) => library,
+            (_, _) => {
+                let problems = error::Error::Content(loaded.problems);
+                eprintln!("{}", problems.report(false));
+                panic!(
+                    "the built-in content in content/ has problems in `{lang}` (above): numb is \
+                     never built with content that fails its checks"
+                );
+            }
+        };
+        let bytes = content::compact::to_bytes(&library).unwrap();
+        let name = format!("library-{lang}.bin");
+        fs::write(out_dir.join(&name), bytes).unwrap();
+        writeln!(
+            index,
+            "    ({lang:?}, include_bytes!(concat!(env!(\"OUT_DIR\"), \"/{name}\"))),"
+        )
+        .unwrap();
+    }
+    index.push_str("];\n");
+    fs::write(out_dir.join("embedded.rs"), index).unwrap();
 }
 
 fn collect(dir: &Path, files: &mut Vec<PathBuf>) {

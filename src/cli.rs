@@ -45,6 +45,12 @@ pub struct Global {
     #[arg(long, global = true)]
     pub accessible: bool,
 
+    /// The language of the content and the screens: en or es. Also NUMB_LANG, `language =
+    /// "es"` in config.toml, then the locale (LANGUAGE, LC_ALL, LC_MESSAGES, LANG); anything
+    /// numb does not have falls back to English. The help text stays in English.
+    #[arg(long, value_name = "LANG", global = true)]
+    pub lang: Option<String>,
+
     /// A content pack of your own (a folder with pack.toml), loaded after the built-in content,
     /// ~/.config/numb/content and NUMB_CONTENT_DIR; repeat it to add more, later ones win.
     #[arg(long, value_name = "DIR", global = true)]

@@ -2,6 +2,9 @@
 //! `~/.config/numb/config.toml`):
 //!
 //! ```toml
+//! # The language of the content and screens ("en" or "es"); the locale decides when unset.
+//! language = "es"
+//!
 //! [history]
 //! # "ask": an interactive `numb reflect` offers to save (No is the default answer).
 //! # "never": it does not ask; only `numb reflect --save` saves.
@@ -20,6 +23,9 @@ use serde::Deserialize;
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Config {
+    /// The language, before the locale is read (`--lang` and `NUMB_LANG` come first).
+    #[serde(default)]
+    pub language: Option<String>,
     /// How reflections are saved.
     #[serde(default)]
     pub history: HistoryConfig,
@@ -134,6 +140,10 @@ mod tests {
         assert!(parse("[ui]\naccessible = true\n").unwrap().ui.accessible);
         let err = parse("[ui]\naccessible = \"yes\"\n").unwrap_err();
         assert!(err.starts_with("2:14: "), "{err}");
+        assert_eq!(
+            parse("language = \"es\"\n").unwrap().language.as_deref(),
+            Some("es")
+        );
         let err = parse("[histroy]\n").unwrap_err();
         assert!(err.starts_with("1:2: ") && err.contains("history"), "{err}");
     }

@@ -9,6 +9,7 @@ pub mod content;
 pub mod error;
 pub mod folder;
 pub mod history;
+pub mod language;
 pub mod needs;
 pub mod output;
 pub mod pager;
@@ -30,6 +31,7 @@ use content::Library;
 /// Runs numb for parsed arguments, writing data to stdout: detects the environment, loads
 /// what the command needs ([`needs`]), answers words of crisis, calls the command, flushes.
 pub fn run(cli: Cli) -> Result<(), Error> {
+    language::choose(cli.global.lang.as_deref())?;
     let env = output::Environment::detect();
     let accessible = prompt::Accessible::detect(cli.global.accessible);
     let look = render::Look {
@@ -280,6 +282,8 @@ pub fn answer_words_of_crisis(
     // The whole line ("want to die"), or one argument: a phrase in it ("kill myself"), or,
     // typed as an option that does not exist, a word alone ("-kms"). "numb dead tired" is
     // no word of crisis: "dead" alone is not all that was typed.
+    // clap could not read the line, so no --lang either: the environment decides.
+    let _ = language::choose(None);
     let words = content::crisis::CrisisWords::builtin()?;
     let whole = std::iter::once(text.join(" ")).filter(|t| words.find(t).is_some());
     let one = text.into_iter().find(|t| match t.starts_with('-') {

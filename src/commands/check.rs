@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use serde::Serialize;
 
 use crate::cli::CheckFormat;
-use crate::content::load::{Loaded, PackInfo, load_all};
+use crate::content::load::{Coverage, LANG, Loaded, PackInfo, State, load_all_in};
 use crate::error::{Error, files_of, total};
 
 /// Bumped whenever the JSON report changes in a way a script could notice.
@@ -18,7 +18,7 @@ pub const SCHEMA_VERSION: u32 = 1;
 pub fn run<W: Write>(out: &mut W, dirs: &[PathBuf], format: CheckFormat) -> Result<(), Error> {
     // Today on this machine, in its own time zone: a help line cannot have been checked later.
     let today = jiff::Zoned::now().date();
-    let loaded = load_all(dirs, Some(today))?;
+    let loaded = every_language(dirs, today)?;
     let written = match format {
         CheckFormat::Text => text(out, &loaded),
         CheckFormat::Json => json(out, &loaded),
@@ -41,6 +41,54 @@ pub fn run<W: Write>(out: &mut W, dirs: &[PathBuf], format: CheckFormat) -> Resu
     })
 }
 
+/// Loads `dirs` in English, then once in every language numb or a pack has a translation
+/// into: the packs and problems of all of them (each problem once), and each translation's
+/// coverage.
+fn every_language(dirs: &[PathBuf], today: jiff::civil::Date) -> Result<Loaded, Error> {
+    let mut loaded = load_all_in(dirs, Some(today), LANG)?;
+    let mut languages: Vec<String> = (crate::content::embedded::LANGUAGES.iter())
+        .map(|l| (*l).to_string())
+        .collect();
+    for dir in dirs {
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            let tag = (2..=3).contains(&name.len()) && name.bytes().all(|b| b.is_ascii_lowercase());
+            if tag && entry.path().join("pack.toml").is_file() && !languages.contains(&name) {
+                languages.push(name);
+            }
+        }
+    }
+    for lang in languages.iter().filter(|l| *l != LANG) {
+        let more = load_all_in(dirs, Some(today), lang)?;
+        for problem in more.problems {
+            let known = loaded.problems.iter().any(|p| {
+                p.file.path == problem.file.path
+                    && p.span == problem.span
+                    && p.message == problem.message
+            });
+            if !known {
+                loaded.problems.push(problem);
+            }
+        }
+        // Each translation right after what it translates.
+        for pack in more.packs.into_iter().filter(|p| p.translates.is_some()) {
+            let after = match &pack.path {
+                None => loaded.packs.iter().rposition(|p| p.path.is_none()),
+                Some(path) => {
+                    (loaded.packs.iter()).position(|p| p.path.as_deref() == path.parent())
+                }
+            };
+            let at = after.map_or(loaded.packs.len(), |i| i + 1);
+            loaded.packs.insert(at, pack);
+        }
+        loaded.coverage.extend(more.coverage);
+    }
+    Ok(loaded)
+}
+
 fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
@@ -54,12 +102,21 @@ fn where_from(pack: &PackInfo) -> String {
 
 fn text<W: Write>(out: &mut W, loaded: &Loaded) -> io::Result<()> {
     let files: usize = loaded.packs.iter().map(|p| p.files).sum();
-    writeln!(
-        out,
-        "Checked {} and {}:",
-        plural(loaded.packs.len(), "pack", "packs"),
-        plural(files, "file", "files")
-    )?;
+    let translated = loaded
+        .packs
+        .iter()
+        .filter(|p| p.translates.is_some())
+        .count();
+    let packs = plural(loaded.packs.len() - translated, "pack", "packs");
+    let files = plural(files, "file", "files");
+    match translated {
+        0 => writeln!(out, "Checked {packs} and {files}:")?,
+        n => writeln!(
+            out,
+            "Checked {packs}, {} and {files}:",
+            plural(n, "translation", "translations")
+        )?,
+    }
     for pack in &loaded.packs {
         let mut parts = vec![
             plural(pack.topics, "topic", "topics"),
@@ -89,6 +146,7 @@ fn text<W: Write>(out: &mut W, loaded: &Loaded) -> io::Result<()> {
             )?;
         }
     }
+    translations(out, loaded)?;
     if loaded.problems.is_empty() {
         writeln!(out, "\nNo problems found.")?;
     } else {
@@ -96,6 +154,136 @@ fn text<W: Write>(out: &mut W, loaded: &Loaded) -> io::Result<()> {
         writeln!(out)?;
     }
     Ok(())
+}
+
+/// Each translation (its language and folder, `None` for the built-in content) with what
+/// it has and what it lacks.
+fn by_translation(loaded: &Loaded) -> Vec<(String, Option<String>, Vec<&Coverage>)> {
+    let mut out: Vec<(String, Option<String>, Vec<&Coverage>)> = Vec::new();
+    for pack in loaded.packs.iter().filter(|p| p.translates.is_some()) {
+        let items = (loaded.coverage.iter())
+            .filter(|c| c.language == pack.language && c.place == pack.path)
+            .collect();
+        let path = pack.path.as_ref().map(|p| p.display().to_string());
+        out.push((pack.language.clone(), path, items));
+    }
+    out
+}
+
+/// The translations: how many items are current, out of date or missing, then each item
+/// that is not current.
+fn translations<W: Write>(out: &mut W, loaded: &Loaded) -> io::Result<()> {
+    let all = by_translation(loaded);
+    if all.is_empty() {
+        return Ok(());
+    }
+    writeln!(out, "\nTranslations:")?;
+    for (language, path, items) in all {
+        let count = |f: fn(&State) -> bool| items.iter().filter(|c| f(&c.state)).count();
+        let current = count(|s| *s == State::Current);
+        let outdated = count(|s| matches!(s, State::Outdated { .. }));
+        let missing = count(|s| *s == State::Missing);
+        let place = path.as_deref().map_or("built in".to_string(), shown);
+        writeln!(
+            out,
+            "  {} ({place}): {current} current, {outdated} out of date, {missing} missing",
+            shown(&language)
+        )?;
+        for c in items {
+            match &c.state {
+                State::Current if c.missing_keys.is_empty() => {}
+                State::Current => writeln!(
+                    out,
+                    "    {}: {} left to the original ({})",
+                    shown(&c.path),
+                    plural(c.missing_keys.len(), "key", "keys"),
+                    shown(&c.missing_keys.join(", "))
+                )?,
+                State::Outdated { follows, now } => writeln!(
+                    out,
+                    "    out of date: {} `{}` ({}): {}; compare it with the original, then set translated_from = \"{now}\"",
+                    c.what,
+                    shown(&c.id),
+                    shown(&c.path),
+                    match follows {
+                        Some(f) => format!("it follows {}", shown(f)),
+                        None => "it does not say which text it follows".to_string(),
+                    }
+                )?,
+                State::Missing => writeln!(
+                    out,
+                    "    missing: {} `{}` (shown from {})",
+                    c.what,
+                    shown(&c.id),
+                    shown(&c.path)
+                )?,
+            }
+        }
+    }
+    Ok(())
+}
+
+#[derive(Serialize)]
+struct JsonTranslation {
+    language: String,
+    /// `null` for the built-in content.
+    path: Option<String>,
+    current: usize,
+    outdated: usize,
+    missing: usize,
+    items: Vec<JsonCoverage>,
+}
+
+#[derive(Serialize)]
+struct JsonCoverage {
+    kind: &'static str,
+    id: String,
+    path: String,
+    state: &'static str,
+    follows: Option<String>,
+    original: Option<String>,
+    keys_left_to_the_original: Vec<String>,
+}
+
+fn json_translations(loaded: &Loaded) -> Vec<JsonTranslation> {
+    by_translation(loaded)
+        .into_iter()
+        .map(|(language, path, items)| {
+            let count = |f: fn(&State) -> bool| items.iter().filter(|c| f(&c.state)).count();
+            JsonTranslation {
+                language: shown(&language),
+                path: path.as_deref().map(shown),
+                current: count(|s| *s == State::Current),
+                outdated: count(|s| matches!(s, State::Outdated { .. })),
+                missing: count(|s| *s == State::Missing),
+                items: items
+                    .into_iter()
+                    .map(|c| {
+                        let (state, follows, original) = match &c.state {
+                            State::Current => ("current", None, None),
+                            State::Outdated { follows, now } => {
+                                ("outdated", follows.as_deref().map(shown), Some(now.clone()))
+                            }
+                            State::Missing => ("missing", None, None),
+                        };
+                        JsonCoverage {
+                            kind: c.what,
+                            id: shown(&c.id),
+                            path: shown(&c.path),
+                            state,
+                            follows,
+                            original,
+                            keys_left_to_the_original: c
+                                .missing_keys
+                                .iter()
+                                .map(|k| shown(k))
+                                .collect(),
+                        }
+                    })
+                    .collect(),
+            }
+        })
+        .collect()
 }
 
 #[derive(Serialize)]
@@ -106,6 +294,8 @@ struct Report<'a> {
     problem_count: usize,
     packs: Vec<JsonPack>,
     replacements: Vec<JsonReplacement<'a>>,
+    /// How complete and current each translation is.
+    translations: Vec<JsonTranslation>,
     problems: Vec<JsonProblem>,
 }
 
@@ -175,6 +365,7 @@ fn json<W: Write>(out: &mut W, loaded: &Loaded) -> io::Result<()> {
                 replaces: shown(&r.replaced),
             })
             .collect(),
+        translations: json_translations(loaded),
         problems: loaded
             .problems
             .iter()

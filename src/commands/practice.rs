@@ -113,6 +113,10 @@ fn list<W: Write>(out: &mut W, library: &Library, look: Look) -> io::Result<()> 
 
 /// The title and why it can help.
 fn opening<W: Write>(page: &mut Page<'_, W>, library: &Library, p: &Practice) -> io::Result<()> {
+    if let Some(note) = library.fallback_note(&p.file) {
+        page.para(&[Span::new(note.as_str(), Styles::quiet())])?;
+        page.blank()?;
+    }
     page.para(&[Span::new(p.title.get_ref().as_str(), Styles::title())])?;
     page.heading(library.app.practice_labels.why.get_ref())?;
     page.body(p.why.get_ref())

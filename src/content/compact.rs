@@ -63,6 +63,10 @@ struct Index {
     credits: Vec<Credit>,
     /// The packs whose help lines the support page shows.
     support_packs: Vec<u32>,
+    /// The library's language.
+    language: String,
+    /// How many layers are built in (see [`Library::builtin_layers`]).
+    builtin_layers: u32,
 }
 
 /// Why stored bytes could not be read.
@@ -89,7 +93,8 @@ pub fn to_bytes(library: &Library) -> Result<Vec<u8>, Damaged> {
         file: Option<&SourceFile>,
         item: &T,
     ) -> Result<Vec<u8>, postcard::Error> {
-        postcard::to_allocvec(&(file.map_or("", |f| f.path.as_str()), item))
+        let (path, layer) = file.map_or(("", 0), |f| (f.path.as_str(), f.pack));
+        postcard::to_allocvec(&(path, layer as u32, item))
     }
     let mut topics = Vec::new();
     for topic in &library.topics {
@@ -127,6 +132,8 @@ pub fn to_bytes(library: &Library) -> Result<Vec<u8>, Damaged> {
         support_packs: (library.support_packs.iter())
             .map(|&pack| u32::try_from(pack).map_err(|_| Damaged))
             .collect::<Result<_, Damaged>>()?,
+        language: library.language.clone(),
+        builtin_layers: u32::try_from(library.builtin_layers).map_err(|_| Damaged)?,
     };
     let index = postcard::to_allocvec(&index)?;
     let mut bytes = u32::try_from(index.len())
@@ -207,6 +214,8 @@ pub fn from_bytes(
         support_packs: (index.support_packs.into_iter())
             .map(|pack| usize::try_from(pack).map_err(|_| Damaged))
             .collect::<Result<_, Damaged>>()?,
+        language: index.language,
+        builtin_layers: usize::try_from(index.builtin_layers).map_err(|_| Damaged)?,
         names,
         broken: Default::default(),
         plain: index.plain,
@@ -215,9 +224,12 @@ pub fn from_bytes(
     })
 }
 
-/// The built-in content as build.rs checked and stored it.
-pub fn builtin() -> Result<Library, Damaged> {
-    from_bytes(super::embedded::LIBRARY, super::embedded::FILES)
+/// The built-in content in `lang` as build.rs checked and stored it.
+pub fn builtin(lang: &str) -> Result<Library, Damaged> {
+    let (_, bytes) = (super::embedded::LIBRARIES.iter())
+        .find(|(l, _)| *l == lang)
+        .ok_or(Damaged)?;
+    from_bytes(bytes, super::embedded::FILES)
 }
 
 #[cfg(test)]
@@ -225,15 +237,30 @@ mod tests {
     use super::*;
     use crate::content::{embedded, load};
 
-    /// What the binary reads is exactly what the checks passed: every item, field and span.
+    fn stored_bytes(lang: &str) -> &'static [u8] {
+        let (_, bytes) = (embedded::LIBRARIES.iter())
+            .find(|(l, _)| *l == lang)
+            .unwrap();
+        bytes
+    }
+
+    /// What the binary reads is exactly what the checks passed: every item, field and span,
+    /// in every language.
     #[test]
     fn the_stored_library_is_the_checked_content_exactly() {
-        let loaded = load::builtin_checked(embedded::FILES);
+        for lang in embedded::LANGUAGES {
+            the_stored_library_in(lang);
+        }
+    }
+
+    fn the_stored_library_in(lang: &str) {
+        let loaded = load::builtin_checked(embedded::FILES, lang);
         assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
         let parsed = loaded.library.unwrap();
-        let stored = builtin().unwrap();
-        assert_eq!(to_bytes(&parsed).unwrap(), embedded::LIBRARY);
-        assert_eq!(to_bytes(&stored).unwrap(), embedded::LIBRARY);
+        let stored = builtin(lang).unwrap();
+        assert_eq!(stored.language, lang);
+        assert_eq!(to_bytes(&parsed).unwrap(), stored_bytes(lang));
+        assert_eq!(to_bytes(&stored).unwrap(), stored_bytes(lang));
         assert_eq!(parsed.names, stored.names);
         assert_eq!(parsed.credits, stored.credits);
         assert_eq!(parsed.support_packs, stored.support_packs);
@@ -257,7 +284,7 @@ mod tests {
     /// clashes with a built-in topic) shows the right line.
     #[test]
     fn spans_point_into_the_files_they_came_from() {
-        let stored = builtin().unwrap();
+        let stored = builtin("en").unwrap();
         let topic = stored.topic("origins").unwrap();
         let title = &topic.file.text[topic.title.span()];
         assert!(title.contains(topic.title.get_ref().as_str()), "{title}");
@@ -268,7 +295,7 @@ mod tests {
     /// Showing one page decodes that page and the screen words, nothing else.
     #[test]
     fn items_are_decoded_only_when_used() {
-        let library = builtin().unwrap();
+        let library = builtin("en").unwrap();
         let decoded = |l: &Library| l.topics.iter().filter(|t| t.get().is_some()).count();
         assert_eq!(decoded(&library), 0);
         assert!(library.crisis_in("origins").is_none());
@@ -306,8 +333,10 @@ mod tests {
     /// The names known to hold no words of crisis are exactly the ones the matcher passes.
     #[test]
     fn plain_names_are_the_ones_the_matcher_passes() {
-        let stored = builtin().unwrap();
-        let parsed = load::builtin_checked(embedded::FILES).library.unwrap();
+        let stored = builtin("en").unwrap();
+        let parsed = load::builtin_checked(embedded::FILES, "en")
+            .library
+            .unwrap();
         assert_eq!(stored.plain, plain_names(&parsed));
         assert!(stored.plain.iter().any(|n| n == "origins"));
         for name in stored.names.keys() {
@@ -325,7 +354,7 @@ mod tests {
 
     #[test]
     fn damaged_bytes_are_an_error_not_a_panic() {
-        let bytes = embedded::LIBRARY;
+        let bytes = stored_bytes("en");
         for cut in [0, 1, bytes.len() / 2, bytes.len() - 1] {
             assert!(from_bytes(&bytes[..cut], embedded::FILES).is_err());
         }

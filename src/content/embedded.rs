@@ -1,6 +1,5 @@
-//! The built-in content, compiled in by build.rs.
+//! The built-in content, compiled in by build.rs: every file (`FILES`), the languages
+//! (`LANGUAGES`, English first) and, for each, the checked library in its compact form
+//! (`LIBRARIES`; see [`super::compact`]).
 
 include!(concat!(env!("OUT_DIR"), "/embedded.rs"));
-
-/// The built-in content, checked and stored by build.rs (see [`super::compact`]).
-pub static LIBRARY: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/library.bin"));

@@ -65,7 +65,7 @@ impl<T: Item> Lazy<T> {
         bytes: &[u8],
         files: &'static [(&'static str, &'static str)],
     ) -> Result<T, postcard::Error> {
-        let (path, mut item): (String, T) = postcard::from_bytes(bytes)?;
+        let (path, layer, mut item): (String, u32, T) = postcard::from_bytes(bytes)?;
         if !path.is_empty() {
             let text = (files.iter())
                 .find(|(rel, _)| path.strip_prefix("content/") == Some(rel))
@@ -73,8 +73,8 @@ impl<T: Item> Lazy<T> {
             item.attach(Arc::new(SourceFile {
                 path,
                 text: std::borrow::Cow::Borrowed(text),
-                // Only the built-in content is stored compactly.
-                pack: 0,
+                // Only the built-in content is stored compactly: its layers come first.
+                pack: layer as usize,
             }));
         }
         Ok(item)

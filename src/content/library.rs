@@ -36,6 +36,11 @@ pub struct Library {
     pub credits: Vec<Credit>,
     /// The packs whose `support.toml` the support page shows, in load order.
     pub(crate) support_packs: Vec<usize>,
+    /// The language chosen for this library (its items may fall back to English).
+    pub language: String,
+    /// How many layers of `credits` are built in: the English content, and its translation
+    /// into the chosen language when there is one. Packs come after.
+    pub builtin_layers: usize,
     /// Topic ids and aliases to their place in `topics`, for lookups in large packs.
     pub(crate) names: HashMap<String, usize>,
     /// Ids declared by files that had problems and did not load.
@@ -99,6 +104,8 @@ impl Library {
             crisis: Lazy::ready(crisis),
             credits: Vec::new(),
             support_packs: Vec::new(),
+            language: crate::content::LANG.to_string(),
+            builtin_layers: 1,
             names,
             broken,
             plain: Vec::new(),
@@ -111,7 +118,8 @@ impl Library {
     /// (numb's own are left out), for `numb export --pack-only`. The help lines, the words for
     /// feelings and the screens' words stay. `false` when no pack brought any of them.
     pub fn keep_packs_only(&mut self) -> bool {
-        let from_a_pack = |file: &SourceFile| file.pack > 0;
+        let builtin = self.builtin_layers;
+        let from_a_pack = |file: &SourceFile| file.pack >= builtin;
         self.topics.retain(|t| from_a_pack(&t.file));
         self.questionnaires.retain(|q| from_a_pack(&q.file));
         self.practices.retain(|p| from_a_pack(&p.file));
@@ -123,6 +131,48 @@ impl Library {
             .collect();
         self.practice_topics = practice_topics_of(self.practices.iter().map(|p| &**p));
         !(self.topics.is_empty() && self.questionnaires.is_empty() && self.practices.is_empty())
+    }
+
+    /// The language `file` is written in: its pack's.
+    pub fn language_of(&self, file: &SourceFile) -> &str {
+        self.credits
+            .get(file.pack)
+            .map(|c| c.language.as_str())
+            .filter(|l| !l.is_empty())
+            .unwrap_or(crate::content::LANG)
+    }
+
+    /// Whether `file` is in another language than the one chosen (it filled a gap).
+    pub fn is_fallback(&self, file: &SourceFile) -> bool {
+        let primary = |tag: &str| {
+            tag.split(['-', '_'])
+                .next()
+                .unwrap_or("")
+                .to_ascii_lowercase()
+        };
+        primary(self.language_of(file)) != primary(&self.language)
+    }
+
+    /// The line that says `file` is shown in another language than the one chosen, in the
+    /// chosen language; `None` when it is in the chosen one.
+    pub fn fallback_note(&self, file: &SourceFile) -> Option<String> {
+        if !self.is_fallback(file) {
+            return None;
+        }
+        let name = |tag: &str| {
+            let primary = tag
+                .split(['-', '_'])
+                .next()
+                .unwrap_or(tag)
+                .to_ascii_lowercase();
+            (self.app.language_names.get(&primary))
+                .map_or_else(|| tag.to_string(), |n| n.get_ref().clone())
+        };
+        let note = self.app.labels.fallback.get_ref();
+        Some(
+            note.replace("{language}", &name(&self.language))
+                .replace("{shown}", &name(self.language_of(file))),
+        )
     }
 
     /// The credit of the pack that `file` came from, when that pack sets authors or a

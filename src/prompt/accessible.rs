@@ -211,6 +211,11 @@ impl<R: BufRead, W: Write> Prompter for Typed<'_, R, W> {
     fn begin(&mut self, q: &Questionnaire) -> Result<bool, Error> {
         {
             let mut page = Page::new(&mut self.out, self.look);
+            if let Some(note) = self.library.fallback_note(&q.file) {
+                page.para(&[Span::new(note.as_str(), anstyle::Style::new())])
+                    .and_then(|()| page.blank())
+                    .map_err(Error::Write)?;
+            }
             page.para(&[Span::new(q.title.get_ref().as_str(), anstyle::Style::new())])
                 .and_then(|()| page.blank())
                 .and_then(|()| page.body(q.intro.get_ref()))

@@ -340,6 +340,11 @@ impl Prompter for Terminal<'_> {
         let mut text = Vec::new();
         {
             let mut page = Page::new(&mut text, self.look);
+            if let Some(note) = self.library.fallback_note(&q.file) {
+                page.para(&[Span::new(note.as_str(), Styles::quiet())])
+                    .and_then(|()| page.blank())
+                    .map_err(Error::Write)?;
+            }
             page.para(&[Span::new(q.title.get_ref().as_str(), Styles::title())])
                 .and_then(|()| page.blank())
                 .and_then(|()| page.body(q.intro.get_ref()))

@@ -13,6 +13,7 @@ mod crisis;
 mod export;
 mod feelings;
 mod history;
+mod language;
 mod learn;
 mod output;
 mod pager;

@@ -159,13 +159,51 @@ pub struct Found<'a> {
 }
 
 impl CrisisWords {
-    /// The built-in words, read straight from the binary: a typed word of crisis is answered
-    /// even when a content pack cannot load. `None` only if the built-in file is broken, which
-    /// the tests rule out.
+    /// The built-in words of every language, read straight from the binary, said in the
+    /// chosen language: a typed word of crisis is answered even when a content pack cannot
+    /// load. `None` only if the built-in English file is broken, which the tests rule out.
     pub fn builtin() -> Option<CrisisWords> {
-        let path = format!("{}/crisis.toml", super::LANG);
-        let (_, text) = super::embedded::FILES.iter().find(|(p, _)| *p == path)?;
-        toml::from_str(text).ok()
+        let chosen = super::load::chosen_language();
+        let parse = |lang: &str| -> Option<CrisisWords> {
+            let path = format!("{lang}/crisis.toml");
+            let (_, text) = super::embedded::FILES.iter().find(|(p, _)| *p == path)?;
+            toml::from_str(text).ok()
+        };
+        let mut words = parse(super::LANG)?;
+        for lang in super::embedded::LANGUAGES {
+            if *lang != super::LANG
+                && let Some(more) = parse(lang)
+            {
+                words.join(more, *lang == chosen);
+            }
+        }
+        Some(words)
+    }
+
+    /// Joins another language's words to these: its phrases (and `alone`, `except` and
+    /// `not_slips`) join the group of the same id, or come as a group of their own. With
+    /// `chosen`, its words are the ones said.
+    pub fn join(&mut self, other: CrisisWords, chosen: bool) {
+        if chosen {
+            self.words = other.words;
+        }
+        for group in other.groups {
+            match self.groups.iter_mut().find(|g| g.id == group.id) {
+                Some(mine) => {
+                    mine.phrases.extend(group.phrases);
+                    mine.alone.extend(group.alone);
+                    mine.except.extend(group.except);
+                    mine.refused_in_questions |= group.refused_in_questions;
+                    if chosen {
+                        mine.words = group.words;
+                    }
+                }
+                None => self.groups.push(group),
+            }
+        }
+        self.not_slips.extend(other.not_slips);
+        self.compiled = OnceLock::new();
+        self.not_slips_set = OnceLock::new();
     }
 
     fn compiled(&self) -> &[CompiledGroup] {

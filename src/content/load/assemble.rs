@@ -10,8 +10,14 @@ use crate::error::{Problem, SourceFile};
 
 /// Adds a `support.toml` to the page so far. The first (built-in) one makes the page; a
 /// user's adds its lines and emergency line first and may replace the intro and directory.
-/// Nothing built in is ever removed.
-pub(super) fn merge_support(page: Option<SupportPage>, file: SupportFile) -> Option<SupportPage> {
+/// A translation's replaces the intro, the emergency line and the directory, and its lines
+/// come first. Nothing built in is ever removed: a line the translation does not repeat
+/// stays, in the original's words.
+pub(super) fn merge_support(
+    page: Option<SupportPage>,
+    file: SupportFile,
+    translation: bool,
+) -> Option<SupportPage> {
     let Some(mut page) = page else {
         return Some(SupportPage {
             intro: file.intro?,
@@ -24,19 +30,25 @@ pub(super) fn merge_support(page: Option<SupportPage>, file: SupportFile) -> Opt
     if let Some(intro) = file.intro {
         page.intro = intro;
     }
-    if let Some(emergency) = file.emergency {
-        page.local_emergency.insert(0, emergency);
+    match file.emergency {
+        Some(emergency) if translation => page.emergency = emergency,
+        Some(emergency) => page.local_emergency.insert(0, emergency),
+        None => {}
     }
     if let Some(directory) = file.directory {
         page.directory = directory;
     }
     let mut lines = file.lines;
     // A line the pack repeats (the same contact, for a country both name) is shown once, the
-    // pack's: a person in crisis should not read the same number twice and wonder.
+    // pack's: a person in crisis should not read the same number twice and wonder. A
+    // translation words the contact its own way: the same service is the same address.
     page.lines.retain(|known| {
         !lines.iter().any(|l| {
-            l.contact.get_ref() == known.contact.get_ref()
-                && l.countries.iter().any(|c| known.countries.contains(c))
+            let same = match translation {
+                true => l.url.is_some() && l.url == known.url,
+                false => l.contact.get_ref() == known.contact.get_ref(),
+            };
+            same && l.countries.iter().any(|c| known.countries.contains(c))
         })
     });
     lines.append(&mut page.lines);
@@ -131,13 +143,37 @@ impl<T> Default for Entries<T> {
 
 impl<T: Entry> Entries<T> {
     /// Adds an entry; a later pack replaces an earlier one with the same id, the same pack
-    /// may not repeat it.
-    pub(super) fn add(&mut self, pack: usize, entry: T, problems: &mut Vec<Problem>) {
+    /// may not repeat it. An entry of a translation (`translates` names the layer it
+    /// translates) must replace one of that layer, and is no replacement worth reporting.
+    /// Returns what a translation replaced.
+    pub(super) fn add(
+        &mut self,
+        pack: usize,
+        entry: T,
+        translates: Option<usize>,
+        problems: &mut Vec<Problem>,
+    ) -> Option<T> {
         let id = entry.id().get_ref().clone();
-        let Some(&at) = self.by_id.get(&id) else {
+        let earlier = self.by_id.get(&id).copied();
+        if let Some(base) = translates
+            && earlier.is_none_or(|at| self.entries[at].0 != base)
+        {
+            problems.push(Problem {
+                hides: 0,
+                file: Arc::clone(entry.file()),
+                span: entry.id().span(),
+                message: format!(
+                    "a translation keeps the ids of what it translates, and there is no {} `{id}` \
+                     to translate; use the original's id, or move this file out of the translation",
+                    T::WHAT
+                ),
+            });
+            return None;
+        }
+        let Some(at) = earlier else {
             self.by_id.insert(id, self.entries.len());
             self.entries.push((pack, entry));
-            return;
+            return None;
         };
         let (earlier_pack, earlier) = &self.entries[at];
         if *earlier_pack == pack {
@@ -151,18 +187,20 @@ impl<T: Entry> Entries<T> {
                     earlier.file().path
                 ),
             });
-        } else {
-            // The same folder loaded twice replaces nothing worth mentioning.
-            if earlier.file().path != entry.file().path {
-                self.replaced.push(Replacement {
-                    what: T::WHAT,
-                    id,
-                    by: entry.file().path.clone(),
-                    replaced: earlier.file().path.clone(),
-                });
-            }
-            self.entries[at] = (pack, entry);
+            return None;
         }
+        // The same folder loaded twice replaces nothing worth mentioning; nor does a
+        // translation.
+        if earlier.file().path != entry.file().path && translates.is_none() {
+            self.replaced.push(Replacement {
+                what: T::WHAT,
+                id,
+                by: entry.file().path.clone(),
+                replaced: earlier.file().path.clone(),
+            });
+        }
+        let (_, replaced) = std::mem::replace(&mut self.entries[at], (pack, entry));
+        translates.map(|_| replaced)
     }
 }
 

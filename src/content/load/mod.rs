@@ -4,6 +4,7 @@ mod assemble;
 mod parse;
 mod read;
 mod reading;
+mod translation;
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -13,6 +14,8 @@ use assemble::{Entries, at_most_per_file, merge_support, sort_topics};
 use parse::{Parsed, parse};
 use read::{read_file, read_pack};
 pub use reading::{LeftOut, load_for_reading};
+use translation::Translations;
+pub use translation::{Coverage, State, fingerprint};
 
 use super::crisis::CrisisWords;
 pub use super::library::Library;
@@ -28,14 +31,40 @@ use crate::parallel::parallel_map;
 /// The questionnaire `numb reflect` runs when none is named.
 pub const DEFAULT_QUESTIONNAIRE: &str = "check-in";
 
-/// The language of the built-in content.
+/// The language of the built-in content that every other language falls back to.
 pub const LANG: &str = "en";
+
+static CHOSEN: std::sync::OnceLock<&'static str> = std::sync::OnceLock::new();
+
+/// The language this run speaks, once [`choose_language`] set it; [`LANG`] until then.
+pub fn chosen_language() -> &'static str {
+    CHOSEN.get().copied().unwrap_or(LANG)
+}
+
+/// Sets the language of this run (the first call wins: one run, one language) and returns
+/// the one in force.
+pub fn choose_language(lang: &'static str) -> &'static str {
+    CHOSEN.get_or_init(|| lang)
+}
+
+/// One layer of content, in load order: the built-in content in English, the built-in
+/// translation into the chosen language, then each pack and its translation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Layer {
+    /// The folder, or `None` for built-in content.
+    pub path: Option<PathBuf>,
+    /// The layer this one translates (its items replace that layer's by id, its screen
+    /// words fill in key by key), or `None` for content in its own right.
+    pub translates: Option<usize>,
+}
 
 /// What one pack brought, for `numb check`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PackInfo {
     /// The folder, or `None` for the built-in pack.
     pub path: Option<PathBuf>,
+    /// The layer this one translates, for a translation (see [`Layer`]).
+    pub translates: Option<usize>,
     /// The name from `pack.toml` (empty when it could not be read).
     pub name: String,
     /// The language tag from `pack.toml`.
@@ -77,6 +106,8 @@ pub struct Loaded {
     pub packs: Vec<PackInfo>,
     /// Ids a later pack replaced.
     pub replacements: Vec<Replacement>,
+    /// How complete and current each translation is, item by item.
+    pub coverage: Vec<Coverage>,
 }
 
 impl Loaded {
@@ -116,14 +147,20 @@ enum Kind {
     Crisis,
 }
 
-/// Loads the built-in content, then each folder in `dirs` in order (later ones win), and checks it.
+/// Loads the built-in content in the chosen language ([`chosen_language`]), then each folder
+/// in `dirs` in order (later ones win), and checks it.
 pub fn load(dirs: &[PathBuf]) -> Result<Library, Error> {
+    load_in(dirs, chosen_language())
+}
+
+/// [`load`] in `lang`.
+pub fn load_in(dirs: &[PathBuf], lang: &str) -> Result<Library, Error> {
     if dirs.is_empty()
-        && let Ok(library) = compact::builtin()
+        && let Ok(library) = compact::builtin(lang)
     {
         return Ok(library);
     }
-    load_all(dirs, None)?.into_result()
+    load_all_in(dirs, None, lang)?.into_result()
 }
 
 /// [`load`] for a folder export, leaving the body text of topic sections to the Markdown
@@ -131,13 +168,14 @@ pub fn load(dirs: &[PathBuf]) -> Result<Library, Error> {
 /// [`Bodies::LeftToTheWriter`]). When this fails, or the writer refuses a body, run [`load`]
 /// to report every problem.
 pub fn load_for_writing(dirs: &[PathBuf]) -> Result<Library, Error> {
+    let lang = chosen_language();
     if dirs.is_empty()
-        && let Ok(library) = compact::builtin()
+        && let Ok(library) = compact::builtin(lang)
     {
         return Ok(library);
     }
-    let (pending, paths) = read_all(dirs)?;
-    from_files(pending, paths, Bodies::LeftToTheWriter, None).into_result()
+    let (pending, layers) = read_all(dirs, lang)?;
+    from_files(pending, layers, Bodies::LeftToTheWriter, None, lang).into_result()
 }
 
 /// Loads and checks like [`load`], keeping every problem and what each pack brought. Fails
@@ -147,54 +185,123 @@ pub fn load_for_writing(dirs: &[PathBuf]) -> Result<Library, Error> {
 /// `verified_on` date after it is a problem too. Pages for reading never ask for that: a clock
 /// set wrong, or a pack written a time zone ahead, must never hide a help line.
 pub fn load_all(dirs: &[PathBuf], today: Option<jiff::civil::Date>) -> Result<Loaded, Error> {
-    let (pending, paths) = read_all(dirs)?;
-    Ok(from_files(pending, paths, Bodies::Checked, today))
+    load_all_in(dirs, today, chosen_language())
 }
 
-/// Every file numb loads from: the built-in content, then each pack in `dirs`.
-fn read_all(dirs: &[PathBuf]) -> Result<(Vec<Pending>, Vec<Option<PathBuf>>), Error> {
-    let mut pending = builtin(embedded::FILES);
-    let mut paths = vec![None];
-    for (i, dir) in dirs.iter().enumerate() {
-        pending.extend(read_pack(dir, i + 1)?);
-        paths.push(Some(dir.clone()));
+/// [`load_all`] in `lang`.
+pub fn load_all_in(
+    dirs: &[PathBuf],
+    today: Option<jiff::civil::Date>,
+    lang: &str,
+) -> Result<Loaded, Error> {
+    let (pending, layers) = read_all(dirs, lang)?;
+    Ok(from_files(pending, layers, Bodies::Checked, today, lang))
+}
+
+/// Every file numb loads from, as layers: the built-in content (and its translation into
+/// `lang`), then each pack in `dirs`, each followed by its translation into `lang` when it
+/// has one (a folder named by the language, such as `es/`, with a pack.toml of its own).
+fn read_all(dirs: &[PathBuf], lang: &str) -> Result<(Vec<Pending>, Vec<Layer>), Error> {
+    let (mut pending, mut layers) = builtin_layers(embedded::FILES, lang);
+    for dir in dirs {
+        let at = layers.len();
+        pending.extend(read_pack(dir, at)?);
+        layers.push(Layer {
+            path: Some(dir.clone()),
+            translates: None,
+        });
+        if let Some(translation) = translation_of(dir, lang) {
+            pending.extend(read_pack(&translation, at + 1)?);
+            layers.push(Layer {
+                path: Some(translation),
+                translates: Some(at),
+            });
+        }
     }
-    Ok((pending, paths))
+    Ok((pending, layers))
+}
+
+/// A pack's translation into `lang`: its folder `lang/` when that holds a pack.toml.
+pub fn translation_of(dir: &std::path::Path, lang: &str) -> Option<PathBuf> {
+    let folder = dir.join(lang);
+    (lang != LANG || folder.join("pack.toml").exists())
+        .then_some(folder)
+        .filter(|f| f.join("pack.toml").exists())
 }
 
 /// Loads the built-in content with only the `support.toml` files of `dirs`: the help lines a
 /// user added still show when their topics or questionnaires have problems.
 pub fn load_support_only(dirs: &[PathBuf]) -> Result<Library, Error> {
+    let lang = chosen_language();
     if dirs.iter().all(|dir| !dir.join("support.toml").exists())
-        && let Ok(library) = compact::builtin()
+        && let Ok(library) = compact::builtin(lang)
     {
         return Ok(library);
     }
-    let mut pending = builtin(embedded::FILES);
-    for (i, dir) in dirs.iter().enumerate() {
+    let (mut pending, mut layers) = builtin_layers(embedded::FILES, lang);
+    for dir in dirs {
         let support = dir.join("support.toml");
         if support.exists() {
-            pending.push(read_file(&support, i + 1, Kind::Support)?);
+            pending.push(read_file(&support, layers.len(), Kind::Support)?);
+        }
+        layers.push(Layer {
+            path: Some(dir.clone()),
+            translates: None,
+        });
+    }
+    from_files(pending, layers, Bodies::Checked, None, lang).into_result()
+}
+
+/// Loads and checks the built-in content in `lang` from `files`, (path under `content/`,
+/// text) pairs: what build.rs runs on `content/` before it stores the library in the binary.
+pub fn builtin_checked(files: &[(&str, &'static str)], lang: &str) -> Loaded {
+    let (pending, layers) = builtin_layers(files, lang);
+    from_files(pending, layers, Bodies::Checked, None, lang)
+}
+
+/// The built-in layers for `lang`: the English content (layer 0) with the words of crisis of
+/// every language (a person may type in any of them), and, for another language, its
+/// translation (layer 1), pack.toml first in each.
+fn builtin_layers(files: &[(&str, &'static str)], lang: &str) -> (Vec<Pending>, Vec<Layer>) {
+    let mut pending = builtin(files, LANG, 0);
+    let mut layers = vec![Layer {
+        path: None,
+        translates: None,
+    }];
+    if lang != LANG {
+        pending.extend(builtin(files, lang, 1));
+        layers.push(Layer {
+            path: None,
+            translates: Some(0),
+        });
+    }
+    // The words of crisis of the other languages join the English ones.
+    for (rel, text) in files {
+        let Some((other, "crisis.toml")) = rel.split_once('/') else {
+            continue;
+        };
+        if other != LANG && other != lang {
+            pending.push(Pending {
+                file: Arc::new(SourceFile {
+                    path: format!("content/{rel}"),
+                    text: std::borrow::Cow::Borrowed(text),
+                    pack: 0,
+                }),
+                pack: 0,
+                kind: Kind::Crisis,
+                unreadable: None,
+            });
         }
     }
-    let paths = std::iter::once(None)
-        .chain(dirs.iter().cloned().map(Some))
-        .collect();
-    from_files(pending, paths, Bodies::Checked, None).into_result()
+    (pending, layers)
 }
 
-/// Loads and checks the built-in content from `files`, (path under `content/`, text) pairs:
-/// what build.rs runs on `content/` before it stores the library in the binary.
-pub fn builtin_checked(files: &[(&str, &'static str)]) -> Loaded {
-    from_files(builtin(files), vec![None], Bodies::Checked, None)
-}
-
-/// The built-in files of [`LANG`] in `files`, pack.toml first.
-fn builtin(files: &[(&str, &'static str)]) -> Vec<Pending> {
+/// The built-in files of `lang` in `files`, as layer `layer`, pack.toml first.
+fn builtin(files: &[(&str, &'static str)], lang: &str, layer: usize) -> Vec<Pending> {
     let mut files: Vec<Pending> = files
         .iter()
         .filter_map(|(rel, text)| {
-            let rest = rel.strip_prefix(LANG)?.strip_prefix('/')?;
+            let rest = rel.strip_prefix(lang)?.strip_prefix('/')?;
             let kind = match rest {
                 "pack.toml" => Kind::Pack,
                 "support.toml" => Kind::Support,
@@ -210,9 +317,9 @@ fn builtin(files: &[(&str, &'static str)]) -> Vec<Pending> {
                 file: Arc::new(SourceFile {
                     path: format!("content/{rel}"),
                     text: std::borrow::Cow::Borrowed(text),
-                    pack: 0,
+                    pack: layer,
                 }),
-                pack: 0,
+                pack: layer,
                 kind,
                 unreadable: None,
             })
@@ -238,6 +345,8 @@ enum Content {
     Feelings(Box<Feelings>),
     FeelingsAddition(Box<FeelingsAddition>),
     Crisis(Box<CrisisWords>),
+    /// A translation's `app.toml`, parsed with the original's (see [`parse::merged`]).
+    AppTranslation,
 }
 
 /// Parses one file (no checks that need other files).
@@ -292,15 +401,18 @@ fn parse_item(item: &Pending, problems: &mut Vec<Problem>) -> Content {
 
 fn from_files(
     pending: Vec<Pending>,
-    paths: Vec<Option<PathBuf>>,
+    layers: Vec<Layer>,
     bodies: Bodies,
     today: Option<jiff::civil::Date>,
+    lang: &str,
 ) -> Loaded {
     let mut problems = Vec::new();
-    let mut packs: Vec<PackInfo> = paths
-        .into_iter()
-        .map(|path| PackInfo {
-            path,
+    let builtin_layers = layers.iter().take_while(|l| l.path.is_none()).count();
+    let mut packs: Vec<PackInfo> = layers
+        .iter()
+        .map(|layer| PackInfo {
+            path: layer.path.clone(),
+            translates: layer.translates,
             name: String::new(),
             language: String::new(),
             topics: 0,
@@ -310,15 +422,19 @@ fn from_files(
             files: 0,
         })
         .collect();
+    let translates = |pack: usize| layers.get(pack).and_then(|l| l.translates);
     let mut credits = vec![Credit::default(); packs.len()];
     let mut support_packs = Vec::new();
     let mut topics = Entries::default();
     let mut questionnaires = Entries::default();
     let mut practices = Entries::default();
     let mut support: Option<SupportPage> = None;
-    let mut app = None;
-    let mut feelings = None;
-    let mut crisis = None;
+    let mut app: Option<AppText> = None;
+    let mut app_translations: Vec<Arc<SourceFile>> = Vec::new();
+    let mut feelings: Option<Feelings> = None;
+    let mut crisis: Option<CrisisWords> = None;
+    let mut crisis_more: Vec<(CrisisWords, bool)> = Vec::new();
+    let mut translations = Translations::default();
     // Packs written for a newer numb: their other files are not judged.
     let mut newer = Vec::new();
     // Ids declared by files that did not load: references to them are not problems of their own.
@@ -326,13 +442,18 @@ fn from_files(
     // Parsing is the costly part of a large pack, and files do not depend on each other.
     let parsed = parallel_map(pending, |item| {
         let mut found = Vec::new();
-        let content = parse_item(&item, &mut found);
+        let content = match (item.kind, translates(item.pack)) {
+            // A translation's screen words fill in the original's key by key (below).
+            (Kind::App, Some(_)) => Content::AppTranslation,
+            _ => parse_item(&item, &mut found),
+        };
         (item, content, found)
     });
     for (item, content, mut found) in parsed {
         if newer.contains(&item.pack) {
             continue;
         }
+        let translation = translates(item.pack);
         let info = &mut packs[item.pack];
         if item.unreadable.is_none() {
             info.files += 1;
@@ -346,6 +467,9 @@ fn from_files(
             Content::Newer(id) => broken.extend(id),
             Content::Pack(pack) => {
                 problems.extend(validate::pack(&pack, &item.file));
+                if translation.is_some() {
+                    problems.extend(validate::translation_pack(&pack, &item.file, lang));
+                }
                 credits[item.pack] = Credit::of(&pack);
                 info.name = pack.name.into_inner();
                 info.language = pack.language.into_inner();
@@ -353,33 +477,47 @@ fn from_files(
             Content::Topic(mut topic) => {
                 topic.file = Arc::clone(&item.file);
                 info.topics += 1;
-                topics.add(item.pack, *topic, &mut problems);
+                let base = topics.add(item.pack, *topic, translation, &mut problems);
+                translations.note("topic", item.pack, base.map(|t| t.file), &item.file);
             }
             Content::Questionnaire(mut questionnaire) => {
                 questionnaire.file = Arc::clone(&item.file);
                 info.questionnaires += 1;
-                questionnaires.add(item.pack, *questionnaire, &mut problems);
+                let base =
+                    questionnaires.add(item.pack, *questionnaire, translation, &mut problems);
+                if let Some(base) = &base
+                    && let Some(&at) = questionnaires.by_id.get(base.id.get_ref())
+                {
+                    let (_, translated) = &questionnaires.entries[at];
+                    problems.extend(validate::questionnaire_parity(base, translated));
+                }
+                translations.note("questionnaire", item.pack, base.map(|q| q.file), &item.file);
             }
             Content::Practice(mut practice) => {
                 practice.file = Arc::clone(&item.file);
                 info.practices += 1;
-                practices.add(item.pack, *practice, &mut problems);
+                let base = practices.add(item.pack, *practice, translation, &mut problems);
+                translations.note("practice", item.pack, base.map(|p| p.file), &item.file);
             }
             Content::Support(mut file) => {
                 file.file = Arc::clone(&item.file);
-                let found = validate::support_file(&file, item.pack == 0, today);
+                let found = validate::support_file(&file, item.pack < builtin_layers, today);
                 if found.is_empty() {
-                    support = merge_support(support, *file);
+                    support = merge_support(support, *file, translation.is_some());
                     support_packs.push(item.pack);
                 }
                 problems.extend(found);
+                translations.file(item.pack, "support", &item.file);
             }
             Content::App(mut text) => {
                 text.file = Arc::clone(&item.file);
+                translations.file(item.pack, "app", &item.file);
                 app = Some(*text);
             }
+            Content::AppTranslation => app_translations.push(Arc::clone(&item.file)),
             Content::Feelings(mut vocabulary) => {
                 vocabulary.file = Arc::clone(&item.file);
+                translations.file(item.pack, "feelings", &item.file);
                 feelings = Some(*vocabulary);
             }
             // The built-in vocabulary comes first; a pack's words join it once they pass.
@@ -395,18 +533,51 @@ fn from_files(
             }
             Content::Crisis(mut words) => {
                 words.file = Arc::clone(&item.file);
-                crisis = Some(*words);
+                // Each file's phrases are checked against its own text, before they join.
+                let found = validate::crisis_file(&words, &item.file);
+                let clean = found.is_empty();
+                problems.extend(found);
+                match (&crisis, clean) {
+                    (None, _) => crisis = Some(*words),
+                    (Some(_), true) => crisis_more.push((*words, translation.is_some())),
+                    (Some(_), false) => {}
+                }
             }
         }
         if item.kind == Kind::Support {
             info.support = true;
         }
     }
+    // Words of crisis in other languages join the first file's: every phrase of every
+    // language is matched, and the chosen language's words are said.
+    if let Some(base) = crisis.as_mut() {
+        for (more, chosen) in crisis_more {
+            base.join(more, chosen);
+        }
+    }
+    // The screen words of a translation, each key its own or the original's.
+    if let Some(base) = &app {
+        let mut merged = None;
+        for file in app_translations {
+            let from = merged.as_ref().unwrap_or(base);
+            let (text, missing) = parse::merged::<AppText>(&from.file, &file, &mut problems);
+            // A translation that does not parse leaves the original's words (reported above).
+            if let Some(mut text) = text {
+                text.file = Arc::clone(&file);
+                translations.file(file.pack, "app", &file);
+                translations.missing_keys = missing;
+                merged = Some(text);
+            }
+        }
+        if let Some(text) = merged {
+            app = Some(text);
+        }
+    }
     let mut replacements = topics.replaced;
     replacements.append(&mut questionnaires.replaced);
     replacements.append(&mut practices.replaced);
     // Problems read best file by file, top to bottom, whichever check found them.
-    let done = |library, mut problems: Vec<Problem>| {
+    let done = |library, mut problems: Vec<Problem>, coverage| {
         problems.sort_by(|a, b| {
             (a.file.path.as_str(), a.span.start).cmp(&(b.file.path.as_str(), b.span.start))
         });
@@ -416,6 +587,7 @@ fn from_files(
             problems,
             packs,
             replacements,
+            coverage,
         }
     };
     let (Some(support), Some(app), Some(feelings), Some(crisis)) = (support, app, feelings, crisis)
@@ -434,7 +606,7 @@ fn from_files(
                         .into(),
             });
         }
-        return done(None, problems);
+        return done(None, problems, Vec::new());
     };
     let mut topics: Vec<Topic> = topics.entries.into_iter().map(|(_, t)| t).collect();
     sort_topics(&mut topics, &app);
@@ -461,8 +633,11 @@ fn from_files(
     );
     library.credits = credits;
     library.support_packs = support_packs;
+    library.language = lang.to_string();
+    library.builtin_layers = builtin_layers;
     problems.extend(validate::library(&library, bodies));
-    done(Some(library), problems)
+    let coverage = translations.coverage(&layers, &library);
+    done(Some(library), problems, coverage)
 }
 
 /// Loads the built-in content plus topics given as (path, text), as one user pack.
@@ -479,7 +654,7 @@ pub(crate) fn with_questionnaires(files: &[(&str, &str)]) -> Result<Library, Err
 
 #[cfg(test)]
 fn with_files(files: &[(&str, &str)], kind: Kind) -> Result<Library, Error> {
-    let mut pending = builtin(embedded::FILES);
+    let (mut pending, mut layers) = builtin_layers(embedded::FILES, LANG);
     pending.extend(files.iter().map(|(path, text)| Pending {
         file: Arc::new(SourceFile {
             path: (*path).to_string(),
@@ -490,7 +665,11 @@ fn with_files(files: &[(&str, &str)], kind: Kind) -> Result<Library, Error> {
         kind,
         unreadable: None,
     }));
-    from_files(pending, vec![None, None], Bodies::Checked, None).into_result()
+    layers.push(Layer {
+        path: Some(PathBuf::from("pack")),
+        translates: None,
+    });
+    from_files(pending, layers, Bodies::Checked, None, LANG).into_result()
 }
 
 #[cfg(test)]

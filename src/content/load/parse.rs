@@ -33,7 +33,7 @@ pub(super) fn parse<T: DeserializeOwned>(
         span,
         message,
     };
-    let (table, errors) = DeTable::parse_recoverable(&file.text);
+    let (mut table, errors) = DeTable::parse_recoverable(&file.text);
     if !errors.is_empty() {
         // One error per line: after a mistake the parser often trips again on the same line.
         let mut errors: Vec<_> = errors
@@ -61,6 +61,8 @@ pub(super) fn parse<T: DeserializeOwned>(
         problems.push(problem(span, validate::newer_version_message(version)));
         return Parsed::Newer(id);
     }
+    // Which text of the original a translation follows: read by `numb check`, not the model.
+    set_aside_fingerprint(&mut table);
     let unsafe_text = validate::text::unsafe_characters(file, table.get_ref());
     let mut clean = unsafe_text.is_empty();
     problems.extend(unsafe_text);
@@ -73,6 +75,7 @@ pub(super) fn parse<T: DeserializeOwned>(
     // The rest is for files with problems: parse again (it parsed once, so it parses now)
     // and try, setting aside what failed, until serde takes what is left.
     let (mut table, _) = DeTable::parse_recoverable(&file.text);
+    set_aside_fingerprint(&mut table);
     let mut error = Some(first);
     // serde stops at the first field it cannot take. To show every problem at once, the part
     // it stopped at is set aside (an unknown or mistyped field, a table missing a field) and
@@ -162,6 +165,89 @@ pub(super) fn parse<T: DeserializeOwned>(
         set_aside.push((parent, key));
     }
     Parsed::Failed(id)
+}
+
+/// Takes out a translation's `translated_from` (see [`super::translation`]).
+fn set_aside_fingerprint(table: &mut toml::Spanned<DeTable>) {
+    table.get_mut().remove::<str>(super::translation::KEY);
+}
+
+/// A translation's `app.toml` read over the original's: each key the translation has is its
+/// own, each it leaves out is the original's. Problems in the translation's own keys point
+/// into its file. Returns the text (when it parses) and the keys it left to the original.
+pub(super) fn merged<T: DeserializeOwned>(
+    original: &Arc<SourceFile>,
+    translation: &Arc<SourceFile>,
+    problems: &mut Vec<Problem>,
+) -> (Option<T>, Vec<String>) {
+    // The translation alone first, for its syntax errors and hidden characters.
+    let (mut own, errors) = DeTable::parse_recoverable(&translation.text);
+    if !errors.is_empty() {
+        let _ = parse::<toml::Table>(translation, problems);
+        return (None, Vec::new());
+    }
+    set_aside_fingerprint(&mut own);
+    let unsafe_text = validate::text::unsafe_characters(translation, own.get_ref());
+    if !unsafe_text.is_empty() {
+        problems.extend(unsafe_text);
+        return (None, Vec::new());
+    }
+    let Ok(base) = DeTable::parse(&original.text) else {
+        return (None, Vec::new());
+    };
+    let mut base = base.into_inner();
+    let mut missing = Vec::new();
+    overlay(&mut base, own.into_inner(), "", &mut missing);
+    match T::deserialize(toml::de::Deserializer::from(toml::Spanned::new(0..0, base))) {
+        Ok(value) => (Some(value), missing),
+        Err(e) => {
+            problems.push(Problem {
+                hides: 0,
+                file: Arc::clone(translation),
+                span: e
+                    .span()
+                    .filter(|s| s.end <= translation.text.len())
+                    .unwrap_or(0..0),
+                message: friendly(e.message().trim_end()),
+            });
+            (None, missing)
+        }
+    }
+}
+
+/// Puts `own` over `base`, table by table; `missing` gets the dotted keys of `base` that
+/// `own` does not have (tables it has in part are looked into).
+fn overlay<'i>(
+    base: &mut DeTable<'i>,
+    mut own: DeTable<'i>,
+    path: &str,
+    missing: &mut Vec<String>,
+) {
+    for (key, value) in base.iter_mut() {
+        let name = match path {
+            "" => key.get_ref().to_string(),
+            _ => format!("{path}.{}", key.get_ref()),
+        };
+        let Some((_, mine)) = own.remove_entry::<str>(key.get_ref()) else {
+            missing.push(name);
+            continue;
+        };
+        let tables = matches!(
+            (value.get_ref(), mine.get_ref()),
+            (DeValue::Table(_), DeValue::Table(_))
+        );
+        if !tables {
+            *value = mine;
+        } else if let (DeValue::Table(inner), DeValue::Table(mine)) =
+            (value.get_mut(), mine.into_inner())
+        {
+            overlay(inner, mine, &name, missing);
+        }
+    }
+    // Keys the original does not have: serde names them as unknown, in the translation.
+    for (key, value) in own {
+        base.insert(key, value);
+    }
 }
 
 /// How many times serde is asked again after setting something aside: enough for every

@@ -70,6 +70,8 @@ pub(super) fn read_pack(dir: &Path, pack: usize) -> Result<Vec<Pending>, Error> 
                 }
             }
             _ if name == "support.toml" => paths.push((path, Kind::Support)),
+            // A translation of the pack (`es/` with a pack.toml): a layer of its own.
+            _ if is_translation(&path, &name) => {}
             _ if name == "feelings.toml" => paths.push((path, Kind::FeelingsAddition)),
             _ if path.is_dir() && !hidden(&path) && holds_toml(&path) => {
                 pending.push(missing(
@@ -100,6 +102,14 @@ pub(super) fn read_pack(dir: &Path, pack: usize) -> Result<Vec<Pending>, Error> 
         pending.push(file?);
     }
     Ok(pending)
+}
+
+/// A folder named by a language (two or three lower-case letters) that holds a pack.toml:
+/// the pack's translation into that language (see [`super::translation_of`]).
+fn is_translation(path: &Path, name: &str) -> bool {
+    (2..=3).contains(&name.len())
+        && name.bytes().all(|b| b.is_ascii_lowercase())
+        && path.join("pack.toml").is_file()
 }
 
 fn hidden(path: &Path) -> bool {

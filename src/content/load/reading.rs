@@ -7,7 +7,10 @@
 use std::path::PathBuf;
 
 use super::read::{read_file, read_pack};
-use super::{Bodies, Kind, Library, builtin, embedded, from_files, load};
+use super::{
+    Bodies, Kind, Layer, Library, builtin_layers, chosen_language, embedded, from_files, load,
+    translation_of,
+};
 use crate::error::{Error, Problem};
 
 /// A content pack left out because it did not load, with its problems.
@@ -80,16 +83,29 @@ fn load_parts(parts: &[(PathBuf, Part)]) -> Result<Library, Error> {
         let dirs: Vec<PathBuf> = parts.iter().map(|(d, _)| d.clone()).collect();
         return load(&dirs);
     }
-    let mut pending = builtin(embedded::FILES);
-    let mut paths = vec![None];
-    for (i, (dir, part)) in parts.iter().enumerate() {
+    let lang = chosen_language();
+    let (mut pending, mut layers) = builtin_layers(embedded::FILES, lang);
+    for (dir, part) in parts {
+        let at = layers.len();
+        layers.push(Layer {
+            path: Some(dir.clone()),
+            translates: None,
+        });
         match part {
-            Part::Whole => pending.extend(read_pack(dir, i + 1)?),
+            Part::Whole => {
+                pending.extend(read_pack(dir, at)?);
+                if let Some(translation) = translation_of(dir, lang) {
+                    pending.extend(read_pack(&translation, at + 1)?);
+                    layers.push(Layer {
+                        path: Some(translation),
+                        translates: Some(at),
+                    });
+                }
+            }
             Part::SupportOnly => {
-                pending.push(read_file(&dir.join("support.toml"), i + 1, Kind::Support)?);
+                pending.push(read_file(&dir.join("support.toml"), at, Kind::Support)?);
             }
         }
-        paths.push(Some(dir.clone()));
     }
-    from_files(pending, paths, Bodies::Checked, None).into_result()
+    from_files(pending, layers, Bodies::Checked, None, lang).into_result()
 }

@@ -38,6 +38,8 @@ pub struct AppText {
     pub ask_labels: AskLabels,
     /// Topic ids in the order the topic table lists them; others follow by id.
     pub reading_order: Vec<Spanned<String>>,
+    /// The names of languages, by tag, in this file's language ("en" is "English").
+    pub language_names: std::collections::BTreeMap<String, Spanned<String>>,
     /// The file this text was loaded from (not part of the format).
     #[serde(skip)]
     pub file: Arc<SourceFile>,
@@ -331,6 +333,9 @@ pub struct Labels {
     pub pack_check: Spanned<String>,
     /// After the left-out pack's first problem: `{count}` more, `{pack}`.
     pub pack_more: Spanned<String>,
+    /// Above a page that is not in the chosen language yet (`{language}`, the chosen one's
+    /// name; `{shown}`, the name of the one it is shown in).
+    pub fallback: Spanned<String>,
     /// The pager's prompt while there is more to read.
     pub pager_more: Spanned<String>,
     /// The pager's prompt at the end of a page.

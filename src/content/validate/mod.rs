@@ -108,13 +108,6 @@ pub fn library(lib: &Library, bodies: Bodies) -> Vec<Problem> {
             out: &mut out,
         },
     );
-    crisis::check(
-        &lib.crisis,
-        &mut At {
-            file: &lib.crisis.file,
-            out: &mut out,
-        },
-    );
     let mut ids: HashMap<&str, ()> = HashMap::new();
     for questionnaire in &lib.questionnaires {
         let mut at = At {
@@ -142,7 +135,114 @@ pub fn library(lib: &Library, bodies: Bodies) -> Vec<Problem> {
     out
 }
 
-/// Checks a pack's `pack.toml`.
+/// Checks one `crisis.toml` against its own text (the loader joins the files of every
+/// language after each is checked).
+pub fn crisis_file(
+    words: &crate::content::crisis::CrisisWords,
+    file: &Arc<SourceFile>,
+) -> Vec<Problem> {
+    let mut out = Vec::new();
+    crisis::check(
+        words,
+        &mut At {
+            file,
+            out: &mut out,
+        },
+    );
+    out
+}
+
+/// Checks that a translation's `pack.toml` is in the language its folder is named for.
+pub fn translation_pack(pack: &PackFile, file: &Arc<SourceFile>, lang: &str) -> Vec<Problem> {
+    let mut out = Vec::new();
+    let tag = pack.language.get_ref();
+    let primary = tag.split('-').next().unwrap_or("").to_ascii_lowercase();
+    if primary != lang {
+        At { file, out: &mut out }.push(
+            &pack.language,
+            format!(
+                "this translation is in the folder for `{lang}`, but its language is `{}`; make them the same",
+                crate::sanitize::escape_controls(&tag.chars().take(40).collect::<String>())
+            ),
+        );
+    }
+    out
+}
+
+/// Checks that a translated questionnaire scores exactly as the one it translates: the same
+/// scale values, items (ids, order, facets, reverse flags, plan links and topics) and facets
+/// (ids, order, minimum answers, bands' ranges, related topics and practices), and the same
+/// version. Only the words may differ.
+pub fn questionnaire_parity(
+    original: &crate::content::model::Questionnaire,
+    translated: &crate::content::model::Questionnaire,
+) -> Vec<Problem> {
+    let mut out = Vec::new();
+    let mut at = At {
+        file: &translated.file,
+        out: &mut out,
+    };
+    let of = &original.file.path;
+    let differs = |what: &str| {
+        format!(
+            "{what} differs from {of}: a translation changes the words only, never how answers are scored"
+        )
+    };
+    if original.version != translated.version {
+        at.push(&translated.version, differs("`version`"));
+    }
+    if original.kind != translated.kind {
+        at.push(&translated.kind, differs("`kind`"));
+    }
+    let values = |q: &crate::content::model::Questionnaire| -> Vec<u32> {
+        q.scale.iter().map(|p| *p.value.get_ref()).collect()
+    };
+    if values(original) != values(translated) {
+        at.push(&translated.id, differs("the scale's values"));
+    }
+    if original.items.len() != translated.items.len() {
+        at.push(&translated.id, differs("the number of items"));
+    }
+    for (a, b) in original.items.iter().zip(&translated.items) {
+        let same = a.id == b.id
+            && a.facet == b.facet
+            && a.reverse.as_ref().map(|r| *r.get_ref()).unwrap_or(false)
+                == b.reverse.as_ref().map(|r| *r.get_ref()).unwrap_or(false)
+            && a.plan == b.plan
+            && a.topic == b.topic;
+        if !same {
+            at.push(
+                &b.id,
+                differs(&format!(
+                    "item `{}` (its id, place, facet, reverse, plan or topic)",
+                    b.id.get_ref()
+                )),
+            );
+        }
+    }
+    if original.facets.len() != translated.facets.len() {
+        at.push(&translated.id, differs("the number of facets"));
+    }
+    for (a, b) in original.facets.iter().zip(&translated.facets) {
+        let ranges = |f: &crate::content::model::Facet| -> Vec<(u32, u32)> {
+            f.bands
+                .iter()
+                .map(|b| (*b.from.get_ref(), *b.to.get_ref()))
+                .collect()
+        };
+        let same = a.id == b.id
+            && a.min_answers == b.min_answers
+            && a.related == b.related
+            && a.practices == b.practices
+            && a.reach_out.is_some() == b.reach_out.is_some()
+            && ranges(a) == ranges(b);
+        if !same {
+            at.push(&b.id, differs(&format!("facet `{}` (its id, place, bands' ranges, minimum answers, related topics, practices or reach_out)", b.id.get_ref())));
+        }
+    }
+    out
+}
+
 /// A pack's `feelings.toml`, against the vocabulary it adds to.
 pub fn feelings_addition(
     add: &crate::content::model::FeelingsAddition,
@@ -434,7 +534,7 @@ doi = "10.1000/xyz"
                 _ => (rel, text),
             })
             .collect();
-        let loaded = crate::content::load::builtin_checked(&files);
+        let loaded = crate::content::load::builtin_checked(&files, "en");
         let found: Vec<String> = (loaded.problems.iter())
             .map(|p| {
                 let (line, _) = p.line_col();

@@ -24,6 +24,7 @@ pub fn topic<W: Write>(
     look: Look,
 ) -> io::Result<()> {
     let labels = &library.app.labels;
+    fallback_note(out, library, &topic.file, look)?;
     let mut page = Page { out, look };
     page.para(&[Span::new(topic.title.get_ref().as_str(), Styles::title())])?;
     page.para(&[Span::new(topic.summary.get_ref().as_str(), Styles::quiet())])?;
@@ -107,6 +108,22 @@ pub fn footer<W: Write>(out: &mut W, text: &str, look: Look) -> io::Result<()> {
 pub fn support_pointer<W: Write>(out: &mut W, library: &Library, look: Look) -> io::Result<()> {
     let mut page = Page { out, look };
     page.para(&inline_spans(library.app.support_pointer.get_ref()))
+}
+
+/// One line above a page that is not in the chosen language yet, saying so in the chosen
+/// language; nothing for a page that is.
+pub fn fallback_note<W: Write>(
+    out: &mut W,
+    library: &Library,
+    file: &crate::error::SourceFile,
+    look: Look,
+) -> io::Result<()> {
+    let Some(note) = library.fallback_note(file) else {
+        return Ok(());
+    };
+    let mut page = Page { out, look };
+    page.para(&[Span::new(note.as_str(), Styles::quiet())])?;
+    page.blank()
 }
 
 /// The welcome screen of `numb` alone.
