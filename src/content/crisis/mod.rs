@@ -300,7 +300,7 @@ pub fn words(text: &str) -> Vec<String> {
             '\u{200b}'..='\u{200f}' | '\u{2060}'..='\u{2064}' | '\u{feff}' | '\u{ad}' => {}
             '@' => plain.push('a'),
             '$' => plain.push('s'),
-            c if c.is_alphanumeric() => plain.push(c),
+            c if c.is_alphanumeric() => plain.push(fold(c)),
             _ => plain.push(' '),
         }
     }
@@ -393,9 +393,29 @@ fn steps(phrase: &str) -> Vec<Step> {
         .split_whitespace()
         .map(|w| match w {
             "..." => Step::Gap,
-            w => Step::Word(w.split('|').map(str::to_string).collect()),
+            w => Step::Word(
+                w.split('|')
+                    .map(|c| c.chars().map(fold).collect())
+                    .collect(),
+            ),
         })
         .collect()
+}
+
+/// A letter without its accent, as people often type (`daño` as `dano`, `sé` as `se`), so
+/// that a phrase matches either way.
+fn fold(c: char) -> char {
+    match c {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' => 'a',
+        'è' | 'é' | 'ê' | 'ë' => 'e',
+        'ì' | 'í' | 'î' | 'ï' => 'i',
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' => 'o',
+        'ù' | 'ú' | 'û' | 'ü' => 'u',
+        'ñ' => 'n',
+        'ç' => 'c',
+        'ý' | 'ÿ' => 'y',
+        c => c,
+    }
 }
 
 fn word_matches(pattern: &str, word: &str, reading: Reading<'_>) -> bool {

@@ -371,3 +371,69 @@ fn badly_written_phrases_are_named() {
     assert!(phrase_problem("ki*").unwrap().contains("too many"));
     assert!(phrase_problem("a||b").unwrap().contains("empty choice"));
 }
+
+/// Words of crisis in Spanish, typed with or without accents, meet help whichever language
+/// numb speaks; everyday Spanish that looks like them does not.
+#[test]
+fn spanish_words_of_crisis_meet_help_in_every_language() {
+    let must = [
+        "quiero morir",
+        "Me quiero morir",
+        "quiero suicidarme",
+        "ya no quiero vivir",
+        "no quiero despertar mañana",
+        "estoy cansada de vivir",
+        "pienso en quitarme la vida",
+        "me corto",
+        "me hago daño",
+        "me hago dano",
+        "ya no puedo más",
+        "no hay salida",
+        "soy una carga para todos",
+        "estarían mejor sin mí",
+        "ayuda",
+        "Ayúdame",
+        "necesito ayuda",
+    ];
+    let must_not = [
+        "me corto el pelo",
+        "voy a cortarme el flequillo",
+        "me muero de risa",
+        "me muero de hambre",
+        "contarme",
+        "tristeza",
+        "cansado",
+        "no estoy seguro",
+        "mañana",
+    ];
+    for lang in crate::content::embedded::LANGUAGES {
+        let library = crate::content::load::load_in(&[], lang).unwrap();
+        for typed in must {
+            assert!(library.crisis_in(typed).is_some(), "{lang}: {typed}");
+        }
+        for typed in must_not {
+            assert!(
+                library.crisis_in(typed).is_none(),
+                "{lang}: {typed} matched {:?}",
+                library.crisis_in(typed).map(|f| f.phrase)
+            );
+        }
+    }
+    // The words said are the chosen language's.
+    let spanish = crate::content::load::load_in(&[], "es").unwrap();
+    let found = spanish.crisis_in("I want to die").unwrap();
+    assert!(
+        spanish
+            .crisis
+            .words_for(&found)
+            .starts_with("Lo que escribiste")
+    );
+    let english = crate::content::load::load_in(&[], "en").unwrap();
+    let found = english.crisis_in("quiero morir").unwrap();
+    assert!(
+        english
+            .crisis
+            .words_for(&found)
+            .starts_with("What you typed")
+    );
+}
