@@ -7,6 +7,7 @@ use std::io::{BufRead, Read, Write};
 
 use crate::content::Library;
 use crate::content::model::Questionnaire;
+use crate::content::spanned::Spanned;
 use crate::error::Error;
 use crate::prompt::typed::{self, Picks, Reply};
 use crate::prompt::{Ask, Leave};
@@ -148,14 +149,23 @@ impl<'l, R: BufRead, W: Write> Typed<'l, R, W> {
 
 impl<R: BufRead, W: Write> Ask for Typed<'_, R, W> {
     fn confirm(&mut self, prompt: &str) -> Result<bool, Error> {
-        let how = self.library.app.ask_labels.type_yes_no.get_ref().clone();
+        let labels = &self.library.app.ask_labels;
+        let how = labels.type_yes_no.get_ref().clone();
+        let words = |list: &[Spanned<String>]| -> Vec<String> {
+            list.iter().map(|w| w.get_ref().clone()).collect()
+        };
+        let (yes, no) = (words(&labels.yes_words), words(&labels.no_words));
         let prompt = prompt.to_string();
         self.until(
             |me| {
                 me.write(&prompt, "", "")?;
                 me.write(&how, "", "")
             },
-            typed::yes_no,
+            |line| {
+                let yes: Vec<&str> = yes.iter().map(String::as_str).collect();
+                let no: Vec<&str> = no.iter().map(String::as_str).collect();
+                typed::yes_no(line, &yes, &no)
+            },
         )
     }
 

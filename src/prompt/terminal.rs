@@ -117,6 +117,32 @@ impl<'l> Terminal<'l> {
         self.check_size()?;
         let prompt = self.fit_prompt_beside(prompt, CONFIRM_MARKS);
         let lines = prompt.lines().count();
+        let labels = &self.library.app.ask_labels;
+        let first = |words: &[crate::content::spanned::Spanned<String>], or: &str| {
+            words
+                .first()
+                .map_or(or.to_string(), |w| w.get_ref().clone())
+        };
+        // dialoguer's confirmation takes y and n only: another language asks with two
+        // choices in its own words, No first (the default).
+        if !labels.yes_words.iter().any(|w| w.get_ref() == "y") {
+            let choices = [
+                first(&labels.no_words, "no"),
+                first(&labels.yes_words, "yes"),
+            ];
+            let picked = self.guarded(|| {
+                dialoguer::Select::with_theme(&*self.theme)
+                    .with_prompt(&prompt)
+                    .items(&choices)
+                    .default(0)
+                    .report(false)
+                    .interact_on_opt(&self.term)
+            })?;
+            self.term
+                .clear_last_lines(lines.saturating_sub(1))
+                .map_err(prompt_error)?;
+            return Ok(picked == Some(1));
+        }
         let answer = self.guarded(|| {
             dialoguer::Confirm::with_theme(&*self.theme)
                 .with_prompt(&prompt)

@@ -77,16 +77,19 @@ pub fn picks(line: &str, count: usize) -> Picks {
     Picks::Picked(picked)
 }
 
-/// Reads a yes or no (any case); Enter alone is no, and so are `q` and Esc. `None` when
-/// the line is neither.
-pub fn yes_no(line: &str) -> Option<bool> {
+/// Reads a yes or no (any case): "y" and "yes" or one of `yes`, "n" and "no" or one of
+/// `no`; Enter alone is no, and so are `q` and Esc. `None` when the line is neither.
+pub fn yes_no(line: &str, yes: &[&str], no: &[&str]) -> Option<bool> {
     let word = clean(line);
     if is_stop(&word) {
         return Some(false);
     }
+    let is = |words: &[&str]| words.iter().any(|w| w.to_lowercase() == word);
     match word.as_str() {
         "y" | "yes" => Some(true),
         "" | "n" | "no" => Some(false),
+        _ if is(yes) => Some(true),
+        _ if is(no) => Some(false),
         _ => None,
     }
 }
@@ -134,12 +137,21 @@ mod tests {
     #[test]
     fn yes_and_no_in_any_case() {
         for yes in ["y", "Y", "yes", "YES\n", " Yes "] {
-            assert_eq!(yes_no(yes), Some(true), "{yes:?}");
+            assert_eq!(yes_no(yes, &[], &[]), Some(true), "{yes:?}");
         }
         for no in ["n", "No", "", "\n", "q"] {
-            assert_eq!(yes_no(no), Some(false), "{no:?}");
+            assert_eq!(yes_no(no, &[], &[]), Some(false), "{no:?}");
         }
-        assert_eq!(yes_no("maybe"), None);
-        assert_eq!(yes_no("yess"), None);
+        assert_eq!(yes_no("maybe", &[], &[]), None);
+        assert_eq!(yes_no("yess", &[], &[]), None);
+        // Another language's words, in any case, with or without the accent written.
+        let (si, no) = (["s", "sí", "si"], ["n", "no"]);
+        for yes in ["s", "Sí", "SI", "sí\n", "yes"] {
+            assert_eq!(yes_no(yes, &si, &no), Some(true), "{yes:?}");
+        }
+        assert_eq!(yes_no("N", &si, &no), Some(false));
+        assert_eq!(yes_no("sip", &si, &no), None);
+        // "s" is a yes only where the language says so.
+        assert_eq!(yes_no("s", &[], &[]), None);
     }
 }

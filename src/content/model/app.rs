@@ -65,6 +65,12 @@ pub struct AskLabels {
     pub type_picks: Spanned<String>,
     /// What to type to answer yes or no; Enter alone means no.
     pub type_yes_no: Spanned<String>,
+    /// The words typed for yes (any case), the first one the shortest; "y" and "yes" are
+    /// always taken too. Where "y" is not one of them, the ordinary mode asks with two
+    /// choices, these words' first and `no_words`' first, instead of "(y/n)".
+    pub yes_words: Vec<Spanned<String>>,
+    /// The words typed for no (any case); Enter alone is no too.
+    pub no_words: Vec<Spanned<String>>,
     /// Said once when what was typed does not fit; the question follows again.
     pub not_understood: Spanned<String>,
     /// The answer given before, when going back to a question (`{answer}`).

@@ -32,8 +32,29 @@ pub(super) fn check(lib: &Library, at: &mut At) {
         &l.pack_left_out,
         &l.pack_check,
         &l.pack_more,
+        &l.fallback,
     ] {
         at.line(label, "label");
+    }
+    for name in app.language_names.values() {
+        at.line(name, "language name");
+    }
+    let ask = &app.ask_labels;
+    for (words, key) in [(&ask.yes_words, "yes_words"), (&ask.no_words, "no_words")] {
+        if words.is_empty() {
+            at.push(&ask.type_yes_no, format!("`{key}` needs at least one word"));
+        }
+        for word in words {
+            let w = word.get_ref();
+            if w.is_empty() || w.chars().any(|c| c.is_whitespace() || c.is_uppercase()) {
+                at.push(word, format!("`{w}` must be one word in lower case"));
+            }
+            let both =
+                ask.yes_words.iter().any(|y| y == word) && ask.no_words.iter().any(|n| n == word);
+            if both || (key == "no_words" && matches!(w.as_str(), "y" | "yes")) {
+                at.push(word, format!("`{w}` cannot mean both yes and no"));
+            }
+        }
     }
     at.inline(&l.topics_footer, "topics_footer");
     let s = &app.support_labels;
