@@ -175,7 +175,8 @@ fn save(
         .as_deref()
         .and_then(|n| library.crisis.find(n))
         .map(|found| library.crisis.words_for(&found).to_string());
-    store.save(&Record::new(summary, now, note))?;
+    let language = library.language_of(&summary.questionnaire.file);
+    store.save(&Record::new(summary, now, note, language))?;
     // The label is inline Markdown; the path goes in as literal text.
     let path = crate::render::markdown::doc::escape(&store.file().display().to_string());
     let saved = crate::render::fill(

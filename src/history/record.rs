@@ -30,6 +30,14 @@ pub struct Record {
     /// The person's own short note (null when none).
     #[serde(default)]
     pub note: Option<String>,
+    /// The language the questionnaire's words were in (records from before numb had
+    /// languages are English). The history matches parts by id, whatever the language.
+    #[serde(default = "english")]
+    pub language: String,
+}
+
+fn english() -> String {
+    crate::content::LANG.to_string()
 }
 
 /// A saved reflection without its answers: what the trend needs, read faster and kept in
@@ -144,7 +152,12 @@ pub struct FacetRecord {
 
 impl Record {
     /// The record of a finished reflection, saved now.
-    pub fn new(summary: &Summary<'_>, saved_at: Timestamp, note: Option<String>) -> Record {
+    pub fn new(
+        summary: &Summary<'_>,
+        saved_at: Timestamp,
+        note: Option<String>,
+        language: &str,
+    ) -> Record {
         let q = summary.questionnaire;
         let label = |value: u32| {
             q.scale
@@ -184,6 +197,7 @@ impl Record {
                 })
                 .collect(),
             note,
+            language: language.to_string(),
         }
     }
 }
