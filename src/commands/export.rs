@@ -68,7 +68,7 @@ fn book_files(library: &Library) -> Vec<(PathBuf, Render<'_>)> {
     let mut files: Vec<(PathBuf, Render<'_>)> = vec![
         (
             PathBuf::from("book.toml"),
-            Box::new(move |w| book::book_toml(w, library, crate::content::LANG)),
+            Box::new(move |w| book::book_toml(w, library, &library.language)),
         ),
         (
             src.join("SUMMARY.md"),

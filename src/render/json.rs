@@ -15,7 +15,7 @@ pub const SCHEMA_VERSION: u32 = 1;
 struct Export<'a> {
     schema_version: u32,
     generator: String,
-    language: &'static str,
+    language: &'a str,
     support_pointer: &'a str,
     topics: &'a [Lazy<Topic>],
     questionnaires: &'a [Lazy<Questionnaire>],
@@ -29,7 +29,7 @@ pub fn library<W: Write>(out: &mut W, library: &Library) -> io::Result<()> {
     let export = Export {
         schema_version: SCHEMA_VERSION,
         generator: format!("numb {}", env!("CARGO_PKG_VERSION")),
-        language: crate::content::LANG,
+        language: &library.language,
         support_pointer: library.app.support_pointer.get_ref(),
         topics: &library.topics,
         questionnaires: &library.questionnaires,

@@ -68,7 +68,11 @@ struct BookSection<'a> {
 /// overlap): its `book_title` (else its name), authors, description and language. Without a
 /// pack it is numb's own.
 pub fn book_toml<W: Write>(out: &mut W, library: &Library, language: &str) -> io::Result<()> {
-    let pack = library.credits.iter().skip(1).next_back();
+    let pack = library
+        .credits
+        .iter()
+        .skip(library.builtin_layers)
+        .next_back();
     let book = match pack {
         Some(pack) => BookSection {
             title: pack.book_title.as_deref().unwrap_or(&pack.name),

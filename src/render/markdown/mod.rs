@@ -32,6 +32,9 @@ fn topic_blocks<W: Write>(
     let labels = &library.app.labels;
     let title = topic.title.get_ref();
     doc.heading(level, title, topic.id.get_ref())?;
+    if let Some(note) = library.fallback_note(&topic.file) {
+        doc.para(&format!("*{}*", escape(&note)))?;
+    }
     doc.para(&escape(topic.summary.get_ref()))?;
     if let Some(note) = &topic.content_note {
         doc.para(&format!(
