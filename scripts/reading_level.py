@@ -1,14 +1,19 @@
 #!/usr/bin/env python3
-"""Flesch-Kincaid grade of each topic's, questionnaire's and practice's text, measured with textstat 0.7.4.
+"""How plain each topic's, questionnaire's and practice's text is, measured with textstat 0.7.4.
 
-Usage: python3 scripts/reading_level.py [--max 8] [FILE.toml ...]
-With no files, checks every topic, questionnaire and practice under content/*/. Exits 1 if any
-topic is above --max. Headings, commands, code spans, link targets and the
-source list are left out, as CONTENT-GUIDE.md asks.
+Usage: python3 scripts/reading_level.py [--max 8] [--es-min 55] [--es-median 65] [FILE.toml ...]
+With no files, checks every topic, questionnaire and practice under content/*/.
+
+English (any file not under a `es/` folder): the Flesch-Kincaid grade; exits 1 if any file is
+above --max. Spanish (files under `es/`): the Szigriszt-Pazos score on the INFLESZ scale (65 or
+more is "bastante fácil"), with Fernández Huerta beside it; exits 1 if a topic is below
+--es-min or the median of the topics is below --es-median. Headings, commands, code spans,
+link targets and the source list are left out, as CONTENT-GUIDE.md asks.
 """
 import argparse
 import glob
 import re
+import statistics
 import sys
 import tomllib
 
@@ -66,9 +71,15 @@ def body_text(doc: dict) -> str:
     return "\n\n".join(plain(p) for p in parts if p)
 
 
+def is_spanish(path: str) -> bool:
+    return "/es/" in "/" + path.replace("\\", "/")
+
+
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--max", type=float, default=8.0)
+    ap.add_argument("--es-min", type=float, default=55.0)
+    ap.add_argument("--es-median", type=float, default=65.0)
     ap.add_argument("files", nargs="*")
     args = ap.parse_args()
     files = args.files or sorted(
@@ -79,15 +90,36 @@ def main() -> int:
         + glob.glob("content/*/crisis.toml")
     )
     worst = 0
+    spanish_topics = []
     for path in files:
         with open(path, "rb") as f:
-            topic = tomllib.load(f)
-        text = body_text(topic)
+            doc = tomllib.load(f)
+        text = body_text(doc)
+        if is_spanish(path):
+            textstat.set_lang("es")
+            score = textstat.szigriszt_pazos(text)
+            huerta = textstat.fernandez_huerta(text)
+            words = textstat.lexicon_count(text)
+            low = "/topics/" in path and score < args.es_min
+            flag = f"  <-- below {args.es_min:g}" if low else ""
+            print(f"{path}: INFLESZ {score:.1f}, Fernández Huerta {huerta:.1f} ({words} words){flag}")
+            if "/topics/" in path:
+                spanish_topics.append(score)
+            if low:
+                worst = 1
+            continue
+        textstat.set_lang("en")
         grade = textstat.flesch_kincaid_grade(text)
         words = textstat.lexicon_count(text)
         flag = "" if grade <= args.max else f"  <-- above {args.max:g}"
         print(f"{path}: grade {grade:.1f} ({words} words){flag}")
         if grade > args.max:
+            worst = 1
+    if spanish_topics:
+        median = statistics.median(spanish_topics)
+        flag = "" if median >= args.es_median else f"  <-- below {args.es_median:g}"
+        print(f"Spanish topics: median INFLESZ {median:.1f} over {len(spanish_topics)}{flag}")
+        if median < args.es_median:
             worst = 1
     return worst
 
