@@ -33,7 +33,9 @@ pub(super) fn check(q: &Questionnaire, lib: &Library, at: &mut At) {
     }
     at.text(&q.intro, "intro");
     at.markup(&q.intro);
-    if !q.intro.get_ref().to_lowercase().contains("diagnos") {
+    // "diagnosis", "diagnóstico", "diagnostic", "Diagnose"…
+    let intro = q.intro.get_ref().to_lowercase();
+    if !intro.contains("diagnos") && !intro.contains("diagnós") {
         at.push(
             &q.intro,
             "the intro must say that this is a reflection, not a diagnosis".into(),
