@@ -270,12 +270,17 @@ impl Library {
     /// The family a word of the vocabulary belongs to, and the word.
     pub fn feeling(&self, word: &str) -> Option<(&Family, &Word)> {
         let word = word.trim().to_lowercase();
-        self.feelings.families.iter().find_map(|f| {
-            f.words
-                .iter()
-                .find(|w| *w.word.get_ref() == word)
-                .map(|w| (f, w))
-        })
+        let find = |same: &dyn Fn(&str) -> bool| {
+            self.feelings.families.iter().find_map(|f| {
+                f.words
+                    .iter()
+                    .find(|w| same(w.word.get_ref()))
+                    .map(|w| (f, w))
+            })
+        };
+        // Typed without its accents (`alegria`), a word is still found.
+        let plain = super::crisis::without_accents(&word);
+        find(&|w| w == word).or_else(|| find(&|w| super::crisis::without_accents(w) == plain))
     }
 
     /// The vocabulary's words (and family ids) nearest to `asked`: within a bound that grows

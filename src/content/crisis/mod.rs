@@ -402,6 +402,11 @@ fn steps(phrase: &str) -> Vec<Step> {
         .collect()
 }
 
+/// `text` with its letters' accents taken off (`alegría` as `alegria`).
+pub fn without_accents(text: &str) -> String {
+    text.chars().map(fold).collect()
+}
+
 /// A letter without its accent, as people often type (`daño` as `dano`, `sé` as `se`), so
 /// that a phrase matches either way.
 fn fold(c: char) -> char {
