@@ -41,11 +41,15 @@ pub(super) fn merge_support(
     let mut lines = file.lines;
     // A line the pack repeats (the same contact, for a country both name) is shown once, the
     // pack's: a person in crisis should not read the same number twice and wonder. A
-    // translation words the contact its own way: the same service is the same address.
+    // translation words the contact its own way: the same service is the same address, or,
+    // for a line without one, the same name.
     page.lines.retain(|known| {
         !lines.iter().any(|l| {
             let same = match translation {
-                true => l.url.is_some() && l.url == known.url,
+                true => match (&l.url, &known.url) {
+                    (Some(a), Some(b)) => a == b,
+                    _ => l.name == known.name,
+                },
                 false => l.contact.get_ref() == known.contact.get_ref(),
             };
             same && l.countries.iter().any(|c| known.countries.contains(c))
