@@ -118,17 +118,22 @@ impl<'l> Terminal<'l> {
         let prompt = self.fit_prompt_beside(prompt, CONFIRM_MARKS);
         let lines = prompt.lines().count();
         let labels = &self.library.app.ask_labels;
-        let first = |words: &[crate::content::spanned::Spanned<String>], or: &str| {
-            words
-                .first()
-                .map_or(or.to_string(), |w| w.get_ref().clone())
+        // The fullest word of each list ("sí", not "s"), the first of equals.
+        let fullest = |words: &[crate::content::spanned::Spanned<String>], or: &str| {
+            let mut best: Option<&String> = None;
+            for word in words.iter().map(|w| w.get_ref()) {
+                if best.is_none_or(|b| word.chars().count() > b.chars().count()) {
+                    best = Some(word);
+                }
+            }
+            best.map_or(or.to_string(), Clone::clone)
         };
         // dialoguer's confirmation takes y and n only: another language asks with two
         // choices in its own words, No first (the default).
         if !labels.yes_words.iter().any(|w| w.get_ref() == "y") {
             let choices = [
-                first(&labels.no_words, "no"),
-                first(&labels.yes_words, "yes"),
+                fullest(&labels.no_words, "no"),
+                fullest(&labels.yes_words, "yes"),
             ];
             let picked = self.guarded(|| {
                 dialoguer::Select::with_theme(&*self.theme)

@@ -302,9 +302,11 @@ fn the_help_block_keeps_its_numbers_on_one_screen() {
         "{} lines:\n{page}",
         page.lines().count()
     );
+    // Without a locale, every country's line, one row each where it fits: 17 countries' lines
+    // (Argentina, Chile, Colombia and Peru joined on 2026-12-04) stay within a 35-row screen.
     let all = crate::stdout_of(numb().args(["feelings", "suicidal"]));
     assert!(
-        all.lines().count() <= 30,
+        all.lines().count() <= 34,
         "{} lines:\n{all}",
         all.lines().count()
     );

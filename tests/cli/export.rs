@@ -431,7 +431,7 @@ fn mdbook_export_writes_a_book_whose_internal_links_all_resolve() {
 /// installs. Missing, the test says on stderr that it was skipped and how to run it, unless
 /// `NUMB_REQUIRE_MDBOOK` is set (CI sets it), when it fails. `NUMB_SKIP_MDBOOK=1` leaves it
 /// out on purpose.
-fn mdbook() -> Option<std::path::PathBuf> {
+pub(crate) fn mdbook() -> Option<std::path::PathBuf> {
     if std::env::var_os("NUMB_SKIP_MDBOOK").is_some() {
         eprintln!("NUMB_SKIP_MDBOOK is set: not building the book");
         return None;

@@ -198,3 +198,324 @@ fn a_translation_folder_in_another_language_than_its_name_is_a_problem() {
         "{err}"
     );
 }
+
+/// numb with its data and settings under `home`.
+fn numb_at(home: &Path) -> assert_cmd::Command {
+    let mut cmd = numb();
+    cmd.env("XDG_DATA_HOME", home.join("data"))
+        .env("XDG_CONFIG_HOME", home.join("config"));
+    cmd
+}
+
+const ANSWERS: &str = "4,4,3,2,-,1,0,0,4,3,2,1";
+
+#[test]
+fn the_built_in_spanish_is_complete_and_current() {
+    let json = stdout_of(numb().args(["check", "--format", "json"]));
+    let report: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let spanish = (report["translations"].as_array().unwrap().iter())
+        .find(|t| t["language"] == "es" && t["path"].is_null())
+        .expect("numb's own Spanish is checked");
+    let items = spanish["items"].as_array().unwrap();
+    let not_current: Vec<String> = (items.iter())
+        .filter(|i| {
+            i["state"] != "current"
+                || !i["keys_left_to_the_original"]
+                    .as_array()
+                    .unwrap()
+                    .is_empty()
+        })
+        .map(|i| format!("{} {} ({}): {}", i["kind"], i["id"], i["path"], i["state"]))
+        .collect();
+    assert!(
+        not_current.is_empty(),
+        "every Spanish file follows its English text as it is now; after changing an English \
+         file, update its Spanish one and set the translated_from that `numb check` gives:\n{}",
+        not_current.join("\n")
+    );
+    // Every topic, questionnaire and practice, and the screens, words and help page.
+    let count = |kind: &str| items.iter().filter(|i| i["kind"] == kind).count();
+    let english = |folder: &str| {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("content/en")
+            .join(folder);
+        std::fs::read_dir(dir).unwrap().count()
+    };
+    assert_eq!(count("topic"), english("topics"));
+    assert_eq!(count("questionnaire"), english("questionnaires"));
+    assert_eq!(count("practice"), english("practices"));
+    for whole in ["app", "feelings", "support"] {
+        assert_eq!(count(whole), 1, "{whole}");
+    }
+}
+
+#[test]
+fn the_locale_and_the_settings_choose_spanish() {
+    let spanish = |out: &str| out.starts_with("De dónde viene el entumecimiento");
+    for (key, value) in [
+        ("LANG", "es_MX.UTF-8"),
+        ("LC_ALL", "es_ES.UTF-8"),
+        ("NUMB_LANG", "es"),
+    ] {
+        let out = stdout_of(numb().args(["learn", "origins"]).env(key, value));
+        assert!(spanish(&out), "{key}={value}: {out}");
+    }
+    let out = stdout_of(
+        numb()
+            .args(["learn", "origins"])
+            .env("LANG", "en_US.UTF-8")
+            .env("LANGUAGE", "es:en"),
+    );
+    assert!(spanish(&out), "{out}");
+    let out = stdout_of(
+        numb()
+            .args(["learn", "origins"])
+            .env("LC_ALL", "C")
+            .env("LANG", "es_ES.UTF-8"),
+    );
+    assert!(out.starts_with("Where numbness comes from"), "{out}");
+    // The settings file, after the flag and NUMB_LANG.
+    let home = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(home.path().join("config/numb")).unwrap();
+    std::fs::write(
+        home.path().join("config/numb/config.toml"),
+        "language = \"es\"\n",
+    )
+    .unwrap();
+    let out = stdout_of(numb_at(home.path()).args(["learn", "origins"]));
+    assert!(spanish(&out), "{out}");
+    let out = stdout_of(numb_at(home.path()).args(["--lang", "en", "learn", "origins"]));
+    assert!(out.starts_with("Where numbness comes from"), "{out}");
+}
+
+#[test]
+fn spanish_names_and_english_ids_reach_the_same_page() {
+    let by_alias = stdout_of(numb().args(["--lang", "es", "learn", "origenes"]));
+    let by_id = stdout_of(numb().args(["--lang", "es", "learn", "origins"]));
+    assert_eq!(by_alias, by_id);
+    assert!(by_id.contains("Lo más importante"), "{by_id}");
+    assert!(
+        !by_id.contains("not in"),
+        "a translated page has no fallback note"
+    );
+    let table = stdout_of(numb().args(["--lang", "es", "learn"]));
+    assert!(
+        table.contains("Tema") && table.contains("Qué es el"),
+        "{table}"
+    );
+}
+
+#[test]
+fn a_scripted_spanish_reflection_says_once_it_is_not_a_diagnosis_and_points_to_help() {
+    let out = stdout_of(numb().args(["--lang", "es", "reflect", "--answers", ANSWERS]));
+    assert_eq!(
+        out.matches("Esto es una reflexión, no un diagnóstico.")
+            .count(),
+        1,
+        "{out}"
+    );
+    assert!(out.contains("numb support"), "{out}");
+    assert!(out.contains("11 de 12 preguntas respondidas"), "{out}");
+    assert!(out.contains("Emociones apagadas"), "{out}");
+    // The same answers score the same in both languages.
+    let json = |lang: &str| -> serde_json::Value {
+        let out = stdout_of(numb().args([
+            "--lang",
+            lang,
+            "reflect",
+            "--format",
+            "json",
+            "--answers",
+            ANSWERS,
+        ]));
+        serde_json::from_str(&out).unwrap()
+    };
+    let scores = |v: &serde_json::Value| -> Vec<(String, serde_json::Value)> {
+        (v["facets"].as_array().unwrap().iter())
+            .map(|f| (f["id"].as_str().unwrap().to_string(), f["score"].clone()))
+            .collect()
+    };
+    assert_eq!(scores(&json("es")), scores(&json("en")));
+}
+
+#[test]
+fn help_lines_in_spanish_for_spain_mexico_and_the_us() {
+    let page = |country: &str| stdout_of(numb().args(["--lang", "es", "support", country]));
+    let spain = page("ES");
+    assert!(
+        spain.contains("Líneas para ES") && spain.contains("Llama al 024"),
+        "{spain}"
+    );
+    let mexico = page("MX");
+    assert!(mexico.contains("Llama al 800 911 2000"), "{mexico}");
+    let us = page("US");
+    assert!(
+        us.contains("Llama al 988 y marca el 2") && us.contains("AYUDA"),
+        "{us}"
+    );
+    // One language on the page, and no number twice.
+    assert!(
+        !us.contains("Call ") && !us.contains("Call or text"),
+        "{us}"
+    );
+    assert_eq!(us.matches("Llama al 024").count(), 1, "{us}");
+    // In English, the new countries' lines are there too.
+    let peru = stdout_of(numb().args(["support", "PE"]));
+    assert!(peru.contains("Call 113, then choose option 5"), "{peru}");
+}
+
+#[test]
+fn a_spanish_and_an_english_reflection_share_one_history() {
+    let home = tempfile::tempdir().unwrap();
+    numb_at(home.path())
+        .args(["reflect", "--answers", ANSWERS, "--save"])
+        .assert()
+        .success();
+    numb_at(home.path())
+        .args(["--lang", "es", "reflect", "--answers", ANSWERS, "--save"])
+        .assert()
+        .success();
+    let json = stdout_of(numb_at(home.path()).args(["history", "--format", "json"]));
+    let languages: Vec<String> = json
+        .lines()
+        .map(|l| {
+            serde_json::from_str::<serde_json::Value>(l).unwrap()["language"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        })
+        .collect();
+    assert_eq!(languages, ["en", "es"]);
+    // Parts are matched by id: each has two scores, named in the language read.
+    let trend = stdout_of(numb_at(home.path()).args(["--lang", "es", "history", "trend"]));
+    assert!(trend.contains("2 guardadas"), "{trend}");
+    assert!(trend.contains("Emociones apagadas"), "{trend}");
+    let trend = stdout_of(numb_at(home.path()).args(["history", "trend"]));
+    assert!(
+        trend.contains("2 saved") && trend.contains("Muted feelings"),
+        "{trend}"
+    );
+}
+
+#[test]
+fn exports_are_in_the_chosen_language() {
+    let json = stdout_of(numb().args(["--lang", "es", "export", "--format", "json"]));
+    let export: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(export["language"], "es");
+    assert_eq!(
+        export["topics"][0]["title"],
+        "Qué es el entumecimiento emocional"
+    );
+    let markdown = stdout_of(numb().args(["--lang", "es", "export", "--format", "markdown"]));
+    assert!(
+        markdown.contains("# numb: un lugar tranquilo"),
+        "{}",
+        &markdown[..200]
+    );
+}
+
+#[test]
+fn the_spanish_book_says_its_language_and_builds_with_mdbook() {
+    let tmp = tempfile::tempdir().unwrap();
+    let book = tmp.path().join("libro");
+    numb()
+        .args(["--lang", "es", "export", "--format", "mdbook", "--out"])
+        .arg(&book)
+        .assert()
+        .success();
+    let config = std::fs::read_to_string(book.join("book.toml")).unwrap();
+    assert!(config.contains("language = \"es\""), "{config}");
+    let Some(mdbook) = crate::export::mdbook() else {
+        return;
+    };
+    let out = std::process::Command::new(mdbook)
+        .arg("build")
+        .arg(&book)
+        .env("RUST_LOG", "warn")
+        .output()
+        .unwrap();
+    let log = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(out.status.success(), "{log}");
+    assert!(!log.contains("WARN") && !log.contains("ERROR"), "{log}");
+    let html = std::fs::read_to_string(book.join("book/worksheets/check-in.html")).unwrap();
+    assert!(
+        html.contains("Cómo leer tus respuestas"),
+        "the worksheet is in Spanish"
+    );
+}
+
+#[test]
+fn feeling_words_in_spanish_with_or_without_accents() {
+    let out = stdout_of(numb().args(["--lang", "es", "feelings", "alegria"]));
+    assert!(out.starts_with("alegría\n"), "{out}");
+    let out = stdout_of(numb().args(["--lang", "es", "feelings", "tristesa"]));
+    assert!(
+        out.contains("tristeza"),
+        "a slip gets the nearest word: {out}"
+    );
+    // A Spanish word of crisis meets help in English too, and an English one in Spanish.
+    let out = stdout_of(numb().args(["feelings", "quiero", "morir"]));
+    assert!(out.contains("Lines for") || out.contains("988"), "{out}");
+    let out = stdout_of(numb().args(["--lang", "es", "feelings", "i want to die"]));
+    assert!(out.starts_with("Lo que escribiste"), "{out}");
+}
+
+/// What rexpect read, as text: it hands over each byte as a character.
+fn utf8(read: &str) -> String {
+    let bytes: Vec<u8> = read
+        .chars()
+        .map(|c| u8::try_from(u32::from(c)).unwrap_or(b'?'))
+        .collect();
+    String::from_utf8_lossy(&bytes).into_owned()
+}
+
+/// Sends keys and makes sure they leave the buffer.
+fn press(s: &mut rexpect::session::PtySession, keys: &str) {
+    s.send(keys).unwrap();
+    s.flush().unwrap();
+}
+
+#[test]
+fn a_spanish_check_in_in_a_terminal_from_the_first_screen_to_the_save_question() {
+    let home = tempfile::tempdir().unwrap();
+    let mut cmd = crate::numb_std();
+    cmd.args(["--lang", "es", "reflect"])
+        .env("XDG_DATA_HOME", home.path().join("data"))
+        .env("XDG_CONFIG_HOME", home.path().join("config"))
+        .env("COLUMNS", "100")
+        .env("LINES", "40");
+    let mut s = rexpect::session::spawn_command(cmd, Some(20_000)).expect("spawn in a pty");
+    s.exp_string("Ahora no").unwrap();
+    press(&mut s, "\r");
+    for n in 1..=12 {
+        s.exp_string(&format!("{n} de 12")).unwrap();
+        s.exp_string("Parar aqu").unwrap();
+        press(&mut s, "\x1b[B\x1b[B\r");
+    }
+    let summary = utf8(&s.exp_string("Guardar esta reflexi").unwrap());
+    assert!(
+        summary.contains("12 de 12 preguntas respondidas"),
+        "{summary}"
+    );
+    assert!(
+        summary.contains("Esto es una reflexión, no un diagnóstico."),
+        "{summary}"
+    );
+    // Yes and no in Spanish words, No first and the default.
+    let choices = utf8(&s.exp_string("s\u{c3}\u{ad}").unwrap());
+    assert!(choices.contains("no"), "{choices}");
+    press(&mut s, "\r");
+    s.exp_eof().unwrap();
+    match s.process().wait().unwrap() {
+        rexpect::process::WaitStatus::Exited(_, code) => assert_eq!(code, 0),
+        other => panic!("{other:?}"),
+    }
+    assert!(
+        !home.path().join("data").exists(),
+        "no is the default: nothing saved"
+    );
+}

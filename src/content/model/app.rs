@@ -65,9 +65,9 @@ pub struct AskLabels {
     pub type_picks: Spanned<String>,
     /// What to type to answer yes or no; Enter alone means no.
     pub type_yes_no: Spanned<String>,
-    /// The words typed for yes (any case), the first one the shortest; "y" and "yes" are
-    /// always taken too. Where "y" is not one of them, the ordinary mode asks with two
-    /// choices, these words' first and `no_words`' first, instead of "(y/n)".
+    /// The words typed for yes (any case); "y" and "yes" are always taken too. Where "y" is
+    /// not one of them, the ordinary mode asks with two choices, the longest word of
+    /// `no_words` and of these (the first of equals), instead of "(y/n)".
     pub yes_words: Vec<Spanned<String>>,
     /// The words typed for no (any case); Enter alone is no too.
     pub no_words: Vec<Spanned<String>>,
