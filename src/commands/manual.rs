@@ -172,8 +172,16 @@ const ENVIRONMENT: &[(&str, &str)] = &[
         "The width to wrap at when the terminal's own width is unknown.",
     ),
     (
-        "LC_ALL, LC_MESSAGES, LANG",
-        "The country whose help lines numb support shows first, when none is named.",
+        "NUMB_LANG",
+        "The language (en or es), after --lang and before language in config.toml and the \
+         locale. A language numb does not have is passed over quietly.",
+    ),
+    (
+        "LANGUAGE, LC_ALL, LC_MESSAGES, LANG",
+        "The language, as gettext reads them (LANGUAGE is a list such as es:en, read unless the \
+         locale is C or POSIX; es_MX.UTF-8 is Spanish), when nothing else chose one; anything \
+         numb does not have is English. LC_ALL, LC_MESSAGES and LANG also give the country whose \
+         help lines numb support shows first, when none is named.",
     ),
     (
         "XDG_CONFIG_HOME, XDG_DATA_HOME",
