@@ -41,7 +41,9 @@ mod content {
 
     /// Stands in for the files this script is making; it loads `content/` from disk instead.
     pub mod embedded {
-        pub static FILES: &[(&str, &str)] = &[];
+        pub fn files() -> &'static [(&'static str, &'static str)] {
+            &[]
+        }
         pub static LIBRARIES: &[(&str, &[u8])] = &[];
         pub static LANGUAGES: &[&str] = &["en"];
     }
@@ -63,10 +65,12 @@ fn main() {
     files.sort();
 
     let mut index = String::from(
-        "/// Every built-in content file: (path relative to `content/`, text).\n\
-         pub static FILES: &[(&str, &str)] = &[\n",
+        "/// Every built-in content file: (path relative to `content/`, where its text starts and\n\
+         /// ends in the inflated `PACKED`).\n\
+         pub static PATHS: &[(&str, usize, usize)] = &[\n",
     );
     let mut texts: Vec<(String, &'static str)> = Vec::new();
+    let mut all = String::new();
     for file in &files {
         // Directories are watched too, so adding or removing a file triggers a rebuild.
         println!("cargo:rerun-if-changed={}", file.display());
@@ -75,17 +79,26 @@ fn main() {
             .unwrap()
             .to_string_lossy()
             .replace('\\', "/");
-        writeln!(
-            index,
-            "    ({rel:?}, include_str!({:?})),",
-            file.display().to_string()
-        )
-        .unwrap();
         let text = fs::read_to_string(file)
             .unwrap_or_else(|e| panic!("cannot read {}: {e}", file.display()));
+        let start = all.len();
+        all.push_str(&text);
+        writeln!(index, "    ({rel:?}, {start}, {}),", all.len()).unwrap();
         texts.push((rel, Box::leak(text.into_boxed_str())));
     }
     index.push_str("];\n");
+    // Deflated: a page of built-in content never reads these, and they are half the content.
+    let packed = miniz_oxide::deflate::compress_to_vec(all.as_bytes(), 9);
+    fs::write(out_dir.join("files.deflate"), packed).unwrap();
+    writeln!(
+        index,
+        "/// Every built-in file's text, one after another, deflated.\n\
+         pub static PACKED: &[u8] = include_bytes!(concat!(env!(\"OUT_DIR\"), \"/files.deflate\"));\n\
+         /// The length of `PACKED` inflated.\n\
+         pub const UNPACKED_LEN: usize = {};",
+        all.len()
+    )
+    .unwrap();
 
     let files: Vec<(&str, &'static str)> = texts.iter().map(|(r, t)| (r.as_str(), *t)).collect();
     // Each folder of content/ with a pack.toml is a language; English first, as it is the one

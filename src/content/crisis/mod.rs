@@ -166,7 +166,7 @@ impl CrisisWords {
         let chosen = super::load::chosen_language();
         let parse = |lang: &str| -> Option<CrisisWords> {
             let path = format!("{lang}/crisis.toml");
-            let (_, text) = super::embedded::FILES.iter().find(|(p, _)| *p == path)?;
+            let (_, text) = super::embedded::files().iter().find(|(p, _)| *p == path)?;
             toml::from_str(text).ok()
         };
         let mut words = parse(super::LANG)?;

@@ -202,7 +202,7 @@ pub fn load_all_in(
 /// `lang`), then each pack in `dirs`, each followed by its translation into `lang` when it
 /// has one (a folder named by the language, such as `es/`, with a pack.toml of its own).
 fn read_all(dirs: &[PathBuf], lang: &str) -> Result<(Vec<Pending>, Vec<Layer>), Error> {
-    let (mut pending, mut layers) = builtin_layers(embedded::FILES, lang);
+    let (mut pending, mut layers) = builtin_layers(embedded::files(), lang);
     for dir in dirs {
         let at = layers.len();
         pending.extend(read_pack(dir, at)?);
@@ -238,7 +238,7 @@ pub fn load_support_only(dirs: &[PathBuf]) -> Result<Library, Error> {
     {
         return Ok(library);
     }
-    let (mut pending, mut layers) = builtin_layers(embedded::FILES, lang);
+    let (mut pending, mut layers) = builtin_layers(embedded::files(), lang);
     for dir in dirs {
         let support = dir.join("support.toml");
         if support.exists() {
@@ -654,7 +654,7 @@ pub(crate) fn with_questionnaires(files: &[(&str, &str)]) -> Result<Library, Err
 
 #[cfg(test)]
 fn with_files(files: &[(&str, &str)], kind: Kind) -> Result<Library, Error> {
-    let (mut pending, mut layers) = builtin_layers(embedded::FILES, LANG);
+    let (mut pending, mut layers) = builtin_layers(embedded::files(), LANG);
     pending.extend(files.iter().map(|(path, text)| Pending {
         file: Arc::new(SourceFile {
             path: (*path).to_string(),

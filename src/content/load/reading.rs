@@ -84,7 +84,7 @@ fn load_parts(parts: &[(PathBuf, Part)]) -> Result<Library, Error> {
         return load(&dirs);
     }
     let lang = chosen_language();
-    let (mut pending, mut layers) = builtin_layers(embedded::FILES, lang);
+    let (mut pending, mut layers) = builtin_layers(embedded::files(), lang);
     for (dir, part) in parts {
         let at = layers.len();
         layers.push(Layer {

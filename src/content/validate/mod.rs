@@ -522,7 +522,7 @@ doi = "10.1000/xyz"
     /// a pack's name, authors or licence from every page without a word.
     #[test]
     fn credit_labels_need_their_placeholders() {
-        let files: Vec<(&str, &'static str)> = (crate::content::embedded::FILES.iter())
+        let files: Vec<(&str, &'static str)> = (crate::content::embedded::files().iter())
             .map(|&(rel, text)| match rel {
                 "en/app.toml" => {
                     let changed = text.replace(
