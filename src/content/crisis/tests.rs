@@ -394,6 +394,13 @@ fn spanish_words_of_crisis_meet_help_in_every_language() {
         "ayuda",
         "Ayúdame",
         "necesito ayuda",
+        "estoy harta de todo",
+        "me voy a tirar del puente",
+        "sin ganas de vivir",
+        "tomé muchas pastillas",
+        "soy un estorbo",
+        "nadie me va a extrañar",
+        "todo me da igual",
     ];
     let must_not = [
         "me corto el pelo",
@@ -405,6 +412,9 @@ fn spanish_words_of_crisis_meet_help_in_every_language() {
         "cansado",
         "no estoy seguro",
         "mañana",
+        "voy a tirar la basura",
+        "me tomé una pastilla para dormir",
+        "cansada del trabajo",
     ];
     for lang in crate::content::embedded::LANGUAGES {
         let library = crate::content::load::load_in(&[], lang).unwrap();
