@@ -79,6 +79,12 @@ pub fn path() -> Option<PathBuf> {
 /// also means the defaults (asking, which saves nothing unless the person says yes), with a
 /// warning that says where and what.
 pub fn load() -> (Config, Option<String>) {
+    // Read once a run: the language, the accessible mode and the save question all ask.
+    static LOADED: std::sync::OnceLock<(Config, Option<String>)> = std::sync::OnceLock::new();
+    LOADED.get_or_init(read).clone()
+}
+
+fn read() -> (Config, Option<String>) {
     let Some(path) = path() else {
         return (Config::default(), None);
     };
