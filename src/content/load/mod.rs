@@ -682,6 +682,45 @@ mod tests {
         assert!(library.topics.len() >= 8);
     }
 
+    /// A translation's screen words fill in the original's key by key: a key it leaves out is
+    /// said in English and named in the coverage, and the rest stay translated.
+    #[test]
+    fn screen_words_fall_back_key_by_key() {
+        let files: Vec<(&str, &'static str)> = (embedded::files().iter())
+            .map(|&(path, text)| {
+                if path != "es/app.toml" {
+                    return (path, text);
+                }
+                let kept: String = text
+                    .lines()
+                    .filter(|l| !l.starts_with("pager_end =") && !l.starts_with("stop_one ="))
+                    .map(|l| format!("{l}\n"))
+                    .collect();
+                (path, &*Box::leak(kept.into_boxed_str()))
+            })
+            .collect();
+        let loaded = builtin_checked(&files, "es");
+        assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+        let library = loaded.library.unwrap();
+        assert_eq!(
+            library.app.labels.pager_end.get_ref(),
+            "numb: the end, press q to quit"
+        );
+        assert_eq!(
+            library.app.ask_labels.stop_one.get_ref(),
+            "Stop and discard your answer?"
+        );
+        assert_eq!(
+            library.app.labels.pager_more.get_ref(),
+            "numb: espacio para ver más, q para salir"
+        );
+        let app = loaded.coverage.iter().find(|c| c.what == "app").unwrap();
+        assert_eq!(
+            app.missing_keys,
+            ["ask_labels.stop_one", "labels.pager_end"]
+        );
+    }
+
     /// What `numb check` adds for the built-in help lines: no `verified_on` after today.
     #[test]
     fn builtin_help_lines_were_checked_no_later_than_today() {
