@@ -184,6 +184,19 @@ fn a_translation_keeps_ids_and_a_questionnaire_scores_the_same() {
 }
 
 #[test]
+fn a_translation_folder_without_its_pack_toml_is_named_not_ignored() {
+    let (_root, pack) = translated_pack();
+    std::fs::remove_file(pack.join("es/pack.toml")).unwrap();
+    let out = numb().arg("check").arg(&pack).assert().code(65);
+    let err = String::from_utf8(out.get_output().stderr.clone()).unwrap();
+    assert!(
+        err.contains("looks like a translation of the pack, but it has no pack.toml")
+            && err.contains("language = \"es\""),
+        "{err}"
+    );
+}
+
+#[test]
 fn a_translation_folder_in_another_language_than_its_name_is_a_problem() {
     let (_root, pack) = translated_pack();
     std::fs::write(

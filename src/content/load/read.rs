@@ -72,6 +72,19 @@ pub(super) fn read_pack(dir: &Path, pack: usize) -> Result<Vec<Pending>, Error> 
             _ if name == "support.toml" => paths.push((path, Kind::Support)),
             // A translation of the pack (`es/` with a pack.toml): a layer of its own.
             _ if is_translation(&path, &name) => {}
+            _ if is_language(&name) && path.is_dir() && looks_like_a_pack(&path) => {
+                pending.push(missing(
+                    &path.join(""),
+                    pack,
+                    Kind::Pack,
+                    &format!(
+                        "this folder looks like a translation of the pack, but it has no pack.toml, \
+                         so numb does not read it; add {name}/pack.toml with `format_version = 1`, \
+                         a `name` and `language = \"{name}\"` (see content/README.md, \
+                         \"Languages and translations\")"
+                    ),
+                ));
+            }
             _ if name == "feelings.toml" => paths.push((path, Kind::FeelingsAddition)),
             _ if path.is_dir() && !hidden(&path) && holds_toml(&path) => {
                 pending.push(missing(
@@ -107,9 +120,22 @@ pub(super) fn read_pack(dir: &Path, pack: usize) -> Result<Vec<Pending>, Error> 
 /// A folder named by a language (two or three lower-case letters) that holds a pack.toml:
 /// the pack's translation into that language (see [`super::translation_of`]).
 fn is_translation(path: &Path, name: &str) -> bool {
-    (2..=3).contains(&name.len())
-        && name.bytes().all(|b| b.is_ascii_lowercase())
-        && path.join("pack.toml").is_file()
+    is_language(name) && path.join("pack.toml").is_file()
+}
+
+/// Two or three lower-case letters, as a language's folder is named.
+fn is_language(name: &str) -> bool {
+    (2..=3).contains(&name.len()) && name.bytes().all(|b| b.is_ascii_lowercase())
+}
+
+/// A folder laid out like a pack: topics, questionnaires, practices or help lines.
+fn looks_like_a_pack(dir: &Path) -> bool {
+    ["topics", "questionnaires", "practices"]
+        .iter()
+        .any(|f| dir.join(f).is_dir())
+        || ["support.toml", "feelings.toml"]
+            .iter()
+            .any(|f| dir.join(f).is_file())
 }
 
 fn hidden(path: &Path) -> bool {
