@@ -8,6 +8,7 @@ mod accessible;
 mod broken_packs;
 mod check;
 mod content_dirs;
+mod crash;
 mod credit;
 mod crisis;
 mod export;
