@@ -8,6 +8,7 @@ pub mod config;
 pub mod content;
 pub mod error;
 pub mod folder;
+pub mod fuzzing;
 pub mod history;
 pub mod language;
 pub mod needs;

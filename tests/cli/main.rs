@@ -13,6 +13,7 @@ mod credit;
 mod crisis;
 mod export;
 mod feelings;
+mod fuzz_corpus;
 mod history;
 mod language;
 mod learn;

@@ -252,6 +252,44 @@ pub fn load_support_only(dirs: &[PathBuf]) -> Result<Library, Error> {
     from_files(pending, layers, Bodies::Checked, None, lang).into_result()
 }
 
+/// Loads and checks the built-in content with one more file, `text`, as a pack would hold it
+/// at `name` (`topics/x.toml`, `questionnaires/x.toml`, `practices/x.toml`, `support.toml`,
+/// `feelings.toml` or `pack.toml`; the pack gets a plain pack.toml unless `name` is one):
+/// what `numb check` does with it, without a folder. For fuzzing; the file's path is
+/// `pack/<name>`.
+pub fn check_one_file(name: &str, text: &str) -> Loaded {
+    let (mut pending, mut layers) = builtin_layers(embedded::files(), LANG);
+    let at = layers.len();
+    layers.push(Layer {
+        path: Some(PathBuf::from("pack")),
+        translates: None,
+    });
+    let file = |path: &str, text: &str, kind| Pending {
+        file: Arc::new(SourceFile {
+            path: format!("pack/{path}"),
+            text: text.to_string().into(),
+            pack: at,
+        }),
+        pack: at,
+        kind,
+        unreadable: None,
+    };
+    let kind = match name {
+        "pack.toml" => Kind::Pack,
+        "support.toml" => Kind::Support,
+        "feelings.toml" => Kind::FeelingsAddition,
+        _ if name.starts_with("questionnaires/") => Kind::Questionnaire,
+        _ if name.starts_with("practices/") => Kind::Practice,
+        _ => Kind::Topic,
+    };
+    if kind != Kind::Pack {
+        let manifest = "format_version = 1\nname = \"A pack\"\nlanguage = \"en\"\n";
+        pending.push(file("pack.toml", manifest, Kind::Pack));
+    }
+    pending.push(file(name, text, kind));
+    from_files(pending, layers, Bodies::Checked, None, LANG)
+}
+
 /// Loads and checks the built-in content in `lang` from `files`, (path under `content/`,
 /// text) pairs: what build.rs runs on `content/` before it stores the library in the binary.
 pub fn builtin_checked(files: &[(&str, &'static str)], lang: &str) -> Loaded {

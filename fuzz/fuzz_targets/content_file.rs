@@ -1,0 +1,4 @@
+//! `numb::fuzzing::content_file` on arbitrary bytes.
+#![no_main]
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| numb::fuzzing::content_file(data));

@@ -1,0 +1,4 @@
+//! `numb::fuzzing::history` on arbitrary bytes.
+#![no_main]
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| numb::fuzzing::history(data));
