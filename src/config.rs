@@ -88,7 +88,7 @@ fn read() -> (Config, Option<String>) {
     let Some(path) = path() else {
         return (Config::default(), None);
     };
-    let text = match std::fs::read_to_string(&path) {
+    let text = match read_small(&path) {
         Ok(text) => text,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return (Config::default(), None),
         Err(e) => {
@@ -112,6 +112,27 @@ fn read() -> (Config, Option<String>) {
             )),
         ),
     }
+}
+
+/// The largest settings file numb reads: a few lines are all it takes.
+const MAX_BYTES: u64 = 64 * 1024;
+
+/// Reads the settings file: a regular file (opening a FIFO would wait for ever), of at most
+/// [`MAX_BYTES`], in UTF-8.
+fn read_small(path: &std::path::Path) -> std::io::Result<String> {
+    use std::io::Read;
+    let meta = std::fs::metadata(path)?;
+    if !meta.is_file() {
+        return Err(std::io::Error::other("it is not a regular file"));
+    }
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)?
+        .take(MAX_BYTES + 1)
+        .read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > MAX_BYTES {
+        return Err(std::io::Error::other("it is larger than 64 KiB"));
+    }
+    String::from_utf8(bytes).map_err(|_| std::io::Error::other("it is not UTF-8 text"))
 }
 
 /// Parses the text of a settings file; the error starts with `line:column: `.

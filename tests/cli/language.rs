@@ -532,3 +532,27 @@ fn a_spanish_check_in_in_a_terminal_from_the_first_screen_to_the_save_question()
         "no is the default: nothing saved"
     );
 }
+
+#[test]
+fn a_settings_file_that_is_a_fifo_or_huge_never_stops_a_page() {
+    let home = tempfile::tempdir().unwrap();
+    let config = home.path().join("config/numb");
+    std::fs::create_dir_all(&config).unwrap();
+    let fifo = std::ffi::CString::new(config.join("config.toml").to_str().unwrap()).unwrap();
+    // SAFETY: a valid C string; mkfifo only creates the file.
+    assert_eq!(unsafe { libc::mkfifo(fifo.as_ptr(), 0o600) }, 0);
+    let out = numb_at(home.path())
+        .args(["learn", "origins"])
+        .timeout(std::time::Duration::from_secs(20))
+        .assert()
+        .success();
+    assert!(String::from_utf8_lossy(&out.get_output().stdout).starts_with("Where numbness"));
+    std::fs::remove_file(config.join("config.toml")).unwrap();
+    let huge = format!("language = \"es\"\n{}", "# padding\n".repeat(10_000));
+    std::fs::write(config.join("config.toml"), huge).unwrap();
+    let out = stdout_of(numb_at(home.path()).args(["learn", "origins"]));
+    assert!(
+        out.starts_with("Where numbness"),
+        "a settings file over 64 KiB is not read: {out}"
+    );
+}
