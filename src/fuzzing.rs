@@ -113,10 +113,12 @@ pub fn history(data: &[u8]) {
         .expect("reading from memory");
     let scores = crate::history::store::parse::<crate::history::Scores>(Cursor::new(data), path)
         .expect("reading from memory");
-    assert_eq!(
-        history.records.len(),
-        scores.records.len(),
-        "both readers take the same lines"
+    // The trend reads only the scores: a line damaged elsewhere (bytes that are not UTF-8 in
+    // an answer's words) still counts there, while the table names it as damaged. Never the
+    // other way round.
+    assert!(
+        scores.records.len() >= history.records.len(),
+        "the scores reader skips a line the whole-record reader takes"
     );
     let look = Look {
         width: 80,
