@@ -436,7 +436,7 @@ fn spanish_words_of_crisis_meet_help_in_every_language() {
         spanish
             .crisis
             .words_for(&found)
-            .starts_with("Lo que escribiste")
+            .starts_with("Detrás de lo que acabas de escribir")
     );
     let english = crate::content::load::load_in(&[], "en").unwrap();
     let found = english.crisis_in("quiero morir").unwrap();
@@ -446,4 +446,32 @@ fn spanish_words_of_crisis_meet_help_in_every_language() {
             .words_for(&found)
             .starts_with("What you typed")
     );
+}
+
+/// The second reader's Spanish sentences: phrasings of distress meet help and everyday ones
+/// do not, whichever language numb speaks.
+#[test]
+fn the_reviewers_spanish_sentences_read_as_they_should() {
+    let lines = |text: &'static str| {
+        text.lines()
+            .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+            .collect::<Vec<_>>()
+    };
+    let help = lines(include_str!(
+        "../../../tests/fixtures/crisis/es-meets-help.txt"
+    ));
+    let everyday = lines(include_str!(
+        "../../../tests/fixtures/crisis/es-everyday.txt"
+    ));
+    assert!(help.len() >= 100 && everyday.len() >= 90);
+    for lang in crate::content::embedded::LANGUAGES {
+        let library = crate::content::load::load_in(&[], lang).unwrap();
+        for typed in &help {
+            assert!(library.crisis_in(typed).is_some(), "{lang}: {typed}");
+        }
+        for typed in &everyday {
+            let found = library.crisis_in(typed).map(|f| f.phrase);
+            assert!(found.is_none(), "{lang}: {typed} matched {found:?}");
+        }
+    }
 }
