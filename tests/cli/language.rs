@@ -306,7 +306,7 @@ fn spanish_names_and_english_ids_reach_the_same_page() {
     let by_alias = stdout_of(numb().args(["--lang", "es", "learn", "origenes"]));
     let by_id = stdout_of(numb().args(["--lang", "es", "learn", "origins"]));
     assert_eq!(by_alias, by_id);
-    assert!(by_id.contains("Lo más importante"), "{by_id}");
+    assert!(by_id.contains("Ideas clave"), "{by_id}");
     assert!(
         !by_id.contains("not in"),
         "a translated page has no fallback note"
@@ -356,7 +356,7 @@ fn help_lines_in_spanish_for_spain_mexico_and_the_us() {
     let page = |country: &str| stdout_of(numb().args(["--lang", "es", "support", country]));
     let spain = page("ES");
     assert!(
-        spain.contains("Líneas para ES") && spain.contains("Llama al 024"),
+        spain.contains("Líneas de ayuda en ES") && spain.contains("Llama al 024"),
         "{spain}"
     );
     let mexico = page("MX");
@@ -401,7 +401,7 @@ fn a_spanish_and_an_english_reflection_share_one_history() {
     assert_eq!(languages, ["en", "es"]);
     // Parts are matched by id: each has two scores, named in the language read.
     let trend = stdout_of(numb_at(home.path()).args(["--lang", "es", "history", "trend"]));
-    assert!(trend.contains("2 guardadas"), "{trend}");
+    assert!(trend.contains("reflexiones guardadas: 2"), "{trend}");
     assert!(trend.contains("Emociones apagadas"), "{trend}");
     let trend = stdout_of(numb_at(home.path()).args(["history", "trend"]));
     assert!(
