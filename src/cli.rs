@@ -68,8 +68,10 @@ pub enum ColorWhen {
     Never,
 }
 
-/// The subcommands.
+/// The subcommands. Each one's arguments are built only when it runs (`defer`): a run pays
+/// for the command it uses, not for all of them.
 #[derive(Debug, Subcommand)]
+#[command(defer = true)]
 pub enum Command {
     /// Read about emotional numbness: a table of topics, or one topic.
     Learn(LearnArgs),
@@ -105,7 +107,8 @@ pub enum Command {
     Man,
 }
 
-/// Arguments of `numb check`.
+// Arguments of `numb check`. (a plain comment: clap would take a doc comment as the
+// command's about, in place of the one on its `Command` variant)
 #[derive(Debug, Args)]
 pub struct CheckArgs {
     /// Content packs to check (folders with pack.toml). Default: everything numb would load.
@@ -126,7 +129,8 @@ pub enum CheckFormat {
     Json,
 }
 
-/// Arguments of `numb completions`.
+// Arguments of `numb completions`. (a plain comment: clap would take a doc comment as the
+// command's about, in place of the one on its `Command` variant)
 #[derive(Debug, Args)]
 pub struct CompletionsArgs {
     /// The shell to write completions for.
@@ -145,7 +149,8 @@ pub enum CompletionShell {
     Fish,
 }
 
-/// Arguments of `numb reflect`.
+// Arguments of `numb reflect`. (a plain comment: clap would take a doc comment as the
+// command's about, in place of the one on its `Command` variant)
 #[derive(Debug, Args)]
 pub struct ReflectArgs {
     /// The questionnaire to take (default: check-in). See them with --list.
@@ -189,7 +194,8 @@ pub struct ReflectArgs {
     pub note: Option<String>,
 }
 
-/// Arguments of `numb feelings`.
+// Arguments of `numb feelings`. (a plain comment: clap would take a doc comment as the
+// command's about, in place of the one on its `Command` variant)
 #[derive(Debug, Args)]
 pub struct FeelingsArgs {
     /// A word to look up (or a family, such as `joy`). Without one: choose in the terminal,
@@ -205,7 +211,8 @@ pub struct FeelingsArgs {
     pub format: ListFormat,
 }
 
-/// Arguments of `numb practice`.
+// Arguments of `numb practice`. (a plain comment: clap would take a doc comment as the
+// command's about, in place of the one on its `Command` variant)
 #[derive(Debug, Args)]
 pub struct PracticeArgs {
     /// The practice to do (without one, the list of practices).
@@ -228,7 +235,8 @@ pub struct PracticeArgs {
     pub format: ListFormat,
 }
 
-/// Arguments of `numb history`.
+// Arguments of `numb history`. (a plain comment: clap would take a doc comment as the
+// command's about, in place of the one on its `Command` variant)
 #[derive(Debug, Args)]
 #[command(args_conflicts_with_subcommands = true)]
 pub struct HistoryArgs {
@@ -241,8 +249,9 @@ pub struct HistoryArgs {
     pub format: HistoryFormat,
 }
 
-/// What `numb history` can do.
+// What `numb history` can do (a plain comment, for the reason given at `CheckArgs`).
 #[derive(Debug, Subcommand)]
+#[command(defer = true)]
 pub enum HistoryAction {
     /// How each part of a questionnaire moved over time, as a small chart.
     Trend(TrendArgs),
@@ -254,7 +263,8 @@ pub enum HistoryAction {
     Path,
 }
 
-/// Arguments of `numb history trend`.
+// Arguments of `numb history trend`. (a plain comment: clap would take a doc comment as the
+// command's about, in place of the one on its `Command` variant)
 #[derive(Debug, Args)]
 pub struct TrendArgs {
     /// The questionnaire to show (default: the one saved most recently).
@@ -266,7 +276,8 @@ pub struct TrendArgs {
     pub ascii: bool,
 }
 
-/// Arguments of `numb history report`.
+// Arguments of `numb history report`. (a plain comment: clap would take a doc comment as the
+// command's about, in place of the one on its `Command` variant)
 #[derive(Debug, Args)]
 pub struct ReportArgs {
     /// The questionnaire to report on (default: the one saved most recently).
@@ -287,7 +298,8 @@ pub struct ReportArgs {
     pub no_notes: bool,
 }
 
-/// Arguments of `numb history forget`.
+// Arguments of `numb history forget`. (a plain comment: clap would take a doc comment as the
+// command's about, in place of the one on its `Command` variant)
 #[derive(Debug, Args)]
 pub struct ForgetArgs {
     /// Delete without asking (for scripts).
@@ -317,7 +329,8 @@ pub enum SummaryFormat {
     Json,
 }
 
-/// Arguments of `numb learn`.
+// Arguments of `numb learn`. (a plain comment: clap would take a doc comment as the
+// command's about, in place of the one on its `Command` variant)
 #[derive(Debug, Args)]
 pub struct LearnArgs {
     /// The topic to read, by id or alias (e.g. origins, impact). Leave out to list topics.
@@ -345,7 +358,8 @@ pub fn typed_name(words: &[String]) -> Option<String> {
     (!words.is_empty()).then(|| words.join(" "))
 }
 
-/// Arguments of `numb support`.
+// Arguments of `numb support`. (a plain comment: clap would take a doc comment as the
+// command's about, in place of the one on its `Command` variant)
 #[derive(Debug, Args)]
 pub struct SupportArgs {
     /// Show this country's lines first: a two-letter code such as GB, US or AU, or a common
@@ -362,7 +376,8 @@ pub struct SupportArgs {
     pub format: ListFormat,
 }
 
-/// Arguments of `numb export`.
+// Arguments of `numb export`. (a plain comment: clap would take a doc comment as the
+// command's about, in place of the one on its `Command` variant)
 #[derive(Debug, Args)]
 pub struct ExportArgs {
     /// The format to write.

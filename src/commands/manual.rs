@@ -15,7 +15,10 @@ pub fn completions<W: Write>(out: &mut W, shell: crate::cli::CompletionShell) ->
     use clap_complete::shells::{Bash, Fish, Zsh};
     let library = crate::content::load(&[])?;
     let known = Known::from(&library);
-    let mut cmd = known.offered_in(Cli::command());
+    // Subcommands are built when used (`defer` in cli.rs): build them all to change them.
+    let mut all = Cli::command();
+    all.build();
+    let mut cmd = known.offered_in(all);
     // clap_complete panics when its writer fails (a closed pipe): render into memory first.
     let mut buf = Vec::new();
     // One generator each (not clap_complete's Shell, which would bring every shell it knows).
@@ -264,7 +267,8 @@ fn commands_section(out: &mut Vec<u8>) -> std::io::Result<()> {
 
 /// Writes the manual page as roff, with EXIT STATUS, ENVIRONMENT and FILES sections.
 pub fn man<W: Write>(out: &mut W) -> Result<(), Error> {
-    let cmd = Cli::command();
+    let mut cmd = Cli::command();
+    cmd.build();
     let page = clap_mangen::Man::new(cmd).manual("numb manual");
     let mut buf = Vec::new();
     let write = |r: std::io::Result<()>| r.map_err(Error::Write);

@@ -237,3 +237,55 @@ fn a_reader_gone_before_the_first_byte_is_a_quiet_success_for_every_command() {
         assert!(err.is_empty(), "{args:?}: {err}");
     }
 }
+
+/// Each command's own `--help` starts with the words `numb --help` lists it with, for the
+/// commands and for `numb history`'s actions. (Subcommands are built only when used, and a
+/// doc comment on an arguments struct would then replace the command's description.)
+#[test]
+fn each_command_help_starts_with_its_description_from_the_overview() {
+    let listed = |args: &[&str]| -> Vec<(String, String)> {
+        let help = stdout_of(numb().args(args).arg("--help"));
+        let commands = help
+            .split("Commands:\n")
+            .nth(1)
+            .expect("a Commands section")
+            .split("\n\n")
+            .next()
+            .unwrap_or_default()
+            .to_string();
+        commands
+            .lines()
+            .filter_map(|line| {
+                let line = line.trim_start();
+                let (name, about) = line.split_once("  ")?;
+                Some((name.to_string(), about.trim().to_string()))
+            })
+            .filter(|(name, _)| name != "help")
+            .collect()
+    };
+    let top = listed(&[]);
+    assert!(top.len() >= 10, "{top:?}");
+    let history = listed(&["history"]);
+    assert_eq!(
+        history.iter().map(|(n, _)| n.as_str()).collect::<Vec<_>>(),
+        ["trend", "report", "forget", "path"]
+    );
+    let mut cases: Vec<(Vec<String>, String)> = top
+        .into_iter()
+        .map(|(name, about)| (vec![name], about))
+        .collect();
+    for (name, about) in history {
+        cases.push((vec!["history".to_string(), name], about));
+    }
+    for (args, about) in cases {
+        let help = stdout_of(numb().args(&args).arg("--help"));
+        let first = help.lines().next().unwrap_or_default();
+        // Both may be wrapped, at different places: compare the first 30 characters.
+        let start: String = about.chars().take(30).collect();
+        assert!(
+            first.starts_with(&start),
+            "numb {} --help starts with {first:?}, not {about:?}",
+            args.join(" ")
+        );
+    }
+}
