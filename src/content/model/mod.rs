@@ -3,6 +3,7 @@
 
 mod app;
 mod feelings;
+mod labels;
 mod practice;
 mod questionnaire;
 mod support;

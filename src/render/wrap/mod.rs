@@ -74,6 +74,23 @@ fn word_end(text: &str) -> (usize, bool) {
     (text.len(), printable_ascii)
 }
 
+/// How many bytes of breaking whitespace `text` starts with: ASCII bytes are looked at
+/// directly, other characters with [`breaks`].
+fn space_end(text: &str) -> usize {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        if b == b' ' || b == b'\n' {
+            i += 1;
+        } else if b.is_ascii() && !(b.is_ascii_whitespace() || b == 0x0b) {
+            return i;
+        } else {
+            return i + (text.len() - i - text[i..].trim_start_matches(breaks).len());
+        }
+    }
+    i
+}
+
 /// A piece of a word: text without breaks, escaped, measured, in one style.
 struct Piece<'a> {
     text: Cow<'a, str>,
@@ -171,7 +188,7 @@ fn wrap_each(
         }
         let mut rest = span.text.as_str();
         while !rest.is_empty() {
-            let ws = rest.len() - rest.trim_start_matches(breaks).len();
+            let ws = space_end(rest);
             if ws > 0 {
                 lines.word(&mut word, true);
                 rest = &rest[ws..];
@@ -179,6 +196,19 @@ fn wrap_each(
             }
             let (end, printable_ascii) = word_end(rest);
             let text = &rest[..end];
+            if printable_ascii && word.is_empty() && end < rest.len() && end <= lines.room {
+                // The common case: a whole plain word with a space after it in this span.
+                // Placed as it is, without gathering pieces.
+                let piece = Piece {
+                    text: Cow::Borrowed(text),
+                    width: end,
+                    style: span.style,
+                };
+                lines.place(std::slice::from_ref(&piece), end, true);
+                rest = &rest[end..];
+                rest = &rest[space_end(rest)..];
+                continue;
+            }
             word.push(if printable_ascii {
                 // Nothing to escape, one column a byte: no need to look again.
                 Piece {
@@ -286,12 +316,16 @@ impl<F: FnMut(&str)> Lines<'_, F> {
         }
         if !self.empty && self.space {
             // A space between two words of one style takes that style.
-            let style = if self.color && self.last == head.style {
-                self.last
+            if self.color {
+                let style = if self.last == head.style {
+                    self.last
+                } else {
+                    Style::new()
+                };
+                self.put(" ", style);
             } else {
-                Style::new()
-            };
-            self.put(" ", style);
+                self.line.push(' ');
+            }
         }
         for piece in word {
             self.put(&piece.text, piece.style);
@@ -304,7 +338,11 @@ impl<F: FnMut(&str)> Lines<'_, F> {
 
     /// Writes text in a style, opening and closing styles once per run of equal styles.
     fn put(&mut self, text: &str, style: Style) {
-        if self.color && style != self.open {
+        if !self.color {
+            self.line.push_str(text);
+            return;
+        }
+        if style != self.open {
             if self.open != Style::new() {
                 let _ = write!(self.line, "{:#}", self.open);
             }
@@ -477,9 +515,10 @@ mod tests {
         assert!(lines.iter().all(|l| display_width(l) <= 9), "{lines:?}");
     }
 
-    /// The byte scan finds the same word ends as `find(breaks)`, and knows printable ASCII.
+    /// The byte scans find the same word ends as `find(breaks)` (knowing printable ASCII) and
+    /// the same space ends as `trim_start_matches(breaks)`.
     #[test]
-    fn word_end_agrees_with_the_char_definition() {
+    fn word_and_space_ends_agree_with_the_char_definition() {
         let samples = [
             "plain words",
             "tab\there",
@@ -496,8 +535,16 @@ mod tests {
             "\u{2007}figure",
             "line\u{2028}sep",
             "\u{202e}bidi x",
+            "  \t\u{b}\u{c}\r\n\u{85}\u{3000}x",
+            " \u{a0} kept",
+            "\u{1c}unit",
         ];
         for text in samples {
+            for start in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+                let from = &text[start..];
+                let spaces = from.len() - from.trim_start_matches(breaks).len();
+                assert_eq!(space_end(from), spaces, "{from:?}");
+            }
             let expected = text.find(breaks).unwrap_or(text.len());
             let (end, printable) = word_end(text);
             assert_eq!(end, expected, "{text:?}");
