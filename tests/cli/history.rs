@@ -309,6 +309,75 @@ fn a_full_disk_shows_the_summary_and_leaves_the_history_exactly_as_it_was() {
     );
 }
 
+/// The disk fills at every place in a save, from before its first byte to after its last
+/// (a file size limit, set a few bytes further each time, over the whole record): each save
+/// either says it saved and its record is there, whole, or exits 73 and leaves the history
+/// byte for byte as it was. Afterwards the history reads, with every saved record once.
+#[test]
+fn a_disk_that_fills_anywhere_in_a_save_loses_nothing_and_damages_nothing() {
+    let home = home_with_fixture();
+    let file = data(home.path()).join("history.jsonl");
+    let count = |home: &Path| {
+        let json = stdout_of(numb_in(home).args(["history", "--format", "json"]));
+        json.lines().count()
+    };
+    let at_first = count(home.path());
+    // How long one record is: one save without a limit.
+    let before = fs::read(&file).unwrap();
+    numb_in(home.path())
+        .args(["reflect", "--answers", ANSWERS, "--save"])
+        .assert()
+        .success();
+    let record = fs::read(&file).unwrap().len() - before.len();
+    assert!(record > 100, "{record}");
+    let (mut saved, mut refused) = (1, 0);
+    // Every cut over the record, a few bytes apart, and the edges exactly.
+    let mut room: Vec<usize> = (0..=record + 2).step_by(5).collect();
+    room.extend([1, record - 1, record, record + 1]);
+    for extra in room {
+        let before = fs::read(&file).unwrap();
+        let mut cmd = numb_in_std(home.path());
+        cmd.args(["reflect", "--answers", ANSWERS, "--save"]);
+        let out = limited(cmd, Some((before.len() + extra) as u64), false)
+            .output()
+            .unwrap();
+        let after = fs::read(&file).unwrap();
+        match out.status.code() {
+            Some(0) => {
+                saved += 1;
+                assert!(after.starts_with(&before), "room {extra}: history kept");
+                let line = &after[before.len()..];
+                assert!(line.ends_with(b"\n"), "room {extra}: a whole line");
+                assert_eq!(line.iter().filter(|&&b| b == b'\n').count(), 1);
+            }
+            Some(73) => {
+                refused += 1;
+                assert_eq!(after, before, "room {extra}: exactly as it was");
+                assert!(String::from_utf8_lossy(&out.stderr).contains("cannot write"));
+            }
+            code => panic!(
+                "room {extra}: exit {code:?}\n{}",
+                String::from_utf8_lossy(&out.stderr)
+            ),
+        }
+    }
+    assert!(
+        saved > 1 && refused > 20,
+        "saved {saved}, refused {refused}"
+    );
+    assert_eq!(
+        count(home.path()),
+        at_first + saved,
+        "every saved record, once"
+    );
+    // No line is left that the reader skips (it would name it on stderr).
+    numb_in(home.path())
+        .arg("history")
+        .assert()
+        .success()
+        .stderr(predicate::str::is_empty());
+}
+
 #[test]
 fn a_first_save_on_a_full_disk_leaves_nothing_at_all() {
     let home = tempfile::tempdir().unwrap();
