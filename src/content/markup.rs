@@ -92,13 +92,18 @@ pub fn walk(body: &str, visit: impl FnMut(Piece<'_>)) -> Result<(), MarkupError>
 /// Every problem in body text, in the order they appear: `numb check` reports them all, so
 /// a heading, a quote and an entity in one body take one run to find, not three.
 pub fn problems(body: &str) -> Vec<MarkupError> {
+    problems_at_most(body, usize::MAX)
+}
+
+/// The first `max` problems of [`problems`]; the walk stops at the last of them.
+pub fn problems_at_most(body: &str, max: usize) -> Vec<MarkupError> {
     let mut all = Vec::new();
     walk_reporting(
         body,
         |_| {},
         |e| {
             all.push(e);
-            true
+            all.len() < max
         },
     );
     all

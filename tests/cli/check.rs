@@ -977,6 +977,38 @@ fn every_markdown_problem_in_a_body_is_reported_at_once() {
     );
 }
 
+/// A body with a problem on every byte (a hostile pack: a block quote opened 20,000 times)
+/// gets its first 49 problems, each at its place, and a last one saying checking stopped
+/// there: numb neither keeps 20,000 problems nor leaves the reader thinking that was all.
+#[test]
+fn a_body_with_a_problem_on_every_byte_is_checked_up_to_a_limit() {
+    let quotes = ">".repeat(20_000);
+    let topic = base_topic().replacen(
+        "body = \"This page comes from a user pack.\"",
+        &format!("body = \"\"\"\n{quotes} x\n\"\"\""),
+        1,
+    );
+    assert_ne!(topic, base_topic(), "the fixture's body line changed");
+    let dir = pack_with_topics(&[("origins.toml", topic)]);
+    let assert = numb().arg("check").arg(dir.path()).assert().code(65);
+    let err = String::from_utf8(assert.get_output().stderr.clone()).unwrap();
+    let file = dir.path().join("topics/origins.toml");
+    assert!(err.contains(&format!("{}:11:1\n", file.display())), "{err}");
+    assert!(
+        err.contains(&format!("{}:11:49\n", file.display())),
+        "{err}"
+    );
+    assert!(
+        err.contains("numb stopped checking this text here, after 49 problems in it"),
+        "{err}"
+    );
+    assert!(!err.contains("more problems in this file"), "{err}");
+    assert!(
+        err.trim_end().ends_with("50 problems in 1 content file"),
+        "{err}"
+    );
+}
+
 /// The built-in content (and the example pack) keeps one spelling: British English, as most of
 /// it was written ("colour", "grey", "behaviour"). Names in sources (the National Center for
 /// PTSD) stay as their owners spell them.

@@ -88,6 +88,10 @@ entry!(Questionnaire, "questionnaire");
 /// The most problems shown for one file; past that, one line says how many more there are.
 pub const MAX_PROBLEMS_PER_FILE: usize = 50;
 
+// A text of the Markdown subset with too many problems ends with a note that checking
+// stopped: the note must be among those shown.
+const _: () = assert!(super::super::validate::MAX_MARKUP_PROBLEMS < MAX_PROBLEMS_PER_FILE);
+
 /// Keeps the first `max` problems of each file (they are sorted by file), and says how many
 /// more each file has.
 pub(super) fn at_most_per_file(problems: Vec<Problem>, max: usize) -> Vec<Problem> {

@@ -24,10 +24,15 @@ use crate::error::{Problem, SourceFile};
 use feelings::check_feelings;
 use practice::check_practice;
 pub use support::support_file;
-use topic::{body_offset, check_topic};
+use topic::{body_start, check_topic};
 
 /// The longest id: ids become file names, which must stay short on every system.
 const MAX_ID: usize = 64;
+
+/// The most problems reported in one text of the Markdown subset: one fewer than the most
+/// shown for a file (the loader's `MAX_PROBLEMS_PER_FILE`), so the note that checking stopped
+/// shows.
+pub const MAX_MARKUP_PROBLEMS: usize = 49;
 
 /// Who checks the body text of topic sections, the bulk of a large pack.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -421,14 +426,27 @@ impl At<'_> {
 
     /// Checks body text against the Markdown subset, pointing into the file where possible:
     /// every problem in it, not only the first.
+    /// A text with more than [`MAX_MARKUP_PROBLEMS`] problems gets that many and a last one
+    /// saying that checking stopped there (a hostile file could otherwise hold a problem on
+    /// every byte, and numb would keep them all).
     pub(super) fn markup(&mut self, body: &Spanned<String>) {
-        for e in markup::problems(body.get_ref()) {
-            let span = body_offset(&self.file.text, body, e.offset);
+        let start = body_start(&self.file.text, body);
+        let problems = markup::problems_at_most(body.get_ref(), MAX_MARKUP_PROBLEMS + 1);
+        let stopped = problems.len() > MAX_MARKUP_PROBLEMS;
+        for (n, e) in problems.into_iter().enumerate() {
+            let span = start.map_or(body.span().start, |start| start + e.offset);
+            let message = match stopped && n == MAX_MARKUP_PROBLEMS {
+                true => format!(
+                    "numb stopped checking this text here, after {MAX_MARKUP_PROBLEMS} problems \
+                     in it; fix those first"
+                ),
+                false => e.message,
+            };
             self.out.push(Problem {
                 hides: 0,
                 file: Arc::clone(self.file),
                 span: span..span + 1,
-                message: e.message,
+                message,
             });
         }
     }

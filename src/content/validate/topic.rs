@@ -9,13 +9,12 @@ use crate::content::model::{Source, Topic};
 /// Words whose presence means a topic needs a `content_note`.
 const NOTE_WORDS: &[&str] = &["abuse", "trauma", "ptsd", "neglect", "assault", "violen"];
 
-/// Maps an offset inside a string value to an offset in the file. Exact for strings
-/// without escapes (the usual `"""` body); otherwise points at the string's start.
-pub(super) fn body_offset(file: &str, value: &Spanned<String>, offset: usize) -> usize {
+/// Where the text of `value` starts in `file` (after its opening quotes), when the file
+/// holds it as written (no escapes); `None` otherwise. Worked out once a body: comparing the
+/// body again for each problem in it took time that grew with the square of its length.
+pub(super) fn body_start(file: &str, value: &Spanned<String>) -> Option<usize> {
     let span = value.span();
-    let Some(raw) = file.get(span.clone()) else {
-        return span.start;
-    };
+    let raw = file.get(span.clone())?;
     let quote = if raw.starts_with("\"\"\"") || raw.starts_with("'''") {
         3
     } else {
@@ -30,11 +29,7 @@ pub(super) fn body_offset(file: &str, value: &Spanned<String>, offset: usize) ->
         }
     }
     let end = span.end.saturating_sub(quote).max(start);
-    if file.get(start..end) == Some(value.get_ref().as_str()) {
-        start + offset
-    } else {
-        span.start
-    }
+    (file.get(start..end) == Some(value.get_ref().as_str())).then_some(start)
 }
 
 pub(super) fn check_topic(topic: &Topic, at: &mut At, bodies: Bodies) {
