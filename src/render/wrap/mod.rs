@@ -74,8 +74,8 @@ fn word_end(text: &str) -> (usize, bool) {
     (text.len(), printable_ascii)
 }
 
-/// How many bytes of breaking whitespace `text` starts with: ASCII bytes are looked at
-/// directly, other characters with [`breaks`].
+/// How many bytes of breaking whitespace `text` starts with. Spaces and line breaks (nearly
+/// all of it) are counted byte by byte; from any other whitespace on, [`breaks`] decides.
 fn space_end(text: &str) -> usize {
     let bytes = text.as_bytes();
     let mut i = 0;
@@ -144,10 +144,18 @@ fn wrap_each(
     first: &str,
     rest: &str,
     color: bool,
-    sink: impl FnMut(&str),
+    mut sink: impl FnMut(&str),
 ) {
     let first_w = display_width(first);
     let rest_w = display_width(rest);
+    let widths = [
+        width.saturating_sub(first_w).max(1),
+        width.saturating_sub(rest_w).max(1),
+    ];
+    if !color && plain_words_fit(spans, widths[0].min(widths[1])) {
+        plain(spans, widths, first, rest, &mut sink);
+        return;
+    }
     let mut lines = Lines {
         sink,
         line: String::with_capacity(first.len() + width + 32),
@@ -231,6 +239,115 @@ fn wrap_each(
     lines.finish();
 }
 
+/// True for a byte where a line may break: the ASCII characters `char::is_whitespace` knows.
+fn ascii_break(b: u8) -> bool {
+    b.is_ascii_whitespace() || b == 0x0b
+}
+
+/// Whether the plain path can wrap `spans`: every byte printable ASCII or an ASCII space of
+/// some kind, no span to keep whole, and no word wider than `room` (such a word is cut, which
+/// the full path does).
+fn plain_words_fit(spans: &[Span], room: usize) -> bool {
+    let mut word = 0;
+    for span in spans {
+        if span.whole {
+            return false;
+        }
+        for &b in span.text.as_bytes() {
+            if ascii_break(b) {
+                word = 0;
+            } else if (0x20..0x7f).contains(&b) {
+                word += 1;
+                if word > room {
+                    return false;
+                }
+            } else {
+                return false;
+            }
+        }
+    }
+    true
+}
+
+/// First fit for plain ASCII text without colour (most of a page): the same lines as the full
+/// path, which [`plain_words_fit`] has checked it may skip, at a fraction of the cost. Styles
+/// are not written without colour, so the spans read as one text; a word may run on from
+/// one span into the next, as in `**word**,`.
+fn plain(spans: &[Span], widths: [usize; 2], first: &str, rest: &str, sink: &mut impl FnMut(&str)) {
+    let mut line = String::with_capacity(first.len() + widths[0] + 8);
+    line.push_str(first);
+    let mut room = widths[0];
+    // Columns taken on this line (with one space after each word but the last), and the word
+    // being read: its start in `line`, or none between words.
+    let mut used = 0;
+    let mut word: Option<usize> = None;
+    let mut words_on_line = 0;
+    // Ends the word being read: it stays on this line if it fits, else starts the next.
+    let mut end_word = |line: &mut String,
+                        word: &mut Option<usize>,
+                        used: &mut usize,
+                        words: &mut usize,
+                        room: &mut usize| {
+        let Some(start) = word.take() else {
+            return;
+        };
+        let len = line.len() - start;
+        let space = usize::from(*words > 0);
+        if *words > 0 && *used + space + len > *room {
+            // Move the word to a new line: what came before it (less the space) is finished.
+            let moved = line.split_off(start);
+            line.truncate(start - 1);
+            sink(line);
+            line.clear();
+            line.push_str(rest);
+            line.push_str(&moved);
+            *room = widths[1];
+            *used = len;
+            *words = 1;
+        } else {
+            *used += space + len;
+            *words += 1;
+        }
+    };
+    for span in spans {
+        let (text, bytes) = (span.text.as_str(), span.text.as_bytes());
+        let mut i = 0;
+        while let Some(&b) = bytes.get(i) {
+            if ascii_break(b) {
+                end_word(
+                    &mut line,
+                    &mut word,
+                    &mut used,
+                    &mut words_on_line,
+                    &mut room,
+                );
+                i += 1;
+                continue;
+            }
+            // A run of the word's bytes, copied at once (all ASCII, so any cut is a boundary).
+            let start = i;
+            while bytes.get(i).is_some_and(|&b| !ascii_break(b)) {
+                i += 1;
+            }
+            if word.is_none() {
+                if words_on_line > 0 {
+                    line.push(' ');
+                }
+                word = Some(line.len());
+            }
+            line.push_str(&text[start..i]);
+        }
+    }
+    end_word(
+        &mut line,
+        &mut word,
+        &mut used,
+        &mut words_on_line,
+        &mut room,
+    );
+    sink(&line);
+}
+
 /// Lines being filled, first fit.
 struct Lines<'r, F: FnMut(&str)> {
     /// Where finished lines go.
@@ -282,7 +399,11 @@ impl<F: FnMut(&str)> Lines<'_, F> {
         for piece in word {
             let mut chunk = String::new();
             for ch in piece.text.chars() {
-                let w = display_width(ch.encode_utf8(&mut [0; 4]));
+                // Pieces are escaped already: an ASCII character is a printable one, one column.
+                let w = match ch.is_ascii() {
+                    true => 1,
+                    false => display_width(ch.encode_utf8(&mut [0; 4])),
+                };
                 if used + w > self.room && used > 0 {
                     if !chunk.is_empty() {
                         part.push(Piece::owned(std::mem::take(&mut chunk), piece.style));
@@ -390,7 +511,7 @@ mod tests {
                 1 => Just("  ".to_string()),
                 1 => prop::sample::select(vec![
                     "\t", "\u{a0}", "\u{2007}", "\x1b[31m", "\u{7f}", "感情", "e\u{301}", "\u{200b}",
-                    "\u{202e}", ",", "\u{3000}", "—",
+                    "\u{202e}", ",", "\u{3000}", "—", "\n", "\r", "\u{b}", "\u{c}", "\u{85}",
                 ])
                 .prop_map(str::to_string),
             ],
@@ -435,6 +556,25 @@ mod tests {
             let mut into = String::new();
             wrap_into(&mut into, &spans, width, first, rest, color);
             prop_assert_eq!(into, fast.iter().map(|l| format!("{l}\n")).collect::<String>());
+        }
+    }
+
+    proptest! {
+        /// The plain path (ASCII, no colour, nothing kept whole) writes what the reference
+        /// wrapper writes, words running across spans included.
+        #[test]
+        fn the_plain_path_agrees_with_the_reference_wrapper(
+            parts in prop::collection::vec(
+                ("[a-z,.]{0,9}( |  |\t|\n|\u{b})?", style()),
+                0..8,
+            ),
+            width in 1usize..30,
+            first in prop::sample::select(vec!["", "- ", "  • ", "Note: "]),
+            rest in prop::sample::select(vec!["", "  ", "    "]),
+        ) {
+            let spans: Vec<Span> = parts.into_iter().map(|(t, s)| Span::new(t, s)).collect();
+            let expected = reference::wrap(&spans, width, first, rest, false);
+            prop_assert_eq!(wrap(&spans, width, first, rest, false), expected);
         }
     }
 
