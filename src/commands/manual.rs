@@ -18,6 +18,7 @@ pub fn completions<W: Write>(out: &mut W, shell: crate::cli::CompletionShell) ->
     // Subcommands are built when used (`defer` in cli.rs): build them all to change them.
     let mut all = Cli::command();
     all.build();
+    help_knows_history_actions(&mut all);
     let mut cmd = known.offered_in(all);
     // clap_complete panics when its writer fails (a closed pipe): render into memory first.
     let mut buf = Vec::new();
@@ -106,6 +107,34 @@ impl Known {
             cmd = cmd.mut_subcommand(*sub, |s| s.mut_arg(*arg, offer(values)));
         }
         cmd.mut_subcommand("support", |s| s.mut_arg("country", offer(&self.countries)))
+    }
+}
+
+/// `numb help history <action>`: clap makes `help`'s copy of the commands while `history`'s
+/// actions are still unbuilt (`defer`), so the completion scripts would not offer them after
+/// `numb help history`. Gives that copy the actions' names and descriptions.
+fn help_knows_history_actions(all: &mut clap::Command) {
+    let actions: Vec<clap::Command> = (all.find_subcommand("history").into_iter())
+        .flat_map(clap::Command::get_subcommands)
+        .filter(|action| action.get_name() != "help")
+        .map(|action| {
+            // clap takes names as `&'static str` (without its `string` feature, which would
+            // grow the binary); this command writes one script and ends.
+            let name: &'static str = Box::leak(action.get_name().to_owned().into_boxed_str());
+            let copy = clap::Command::new(name)
+                .bin_name(format!("numb help history {name}"))
+                .hide(action.is_hide_set());
+            match action.get_about() {
+                Some(about) => copy.about(about.clone()),
+                None => copy,
+            }
+        })
+        .collect();
+    let help = all.get_subcommands_mut().find(|s| s.get_name() == "help");
+    if let Some(history) =
+        help.and_then(|h| h.get_subcommands_mut().find(|s| s.get_name() == "history"))
+    {
+        *history = std::mem::take(history).subcommands(actions);
     }
 }
 

@@ -1131,6 +1131,14 @@ fn completions_know_the_content() {
     assert!(complete(&["numb", "feelings", "num"]).contains(&"numb".to_string()));
     assert!(complete(&["numb", "support", "--country", "G"]).contains(&"GB".to_string()));
     assert!(complete(&["numb", "support", "N"]).contains(&"NZ".to_string()));
+    // The history's actions, after `numb history` and after `numb help history` (clap builds
+    // them only when used: the completions must build them all the same).
+    for words in [
+        &["numb", "history", "tr"][..],
+        &["numb", "help", "history", "tr"],
+    ] {
+        assert_eq!(complete(words), ["trend"], "{words:?}");
+    }
     for shell in ["zsh", "fish"] {
         let script = stdout_of(numb().args(["completions", shell]));
         for id in ["origins", "check-in", "five-senses", "GB"] {

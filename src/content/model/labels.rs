@@ -17,23 +17,31 @@ use serde::{Deserializer, Serializer};
 
 use crate::content::spanned::Spanned;
 
-/// Reads a table whose fields are `names`, each a string with its span, in that order.
-struct LabelsVisitor(&'static [&'static str]);
+/// Reads the table `name` whose fields are `names`, each a string with its span, in order.
+struct LabelsVisitor {
+    name: &'static str,
+    names: &'static [&'static str],
+}
 
 impl<'de> Visitor<'de> for LabelsVisitor {
     type Value = Vec<Spanned<String>>;
 
+    /// As the derive says it: "struct CreditLabels".
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a table of labels")
+        write!(f, "struct {}", self.name)
     }
 
     /// The compact form: the values in the order of the fields.
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
-        let mut values = Vec::with_capacity(self.0.len());
-        for i in 0..self.0.len() {
+        let mut values = Vec::with_capacity(self.names.len());
+        for i in 0..self.names.len() {
             match seq.next_element::<Spanned<String>>()? {
                 Some(value) => values.push(value),
-                None => return Err(de::Error::invalid_length(i, &self)),
+                None => {
+                    let expected =
+                        format!("struct {} with {} elements", self.name, self.names.len());
+                    return Err(de::Error::invalid_length(i, &expected.as_str()));
+                }
             }
         }
         Ok(values)
@@ -41,15 +49,15 @@ impl<'de> Visitor<'de> for LabelsVisitor {
 
     /// TOML: keys and values, each key once, every field there.
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-        let mut slots: Vec<Option<Spanned<String>>> = vec![None; self.0.len()];
-        while let Some(i) = map.next_key_seed(Key(self.0))? {
+        let mut slots: Vec<Option<Spanned<String>>> = vec![None; self.names.len()];
+        while let Some(i) = map.next_key_seed(Key(self.names))? {
             if slots[i].is_some() {
-                return Err(de::Error::duplicate_field(self.0[i]));
+                return Err(de::Error::duplicate_field(self.names[i]));
             }
             slots[i] = Some(map.next_value()?);
         }
         let mut values = Vec::with_capacity(slots.len());
-        for (slot, name) in slots.into_iter().zip(self.0) {
+        for (slot, name) in slots.into_iter().zip(self.names) {
             values.push(slot.ok_or_else(|| de::Error::missing_field(name))?);
         }
         Ok(values)
@@ -86,7 +94,7 @@ pub(crate) fn read<'de, D: Deserializer<'de>>(
     name: &'static str,
     names: &'static [&'static str],
 ) -> Result<Vec<Spanned<String>>, D::Error> {
-    deserializer.deserialize_struct(name, names, LabelsVisitor(names))
+    deserializer.deserialize_struct(name, names, LabelsVisitor { name, names })
 }
 
 /// Writes a label table as a struct of its fields, in order.
@@ -124,6 +132,7 @@ macro_rules! labels {
 
             /// The table from one value a field, in order (one copy, whatever the format).
             fn from_values(values: Vec<Spanned<String>>) -> Self {
+                debug_assert_eq!(values.len(), Self::NAMES.len(), "one value a field");
                 let mut values = values.into_iter();
                 $name { $( $field: values.next().unwrap_or_default(), )* }
             }
@@ -182,6 +191,34 @@ mod tests {
         let text = WHOLE.replace("from_authors = \"By {authors}.\"\n", "");
         let error = toml::from_str::<CreditLabels>(&text).unwrap_err();
         assert_eq!(error.message(), "missing field `from_authors`");
+    }
+
+    /// Wrong shapes are refused in the derive's words.
+    #[test]
+    fn a_table_of_the_wrong_shape_is_named_as_the_derive_names_it() {
+        let error = toml::from_str::<CreditLabels>("").unwrap_err();
+        assert_eq!(error.message(), "missing field `from`");
+        let bytes = postcard::to_allocvec(&("one", "two")).unwrap();
+        let error = postcard::from_bytes::<CreditLabels>(&bytes).unwrap_err();
+        assert!(
+            matches!(error, postcard::Error::DeserializeUnexpectedEnd),
+            "{error:?}"
+        );
+        #[derive(serde::Deserialize, Debug)]
+        struct Holder {
+            #[allow(dead_code)]
+            credit_labels: CreditLabels,
+        }
+        let error = toml::from_str::<Holder>("credit_labels = \"x\"").unwrap_err();
+        assert_eq!(
+            error.message(),
+            "invalid type: string \"x\", expected struct CreditLabels"
+        );
+        let error = toml::from_str::<Holder>("credit_labels = []").unwrap_err();
+        assert_eq!(
+            error.message(),
+            "invalid length 0, expected struct CreditLabels with 3 elements"
+        );
     }
 
     #[test]
