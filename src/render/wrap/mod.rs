@@ -274,53 +274,22 @@ fn plain_words_fit(spans: &[Span], room: usize) -> bool {
 /// are not written without colour, so the spans read as one text; a word may run on from
 /// one span into the next, as in `**word**,`.
 fn plain(spans: &[Span], widths: [usize; 2], first: &str, rest: &str, sink: &mut impl FnMut(&str)) {
-    let mut line = String::with_capacity(first.len() + widths[0] + 8);
-    line.push_str(first);
-    let mut room = widths[0];
-    // Columns taken on this line (with one space after each word but the last), and the word
-    // being read: its start in `line`, or none between words.
-    let mut used = 0;
-    let mut word: Option<usize> = None;
-    let mut words_on_line = 0;
-    // Ends the word being read: it stays on this line if it fits, else starts the next.
-    let mut end_word = |line: &mut String,
-                        word: &mut Option<usize>,
-                        used: &mut usize,
-                        words: &mut usize,
-                        room: &mut usize| {
-        let Some(start) = word.take() else {
-            return;
-        };
-        let len = line.len() - start;
-        let space = usize::from(*words > 0);
-        if *words > 0 && *used + space + len > *room {
-            // Move the word to a new line: what came before it (less the space) is finished.
-            let moved = line.split_off(start);
-            line.truncate(start - 1);
-            sink(line);
-            line.clear();
-            line.push_str(rest);
-            line.push_str(&moved);
-            *room = widths[1];
-            *used = len;
-            *words = 1;
-        } else {
-            *used += space + len;
-            *words += 1;
-        }
+    let mut lines = PlainLines {
+        line: String::with_capacity(first.len() + widths[0] + 8),
+        room: widths[0],
+        next_room: widths[1],
+        rest,
+        used: 0,
+        words: 0,
+        word: None,
     };
+    lines.line.push_str(first);
     for span in spans {
         let (text, bytes) = (span.text.as_str(), span.text.as_bytes());
         let mut i = 0;
         while let Some(&b) = bytes.get(i) {
             if ascii_break(b) {
-                end_word(
-                    &mut line,
-                    &mut word,
-                    &mut used,
-                    &mut words_on_line,
-                    &mut room,
-                );
+                lines.end_word(sink);
                 i += 1;
                 continue;
             }
@@ -329,23 +298,66 @@ fn plain(spans: &[Span], widths: [usize; 2], first: &str, rest: &str, sink: &mut
             while bytes.get(i).is_some_and(|&b| !ascii_break(b)) {
                 i += 1;
             }
-            if word.is_none() {
-                if words_on_line > 0 {
-                    line.push(' ');
-                }
-                word = Some(line.len());
-            }
-            line.push_str(&text[start..i]);
+            lines.add(&text[start..i]);
         }
     }
-    end_word(
-        &mut line,
-        &mut word,
-        &mut used,
-        &mut words_on_line,
-        &mut room,
-    );
-    sink(&line);
+    lines.end_word(sink);
+    sink(&lines.line);
+}
+
+/// The line [`plain`] is filling.
+struct PlainLines<'r> {
+    /// The line, its indent first.
+    line: String,
+    /// Room on this line, and on the lines after it.
+    room: usize,
+    next_room: usize,
+    /// The indent of every line after the first.
+    rest: &'r str,
+    /// Columns taken by the words placed on this line, with one space between each two.
+    used: usize,
+    /// Words placed on this line.
+    words: usize,
+    /// Where the word being read starts in `line`; none between words.
+    word: Option<usize>,
+}
+
+impl PlainLines<'_> {
+    /// Adds text to the word being read, starting it (after a space, unless it is the line's
+    /// first) if there is none.
+    fn add(&mut self, text: &str) {
+        if self.word.is_none() {
+            if self.words > 0 {
+                self.line.push(' ');
+            }
+            self.word = Some(self.line.len());
+        }
+        self.line.push_str(text);
+    }
+
+    /// Ends the word being read: it stays on this line if it fits (or is the line's first),
+    /// else it starts the next line, and the line before it goes to `sink`.
+    fn end_word(&mut self, sink: &mut impl FnMut(&str)) {
+        let Some(start) = self.word.take() else {
+            return;
+        };
+        let len = self.line.len() - start;
+        if self.words > 0 && self.used + 1 + len > self.room {
+            let word = self.line.split_off(start);
+            // Less the space before the word.
+            self.line.truncate(start - 1);
+            sink(&self.line);
+            self.line.clear();
+            self.line.push_str(self.rest);
+            self.line.push_str(&word);
+            self.room = self.next_room;
+            self.used = len;
+            self.words = 1;
+        } else {
+            self.used += usize::from(self.words > 0) + len;
+            self.words += 1;
+        }
+    }
 }
 
 /// Lines being filled, first fit.
