@@ -120,7 +120,9 @@ pub fn wrap(spans: &[Span], width: usize, first: &str, rest: &str, color: bool) 
 }
 
 /// Wraps spans as [`wrap`] does, appending each line and a line break to `out`: one buffer
-/// for a whole paragraph instead of a string a line.
+/// for a whole paragraph instead of a string a line. Plain ASCII text without colour (most
+/// of a page piped or read without colour) takes a one-pass path that writes straight into
+/// `out`.
 pub fn wrap_into(
     out: &mut String,
     spans: &[Span],
@@ -129,10 +131,27 @@ pub fn wrap_into(
     rest: &str,
     color: bool,
 ) {
+    let widths = room(width, first, rest);
+    if !color {
+        let before = out.len();
+        if plain_into(out, spans, widths, first, rest).is_some() {
+            return;
+        }
+        // Something the plain path does not handle: start again on the full path.
+        out.truncate(before);
+    }
     wrap_each(spans, width, first, rest, color, |line| {
         out.push_str(line);
         out.push('\n');
     });
+}
+
+/// Room for words on the first line and on the others: at least one column each.
+fn room(width: usize, first: &str, rest: &str) -> [usize; 2] {
+    [
+        width.saturating_sub(display_width(first)).max(1),
+        width.saturating_sub(display_width(rest)).max(1),
+    ]
 }
 
 /// The wrapper: one pass over the text. Each word is measured as it is found and placed
@@ -144,27 +163,15 @@ fn wrap_each(
     first: &str,
     rest: &str,
     color: bool,
-    mut sink: impl FnMut(&str),
+    sink: impl FnMut(&str),
 ) {
-    let first_w = display_width(first);
-    let rest_w = display_width(rest);
-    let widths = [
-        width.saturating_sub(first_w).max(1),
-        width.saturating_sub(rest_w).max(1),
-    ];
-    if !color && plain_words_fit(spans, widths[0].min(widths[1])) {
-        plain(spans, widths, first, rest, &mut sink);
-        return;
-    }
+    let widths = room(width, first, rest);
     let mut lines = Lines {
         sink,
         line: String::with_capacity(first.len() + width + 32),
         rest,
-        widths: [
-            width.saturating_sub(first_w).max(1),
-            width.saturating_sub(rest_w).max(1),
-        ],
-        room: width.saturating_sub(first_w.max(rest_w)).max(1),
+        widths,
+        room: widths[0].min(widths[1]),
         color,
         done: 0,
         used: 0,
@@ -239,124 +246,151 @@ fn wrap_each(
     lines.finish();
 }
 
-/// True for a byte where a line may break: the ASCII characters `char::is_whitespace` knows.
+/// True for a byte where a line may break: the ASCII whitespace `char::is_whitespace` knows,
+/// vertical tab included.
 fn ascii_break(b: u8) -> bool {
-    b.is_ascii_whitespace() || b == 0x0b
+    matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r')
 }
 
-/// Whether the plain path can wrap `spans`: every byte printable ASCII or an ASCII space of
-/// some kind, no span to keep whole, and no word wider than `room` (such a word is cut, which
-/// the full path does).
-fn plain_words_fit(spans: &[Span], room: usize) -> bool {
-    let mut word = 0;
-    for span in spans {
-        if span.whole {
-            return false;
-        }
-        for &b in span.text.as_bytes() {
-            if ascii_break(b) {
-                word = 0;
-            } else if (0x20..0x7f).contains(&b) {
-                word += 1;
-                if word > room {
-                    return false;
-                }
-            } else {
-                return false;
-            }
-        }
-    }
-    true
-}
-
-/// First fit for plain ASCII text without colour (most of a page): the same lines as the full
-/// path, which [`plain_words_fit`] has checked it may skip, at a fraction of the cost. Styles
-/// are not written without colour, so the spans read as one text; a word may run on from
-/// one span into the next, as in `**word**,`.
-fn plain(spans: &[Span], widths: [usize; 2], first: &str, rest: &str, sink: &mut impl FnMut(&str)) {
-    let mut lines = PlainLines {
-        line: String::with_capacity(first.len() + widths[0] + 8),
+/// First fit for plain text without colour, in one pass, straight into `out`: the same
+/// lines as the full path. Styles are not written without colour, so the spans read as one
+/// text; a word may run on from one span into the next, as in `**word**,`. Gives up (`None`,
+/// with `out` partly written) at a span to keep whole, a character that is neither printable
+/// ASCII, nor a break, nor one of [`plain_char`]'s, or a word too wide for a line (it must be
+/// cut): the full path does those.
+fn plain_into(
+    out: &mut String,
+    spans: &[Span],
+    widths: [usize; 2],
+    first: &str,
+    rest: &str,
+) -> Option<()> {
+    let mut line = PlainLine {
         room: widths[0],
         next_room: widths[1],
+        narrowest: widths[0].min(widths[1]),
         rest,
         used: 0,
-        words: 0,
-        word: None,
+        words: false,
     };
-    lines.line.push_str(first);
+    // The word being read: a slice of one span, or (running across spans) gathered in
+    // `spill`; and its width in columns.
+    let mut word = "";
+    let mut spill = String::new();
+    let mut cols = 0;
+    out.push_str(first);
     for span in spans {
+        if span.whole {
+            return None;
+        }
         let (text, bytes) = (span.text.as_str(), span.text.as_bytes());
         let mut i = 0;
         while let Some(&b) = bytes.get(i) {
             if ascii_break(b) {
-                lines.end_word(sink);
+                line.place(out, word, &mut spill, cols)?;
+                (word, cols) = ("", 0);
                 i += 1;
                 continue;
             }
-            // A run of the word's bytes, copied at once (all ASCII, so any cut is a boundary).
+            // A run of the word: printable ASCII but a space (0x21 to 0x7e), one column a
+            // byte, and the letters and marks of [`plain_char`], one column each.
             let start = i;
-            while bytes.get(i).is_some_and(|&b| !ascii_break(b)) {
-                i += 1;
+            loop {
+                match bytes.get(i) {
+                    Some(b) if b.wrapping_sub(0x21) < 0x5e => {
+                        i += 1;
+                        cols += 1;
+                    }
+                    Some(&b) if b >= 0x80 => {
+                        let ch = text[i..].chars().next()?;
+                        if !plain_char(ch) {
+                            return None;
+                        }
+                        i += ch.len_utf8();
+                        cols += 1;
+                    }
+                    Some(&b) if !ascii_break(b) => return None,
+                    _ => break,
+                }
             }
-            lines.add(&text[start..i]);
+            let run = &text[start..i];
+            if word.is_empty() && spill.is_empty() {
+                word = run;
+            } else {
+                if spill.is_empty() {
+                    spill.push_str(word);
+                }
+                spill.push_str(run);
+                word = "";
+            }
         }
     }
-    lines.end_word(sink);
-    sink(&lines.line);
+    line.place(out, word, &mut spill, cols)?;
+    out.push('\n');
+    Some(())
 }
 
-/// The line [`plain`] is filling.
-struct PlainLines<'r> {
-    /// The line, its indent first.
-    line: String,
-    /// Room on this line, and on the lines after it.
+/// Characters beyond ASCII that the plain path takes as they are: Latin letters with their
+/// accents (Spanish, French, German…), the Spanish opening marks, guillemets, curly quotes,
+/// dashes, the bullet and the ellipsis. Each is one column wide, printable, and not a place to
+/// break (a test holds them to that); anything else goes to the full path.
+fn plain_char(ch: char) -> bool {
+    matches!(ch, '\u{a1}'..='\u{ac}' | '\u{ae}'..='\u{24f}' | '\u{2013}' | '\u{2014}'
+        | '\u{2018}' | '\u{2019}' | '\u{201c}' | '\u{201d}' | '\u{2022}' | '\u{2026}')
+}
+
+/// The line [`plain_into`] is filling.
+struct PlainLine<'r> {
+    /// Room on this line, on the lines after it, and on the narrower of the two.
     room: usize,
     next_room: usize,
+    narrowest: usize,
     /// The indent of every line after the first.
     rest: &'r str,
     /// Columns taken by the words placed on this line, with one space between each two.
     used: usize,
-    /// Words placed on this line.
-    words: usize,
-    /// Where the word being read starts in `line`; none between words.
-    word: Option<usize>,
+    /// Whether a word is on this line.
+    words: bool,
 }
 
-impl PlainLines<'_> {
-    /// Adds text to the word being read, starting it (after a space, unless it is the line's
-    /// first) if there is none.
-    fn add(&mut self, text: &str) {
-        if self.word.is_none() {
-            if self.words > 0 {
-                self.line.push(' ');
-            }
-            self.word = Some(self.line.len());
-        }
-        self.line.push_str(text);
-    }
-
-    /// Ends the word being read: it stays on this line if it fits (or is the line's first),
-    /// else it starts the next line, and the line before it goes to `sink`.
-    fn end_word(&mut self, sink: &mut impl FnMut(&str)) {
-        let Some(start) = self.word.take() else {
-            return;
+impl PlainLine<'_> {
+    /// Places a word `len` columns wide (`word`, or `spill` when that is not empty; nothing
+    /// when `len` is 0): on this line if it fits (or is the line's first), else at the start
+    /// of the next. `None` for a word wider than any line.
+    #[inline(always)]
+    fn place(
+        &mut self,
+        out: &mut String,
+        word: &str,
+        spill: &mut String,
+        len: usize,
+    ) -> Option<()> {
+        let word = if spill.is_empty() {
+            word
+        } else {
+            spill.as_str()
         };
-        let len = self.line.len() - start;
-        if self.words > 0 && self.used + 1 + len > self.room {
-            let word = self.line.split_off(start);
-            // Less the space before the word.
-            self.line.truncate(start - 1);
-            sink(&self.line);
-            self.line.clear();
-            self.line.push_str(self.rest);
-            self.line.push_str(&word);
+        if len == 0 {
+            return Some(());
+        }
+        if len > self.narrowest {
+            return None;
+        }
+        if !self.words {
+            self.used = len;
+            self.words = true;
+        } else if self.used + 1 + len <= self.room {
+            out.push(' ');
+            self.used += 1 + len;
+        } else {
+            out.push('\n');
+            out.push_str(self.rest);
             self.room = self.next_room;
             self.used = len;
-            self.words = 1;
-        } else {
-            self.used += usize::from(self.words > 0) + len;
-            self.words += 1;
         }
+        out.push_str(word);
+        spill.clear();
+        Some(())
     }
 }
 
@@ -572,12 +606,13 @@ mod tests {
     }
 
     proptest! {
-        /// The plain path (ASCII, no colour, nothing kept whole) writes what the reference
-        /// wrapper writes, words running across spans included.
+        /// The plain path (no colour, nothing kept whole, ASCII and the characters of
+        /// `plain_char`) writes what the reference wrapper writes, words running across
+        /// spans included.
         #[test]
         fn the_plain_path_agrees_with_the_reference_wrapper(
             parts in prop::collection::vec(
-                ("[a-z,.]{0,9}( |  |\t|\n|\u{b})?", style()),
+                ("[a-z,.áéíóúñü¿¡—“”’ÿĀž•…]{0,9}( |  |\t|\n|\u{b})?", style()),
                 0..8,
             ),
             width in 1usize..30,
@@ -586,12 +621,29 @@ mod tests {
         ) {
             let spans: Vec<Span> = parts.into_iter().map(|(t, s)| Span::new(t, s)).collect();
             let expected = reference::wrap(&spans, width, first, rest, false);
-            prop_assert_eq!(wrap(&spans, width, first, rest, false), expected);
+            let mut into = String::from("before\n");
+            wrap_into(&mut into, &spans, width, first, rest, false);
+            let lines: String = expected.iter().map(|l| format!("{l}\n")).collect();
+            prop_assert_eq!(into, format!("before\n{lines}"));
         }
     }
 
     fn plain(text: &str) -> Vec<Span> {
         vec![Span::new(text, Style::new())]
+    }
+
+    #[test]
+    fn the_plain_paths_own_characters_are_one_column_printable_and_hold_words_together() {
+        let all = ('\u{80}'..='\u{3000}').filter(|&c| plain_char(c));
+        let mut count = 0;
+        for ch in all {
+            let text = ch.to_string();
+            assert_eq!(display_width(&text), 1, "{ch:?}");
+            assert!(!breaks(ch), "{ch:?}");
+            assert_eq!(escaped(&text), text, "{ch:?}");
+            count += 1;
+        }
+        assert!(count > 300, "{count}");
     }
 
     #[test]
