@@ -31,6 +31,10 @@ use content::Library;
 
 /// Runs numb for parsed arguments, writing data to stdout: detects the environment, loads
 /// what the command needs ([`needs`]), answers words of crisis, calls the command, flushes.
+///
+/// Made for a process that ends when it returns: the library it loads is not freed, since
+/// the system takes back a process's memory at once, and freeing it piece by piece would cost
+/// a thirtieth of a page's time.
 pub fn run(cli: Cli) -> Result<(), Error> {
     language::choose(cli.global.lang.as_deref())?;
     let env = output::Environment::detect();
@@ -51,13 +55,14 @@ pub fn run(cli: Cli) -> Result<(), Error> {
     // left out of a page because they did not load.
     let mut deferred = None;
     let mut left_out = Vec::new();
-    let (mut library, crisis) = load(
+    let (library, crisis) = load(
         cli.command.as_ref(),
         &dirs,
         needs.content,
         &mut deferred,
         &mut left_out,
     )?;
+    let mut library = std::mem::ManuallyDrop::new(library);
     if let Some(Command::Export(args)) = &cli.command
         && args.pack_only
         && !library.keep_packs_only()
