@@ -4,7 +4,7 @@ use std::ffi::OsString;
 use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
 
-use clap::{CommandFactory, FromArgMatches};
+use clap::Parser;
 use numb::cli::{Cli, ColorWhen};
 use numb::output::{Environment, use_color};
 
@@ -47,17 +47,7 @@ fn main() -> ExitCode {
         ColorWhen::Always => anstream::ColorChoice::Always,
         ColorWhen::Never => anstream::ColorChoice::Never,
     });
-    // As `Cli::try_parse_from`, but the command it builds is not freed: the process ends
-    // soon, and freeing clap's command piece by piece costs more than most of a page.
-    let mut command = Cli::command();
-    let parsed = match command.try_get_matches_from_mut(&args) {
-        Ok(mut matches) => {
-            Cli::from_arg_matches_mut(&mut matches).map_err(|e| e.format(&mut command))
-        }
-        Err(e) => Err(e),
-    };
-    std::mem::forget(command);
-    let cli = match parsed {
+    let cli = match Cli::try_parse_from(&args) {
         Ok(cli) => cli,
         Err(e) => {
             // Words of crisis are met with help, even in a command line numb cannot read.
