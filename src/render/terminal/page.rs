@@ -147,7 +147,7 @@ impl<'w, W: Write> Page<'w, W> {
 }
 
 /// Styled spans for inline text.
-pub fn spans(run: &[Inline], base: Style) -> Vec<Span> {
+pub fn spans(run: &[Inline], base: Style) -> Vec<Span<'_>> {
     let mut out = Vec::new();
     for inline in run {
         match inline {
@@ -166,9 +166,21 @@ pub fn spans(run: &[Inline], base: Style) -> Vec<Span> {
 }
 
 /// Styled spans for a short field that may use inline markup (key points, the support line).
-pub fn inline_spans(text: &str) -> Vec<Span> {
+pub fn inline_spans(text: &str) -> Vec<Span<'_>> {
     match markup::parse(text).ok().as_deref() {
-        Some([Block::Paragraph(run)]) => spans(run, Style::new()),
+        // Plain words (most such fields): the span borrows the text itself.
+        Some([Block::Paragraph(run)]) if matches!(run.as_slice(), [Inline::Text(t)] if t == text) =>
+        {
+            vec![Span::new(text, Style::new())]
+        }
+        // Else the spans own their words: the parsed blocks end here.
+        Some([Block::Paragraph(run)]) => spans(run, Style::new())
+            .into_iter()
+            .map(|s| Span {
+                text: s.text.into_owned().into(),
+                ..s
+            })
+            .collect(),
         _ => vec![Span::new(text, Style::new())],
     }
 }

@@ -11,20 +11,21 @@ use super::sanitize::escaped;
 #[cfg(test)]
 mod reference;
 
-/// A run of text with one style.
+/// A run of text with one style. It borrows its text where it can: a page's words are not
+/// copied to be wrapped.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Span {
+pub struct Span<'a> {
     /// The text (may contain spaces; it is split into words when wrapped).
-    pub text: String,
+    pub text: Cow<'a, str>,
     /// How it looks on a colour terminal.
     pub style: Style,
     /// Keep the span on one line when it fits (commands someone may copy).
     pub whole: bool,
 }
 
-impl Span {
+impl<'a> Span<'a> {
     /// A span of text in a style.
-    pub fn new(text: impl Into<String>, style: Style) -> Self {
+    pub fn new(text: impl Into<Cow<'a, str>>, style: Style) -> Self {
         Span {
             text: text.into(),
             style,
@@ -33,7 +34,7 @@ impl Span {
     }
 
     /// A span that is only broken when it is wider than a whole line, such as a command.
-    pub fn whole(text: impl Into<String>, style: Style) -> Self {
+    pub fn whole(text: impl Into<Cow<'a, str>>, style: Style) -> Self {
         Span {
             whole: true,
             ..Span::new(text, style)
@@ -201,7 +202,7 @@ fn wrap_each(
             }
             continue;
         }
-        let mut rest = span.text.as_str();
+        let mut rest: &str = &span.text;
         while !rest.is_empty() {
             let ws = space_end(rest);
             if ws > 0 {
@@ -283,7 +284,7 @@ fn plain_into(
         if span.whole {
             return None;
         }
-        let (text, bytes) = (span.text.as_str(), span.text.as_bytes());
+        let (text, bytes) = (&*span.text, span.text.as_bytes());
         let mut i = 0;
         while let Some(&b) = bytes.get(i) {
             if ascii_break(b) {
@@ -575,10 +576,10 @@ mod tests {
         ])
     }
 
-    fn spans() -> impl Strategy<Value = Vec<Span>> {
+    fn spans() -> impl Strategy<Value = Vec<Span<'static>>> {
         prop::collection::vec(
             (text(), style(), prop::bool::weighted(0.2)).prop_map(|(text, style, whole)| Span {
-                text,
+                text: text.into(),
                 style,
                 whole,
             }),
@@ -628,7 +629,7 @@ mod tests {
         }
     }
 
-    fn plain(text: &str) -> Vec<Span> {
+    fn plain(text: &str) -> Vec<Span<'_>> {
         vec![Span::new(text, Style::new())]
     }
 

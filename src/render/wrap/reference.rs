@@ -39,7 +39,7 @@ impl Fragment for Word {
 }
 
 /// Splits spans into words at whitespace, keeping styles; control characters are escaped.
-fn words(spans: &[Span]) -> Words<'_> {
+fn words<'a>(spans: &'a [Span<'a>]) -> Words<'a> {
     // About one word in six bytes of text: enough room that the lists rarely grow.
     let bytes: usize = spans.iter().map(|s| s.text.len()).sum();
     let mut words = Words {
@@ -65,7 +65,7 @@ fn words(spans: &[Span]) -> Words<'_> {
             }
             continue;
         }
-        let mut rest = span.text.as_str();
+        let mut rest: &str = &span.text;
         while !rest.is_empty() {
             let ws = rest.len() - rest.trim_start_matches(breaks).len();
             if ws > 0 {
