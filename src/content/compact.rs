@@ -43,7 +43,7 @@ impl Item for SupportPage {}
 
 /// Where each item's bytes are (after the index), and the lookups that need no item.
 #[derive(Serialize, Deserialize)]
-struct Index {
+struct Index<'a> {
     topics: Vec<Range<u32>>,
     questionnaires: Vec<Range<u32>>,
     practices: Vec<Range<u32>>,
@@ -53,8 +53,9 @@ struct Index {
     crisis: Range<u32>,
     /// Topic ids and aliases with their place, sorted by name.
     names: Vec<(String, u32)>,
-    /// See [`Library::plain`](super::library::Library).
-    plain: Vec<String>,
+    /// See [`Library::plain`](super::library::Library); borrowed from the stored bytes.
+    #[serde(borrow)]
+    plain: Vec<&'a str>,
     /// Each topic's title.
     titles: Vec<String>,
     /// The topic ids each practice is related to.
@@ -116,6 +117,7 @@ pub fn to_bytes(library: &Library) -> Result<Vec<u8>, Damaged> {
         .map(|(name, &at)| Ok((name.clone(), u32::try_from(at).map_err(|_| Damaged)?)))
         .collect::<Result<_, Damaged>>()?;
     names.sort();
+    let plain = plain_names(library);
     let index = Index {
         topics,
         questionnaires,
@@ -125,7 +127,7 @@ pub fn to_bytes(library: &Library) -> Result<Vec<u8>, Damaged> {
         app,
         crisis,
         names,
-        plain: plain_names(library),
+        plain: plain.iter().map(String::as_str).collect(),
         titles: library.titles.clone(),
         practice_topics: library.practice_topics.clone(),
         credits: library.credits.clone(),
@@ -179,7 +181,7 @@ pub fn from_bytes(
     let length = usize::try_from(u32::from_le_bytes(*length)).map_err(|_| Damaged)?;
     let index = rest.get(..length).ok_or(Damaged)?;
     let items = rest.get(length..).ok_or(Damaged)?;
-    let index: Index = postcard::from_bytes(index)?;
+    let index: Index<'static> = postcard::from_bytes(index)?;
     let item = |range: &Range<u32>| -> Result<&'static [u8], Damaged> {
         let range = usize::try_from(range.start).map_err(|_| Damaged)?
             ..usize::try_from(range.end).map_err(|_| Damaged)?;
@@ -345,9 +347,9 @@ mod tests {
             .library
             .unwrap();
         assert_eq!(stored.plain, plain_names(&parsed));
-        assert!(stored.plain.iter().any(|n| n == "origins"));
+        assert!(stored.plain.contains(&"origins"));
         for name in stored.names.keys() {
-            let plain = stored.plain.binary_search(name).is_ok();
+            let plain = stored.plain.binary_search(&name.as_str()).is_ok();
             assert_eq!(plain, parsed.crisis.find(name).is_none(), "{name}");
         }
         // A name that is also a word of crisis is never skipped.
@@ -355,7 +357,7 @@ mod tests {
             .feeling("hopeless")
             .map(|(_, w)| w.word.get_ref().clone());
         assert_eq!(hopeless.as_deref(), Some("hopeless"));
-        assert!(stored.plain.binary_search(&"hopeless".to_string()).is_err());
+        assert!(stored.plain.binary_search(&"hopeless").is_err());
         assert!(stored.crisis_in("hopeless").is_some());
     }
 

@@ -46,8 +46,9 @@ pub struct Library {
     /// Ids declared by files that had problems and did not load.
     pub(crate) broken: std::collections::HashSet<String>,
     /// Names (topic ids and aliases, questionnaire and practice ids, feeling words) that
-    /// build.rs found hold no words of crisis, sorted: typing one needs no matching.
-    pub(crate) plain: Vec<String>,
+    /// build.rs found hold no words of crisis, sorted: typing one needs no matching. Borrowed
+    /// from the stored built-in content; empty for a library read from files.
+    pub(crate) plain: Vec<&'static str>,
     /// Each topic's title, in the order of `topics`: listing related topics decodes none.
     pub(crate) titles: Vec<String>,
     /// The topic ids each practice names among its related ones, in the order of
@@ -209,11 +210,7 @@ impl Library {
 
     /// The first phrase of crisis that `typed` speaks of (see [`CrisisWords::find`]).
     pub fn crisis_in(&self, typed: &str) -> Option<Found<'_>> {
-        if self
-            .plain
-            .binary_search_by(|p| p.as_str().cmp(typed))
-            .is_ok()
-        {
+        if self.plain.binary_search_by(|p| (*p).cmp(typed)).is_ok() {
             return None;
         }
         self.crisis.find(typed)
