@@ -42,10 +42,11 @@ pub fn resolve(
     if let Some(flag) = flag {
         return known(flag).ok_or_else(|| {
             Error::Usage(format!(
-                "numb has no content in `{}`; it speaks {} (--lang {})",
+                "numb has no content in `{}`; it speaks {} (--lang {})\n{}",
                 crate::sanitize::escape_controls(flag),
                 have.join(", "),
-                have.join(" or --lang ")
+                have.join(" or --lang "),
+                crate::error::SUPPORT_LINE
             ))
         });
     }

@@ -36,7 +36,16 @@ use content::Library;
 /// the system takes back a process's memory at once, and freeing it piece by piece would cost
 /// a thirtieth of a page's time.
 pub fn run(cli: Cli) -> Result<(), Error> {
-    language::choose(cli.global.lang.as_deref())?;
+    // The help lines are never held back by a language numb does not have: `numb --lang fr
+    // support` shows them in the language the environment picks, then says what was wrong.
+    let mut language_problem = None;
+    if let Err(e) = language::choose(cli.global.lang.as_deref()) {
+        if !matches!(cli.command, Some(Command::Support(_))) {
+            return Err(e);
+        }
+        language::choose(None)?;
+        language_problem = Some(e);
+    }
     let env = output::Environment::detect();
     let accessible = prompt::Accessible::detect(cli.global.accessible);
     let look = render::Look {
@@ -53,7 +62,7 @@ pub fn run(cli: Cli) -> Result<(), Error> {
     }
     // Problems in the user's content that did not stop a help page from showing, and packs
     // left out of a page because they did not load.
-    let mut deferred = None;
+    let mut deferred = language_problem;
     let mut left_out = Vec::new();
     let (library, crisis) = load(
         cli.command.as_ref(),

@@ -54,14 +54,7 @@ fn main() -> ExitCode {
             if e.exit_code() != 0
                 && let Some(answered) = numb::answer_words_of_crisis(&args, when)
             {
-                return match answered {
-                    Ok(()) => ExitCode::SUCCESS,
-                    Err(e) if e.is_broken_pipe() => ExitCode::SUCCESS,
-                    Err(e) => {
-                        let _ = writeln!(io::stderr(), "{}", e.report(false));
-                        ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(1))
-                    }
-                };
+                return ended(answered);
             }
             // --help and --version land here too, with exit code 0.
             let code = e.exit_code();
@@ -80,6 +73,14 @@ fn main() -> ExitCode {
     };
     match numb::run(cli) {
         Ok(()) => ExitCode::SUCCESS,
+        // A command line numb read but could not carry out (`--lang fr`, a language it does
+        // not have) never stands between words of crisis in it and help.
+        Err(e)
+            if e.exit_code() == 2
+                && let Some(answered) = numb::answer_words_of_crisis(&args, when) =>
+        {
+            ended(answered)
+        }
         // The reader went away (`numb … | head`): stop quietly.
         Err(e) if e.is_broken_pipe() => ExitCode::SUCCESS,
         Err(e) => {
@@ -89,6 +90,18 @@ fn main() -> ExitCode {
             };
             // stderr may be closed too; there is nowhere left to complain, so ignore that.
             let _ = writeln!(io::stderr(), "{}", e.report(use_color(when, &env)));
+            ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(1))
+        }
+    }
+}
+
+/// How answering words of crisis ended: a closed pipe is fine, an error is reported plainly.
+fn ended(answered: Result<(), numb::Error>) -> ExitCode {
+    match answered {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) if e.is_broken_pipe() => ExitCode::SUCCESS,
+        Err(e) => {
+            let _ = writeln!(io::stderr(), "{}", e.report(false));
             ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(1))
         }
     }

@@ -349,3 +349,37 @@ fn an_exception_never_hides_words_of_crisis_elsewhere_in_the_same_words() {
     let page = crate::stdout_of(numb().args(["feelings", "overdone"]));
     assert!(!page.contains(WARM), "{page}");
 }
+
+/// A language numb does not have (`--lang fr`) never stands between someone and help: words
+/// of crisis are answered, the support page still shows its lines (then says what was
+/// wrong, exit 2), and any other command's error points to `numb support`.
+#[test]
+fn a_language_numb_does_not_have_never_holds_back_help() {
+    for command in [
+        vec!["--lang", "fr", "learn", "suicide"],
+        vec!["--lang", "fr", "feelings", "want", "to", "die"],
+        vec!["--lang", "xx", "reflect", "kill", "myself"],
+    ] {
+        let page = helped(&command);
+        assert!(page.contains(WARM), "{command:?}:\n{page}");
+        assert_help_for_gb(&command, &page);
+    }
+    let out = numb()
+        .args(["--lang", "fr", "support"])
+        .env("LANG", "en_GB.UTF-8")
+        .assert()
+        .code(2)
+        .get_output()
+        .clone();
+    let page = String::from_utf8(out.stdout).unwrap();
+    assert!(page.contains("Call 116 123"), "{page}");
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("no content in `fr`"), "{err}");
+    numb()
+        .args(["--lang", "fr", "learn", "origins"])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(predicate::str::contains("no content in `fr`"))
+        .stderr(predicate::str::contains("`numb support` lists"));
+}
