@@ -48,6 +48,10 @@ fn words_of_crisis_meet_help_wherever_numb_looks_words_up() {
         "self-harm",
         "Hopelessness",
         "end it all",
+        // From a crisis pass: an overdose told in the past tense, and Spanish as texted.
+        "I took all my pills",
+        "swallowed a bottle of pills",
+        "kiero morir",
     ];
     for phrase in phrasings {
         for command in [
