@@ -15,6 +15,7 @@
 //! accessible = false
 //! ```
 
+use std::io::Write;
 use std::path::PathBuf;
 
 use serde::Deserialize;
@@ -82,6 +83,25 @@ pub fn load() -> (Config, Option<String>) {
     // Read once a run: the language, the accessible mode and the save question all ask.
     static LOADED: std::sync::OnceLock<(Config, Option<String>)> = std::sync::OnceLock::new();
     LOADED.get_or_init(read).clone()
+}
+
+/// Says what was wrong with the settings file, if anything, once a run, on stderr. numb
+/// says it as a run starts, before any question or page: a setting that did not take (the
+/// accessible mode) changes how numb asks, so waiting until the end would be too late.
+pub fn warn_once() {
+    static SAID: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+    let (_, warning) = load();
+    if let Some(warning) = warning
+        && !SAID.swap(true, std::sync::atomic::Ordering::Relaxed)
+    {
+        // Line by line: the line break between the problem and what numb does is kept, any
+        // control character inside a line is written out.
+        let lines: Vec<String> = warning
+            .lines()
+            .map(crate::render::sanitize::escape_controls)
+            .collect();
+        let _ = writeln!(std::io::stderr(), "warning: {}", lines.join("\n"));
+    }
 }
 
 fn read() -> (Config, Option<String>) {

@@ -48,6 +48,7 @@ pub fn run(cli: Cli) -> Result<(), Error> {
     }
     let env = output::Environment::detect();
     let accessible = prompt::Accessible::detect(cli.global.accessible);
+    config::warn_once();
     let look = render::Look {
         plain: accessible.is_on(),
         ..output::look(cli.global.color, cli.global.width, &env)

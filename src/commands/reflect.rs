@@ -116,16 +116,9 @@ fn ask_to_save(
     summary: &summary::Summary<'_>,
     asked: &mut dyn Ask,
 ) -> Result<Option<Option<String>>, Error> {
-    let (settings, warning) = config::load();
-    if let Some(warning) = warning {
-        // Line by line: the line break between the problem and what numb does is kept, any
-        // control character inside a line is written out.
-        let lines: Vec<String> = warning
-            .lines()
-            .map(crate::render::sanitize::escape_controls)
-            .collect();
-        let _ = writeln!(io::stderr(), "warning: {}", lines.join("\n"));
-    }
+    // Said as the run started already; said here (once) if it was not.
+    config::warn_once();
+    let (settings, _) = config::load();
     if settings.history.save == SaveChoice::Never {
         return Ok(None);
     }

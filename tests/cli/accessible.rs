@@ -486,3 +486,37 @@ fn the_man_page_lists_the_variables() {
     }
     assert!(page.contains("\\-\\-accessible"), "the flag is documented");
 }
+
+/// A setting numb cannot read is reported as the run starts, before any page or question
+/// (`accessible = "yes"` left a screen-reader user in arrow-key menus with no word until
+/// the save question), and once only.
+#[test]
+fn a_broken_setting_is_reported_before_the_first_question_and_on_any_page() {
+    let home = tempfile::tempdir().unwrap();
+    let config = home.path().join("config/numb");
+    std::fs::create_dir_all(&config).unwrap();
+    std::fs::write(config.join("config.toml"), "[ui]\naccessible = \"yes\"\n").unwrap();
+    let at = format!("warning: {}:2:14: ", config.join("config.toml").display());
+    let page = numb()
+        .args(["learn", "origins"])
+        .env("XDG_CONFIG_HOME", home.path().join("config"))
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    let err = String::from_utf8(page.stderr).unwrap();
+    assert!(err.starts_with(&at), "{err}");
+    let typed = format!("1\n{}\n\n", ["2"; 12].join("\n"));
+    let out = numb()
+        .args(["reflect", "--accessible"])
+        .env("XDG_DATA_HOME", home.path().join("data"))
+        .env("XDG_CONFIG_HOME", home.path().join("config"))
+        .write_stdin(typed)
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.starts_with(&at), "{err}");
+    assert_eq!(err.matches("warning:").count(), 1, "{err}");
+}
