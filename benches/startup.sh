@@ -7,16 +7,27 @@
 # and the peak memory (max RSS) of numb learn origins. It prints the figures and the ratios
 # against the targets; it never fails because a machine is slow.
 #
-# Usage: bash benches/startup.sh [runs]     (default 500 runs after 50 warm-up runs)
+# The runs are taken in rounds (default 10 rounds of 50 runs, after 50 warm-up runs), the three
+# commands in a new order each round, and the ratios are the medians of each round's ratios:
+# a machine that gets slower or faster during the benchmark (a shared host does) then moves
+# all three alike instead of whichever command hyperfine happened to time last.
+#
+# Usage: bash benches/startup.sh [runs per round] [rounds]     (default 50 10)
 # Needs hyperfine and tealdeer; installs them into the target folder with cargo when missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-runs=${1:-500}
+runs=${1:-50}
+rounds=${2:-10}
 target=${CARGO_TARGET_DIR:-target}
 tools="$target/ci-tools"
 
-cargo build --release --locked --quiet
-numb="$target/release/numb"
+# NUMB_BENCH_BIN times another build (an older one, to compare) instead of building this one.
+if [ -n "${NUMB_BENCH_BIN:-}" ]; then
+  numb=$NUMB_BENCH_BIN
+else
+  cargo build --release --locked --quiet
+  numb="$target/release/numb"
+fi
 
 find_or_install() { # command crate version [cargo install args...]
   local cmd=$1 crate=$2 version=$3
@@ -42,21 +53,41 @@ trap 'rm -rf "$work"' EXIT
 awk 'NR == 1 { print "# " $0; print ""; next } NF { sub(/^ +/, ""); print "> " $0 }' \
   "$work/origins.txt" >"$work/origins.page.md"
 
-"$hyperfine" -N --warmup 50 --runs "$runs" --style basic --export-json "$work/times.json" \
-  "$numb learn origins" "$numb --version" "$tldr --render $work/origins.page.md" >&2
+commands=("$numb learn origins" "$numb --version" "$tldr --render $work/origins.page.md")
+"$hyperfine" -N --warmup 50 --runs 10 --style none "${commands[@]}" >/dev/null 2>&1
+for round in $(seq 1 "$rounds"); do
+  # Rotate the order: round 1 learn, --version, tldr; round 2 --version, tldr, learn; ...
+  shift_by=$(((round - 1) % 3))
+  ordered=("${commands[@]:shift_by}" "${commands[@]:0:shift_by}")
+  "$hyperfine" -N --warmup 5 --runs "$runs" --style none \
+    --export-json "$work/round-$round.json" "${ordered[@]}" >/dev/null 2>&1
+done
 
-
-python3 - "$work/times.json" "$numb" <<'EOF'
+python3 - "$work" "$rounds" <<'EOF'
 import json, statistics, sys
 
-results = json.load(open(sys.argv[1]))["results"]
-median = {r["command"].split()[1]: statistics.median(r["times"]) * 1000 for r in results}
+work, rounds = sys.argv[1], int(sys.argv[2])
+times = {"learn": [], "--version": [], "--render": []}
+by_round = []
+for r in range(1, rounds + 1):
+    medians = {}
+    for result in json.load(open(f"{work}/round-{r}.json"))["results"]:
+        name = result["command"].split()[1]
+        times[name] += result["times"]
+        medians[name] = statistics.median(result["times"])
+    by_round.append(medians)
+median = {k: statistics.median(v) * 1000 for k, v in times.items()}
 learn, version, tldr = median["learn"], median["--version"], median["--render"]
-print(f"numb learn origins   median {learn:.2f} ms")
+per_tldr = [m["learn"] / m["--render"] for m in by_round]
+per_version = [m["learn"] / m["--version"] for m in by_round]
+n = len(times["learn"])
+print(f"numb learn origins   median {learn:.2f} ms  ({n} runs in {rounds} rounds)")
 print(f"numb --version       median {version:.2f} ms")
 print(f"tldr (same text)     median {tldr:.2f} ms")
-print(f"learn / tealdeer     {learn / tldr:.2f}  (target at most 1.0)")
-print(f"learn / --version    {learn / version:.2f}  (target at most 1.3)")
+print(f"learn / tealdeer     {statistics.median(per_tldr):.2f}  (target at most 1.0; rounds "
+      f"{min(per_tldr):.2f} to {max(per_tldr):.2f})")
+print(f"learn / --version    {statistics.median(per_version):.2f}  (target at most 1.3; rounds "
+      f"{min(per_version):.2f} to {max(per_version):.2f})")
 EOF
 # Peak memory with GNU time (a Python child would count the interpreter it was forked from).
 if [ -x /usr/bin/time ]; then
