@@ -176,3 +176,52 @@ fn a_line_a_pack_repeats_is_shown_once() {
     );
     assert_eq!(page.matches("Call 3114").count(), 1, "{page}");
 }
+
+/// Every phone number a help line gives stays on one line, at any width, in every language,
+/// on the support page and in the help that answers words of crisis: a number split in two
+/// is easy to misdial.
+#[test]
+fn phone_numbers_are_never_split_across_lines() {
+    let numbers = [
+        "13 11 14",
+        "0477 13 11 14",
+        "0800 111 0 111",
+        "0800 111 0 222",
+        "800 911 2000",
+        "1-800-891-4416",
+        "0800 999 0091",
+        "300 754 8933",
+        "116 123",
+    ];
+    for lang in ["en", "es"] {
+        for width in [20, 24, 27, 30, 33, 36, 40, 45, 50, 55, 60, 70, 80] {
+            let width = width.to_string();
+            for (args, locale) in [
+                (vec!["support"], "C"),
+                (vec!["support", "--country", "AU"], "C"),
+                (vec!["feelings", "suicidal"], "C"),
+                (vec!["feelings", "suicidal"], "en_AU.UTF-8"),
+            ] {
+                let page = stdout_of(
+                    numb()
+                        .args(["--lang", lang, "--width", &width])
+                        .args(&args)
+                        .env("LANG", locale),
+                );
+                let lines: Vec<&str> = page.lines().map(str::trim).collect();
+                let text = lines.join(" ");
+                // Every number is on the pages that list every line; the others have some.
+                for number in numbers {
+                    if text.contains(number)
+                        || locale == "C" && args != ["support", "--country", "AU"]
+                    {
+                        assert!(
+                            lines.iter().any(|l| l.contains(number)),
+                            "{lang} {width} {args:?} {locale}: {number} is split:\n{page}"
+                        );
+                    }
+                }
+            }
+        }
+    }
+}

@@ -7,7 +7,7 @@ use std::io::{self, Write};
 
 use anstyle::Style;
 
-use super::page::{HANG, Page, Styles, inline_spans};
+use super::page::{HANG, Page, Styles, contact_spans, inline_spans};
 use crate::content::Library;
 use crate::content::model::SupportLine;
 use crate::render::wrap::Span;
@@ -58,8 +58,8 @@ pub fn help_block<W: Write>(
                 let mut spans = vec![
                     Span::new(line.name.get_ref().as_str(), Style::new().bold()),
                     Span::new(": ", Style::new()),
-                    Span::new(line.contact.get_ref().as_str(), Styles::command()),
                 ];
+                spans.extend(contact_spans(line.contact.get_ref(), Styles::command()));
                 if let Some(details) = &line.details {
                     spans.push(Span::new(". ", Style::new()));
                     spans.extend(inline_spans(details.get_ref()));
@@ -86,12 +86,12 @@ pub fn help_block<W: Write>(
                     .iter()
                     .map(|c| c.get_ref().as_str())
                     .collect();
-                let spans = [
+                let mut spans = vec![
                     Span::new(format!("{} ", countries.join(", ")), Styles::dim()),
                     Span::new(line.name.get_ref().as_str(), Style::new().bold()),
                     Span::new(": ", Style::new()),
-                    Span::new(line.contact.get_ref().as_str(), Styles::command()),
                 ];
+                spans.extend(contact_spans(line.contact.get_ref(), Styles::command()));
                 page.lines(&spans, "  ", HANG)?;
             }
         }

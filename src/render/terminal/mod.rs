@@ -9,7 +9,7 @@ use anstyle::Style;
 use textwrap::core::display_width;
 
 pub use page::Look;
-use page::{HANG, Page, Styles, inline_spans, paint};
+use page::{HANG, Page, Styles, contact_spans, inline_spans, paint};
 
 use super::sanitize::escape_controls;
 use super::wrap::Span;
@@ -288,10 +288,7 @@ pub(crate) fn support_line<W: Write>(
     ];
     page.lines(&head, "  ", HANG)?;
     page.lines(
-        &[Span::new(
-            line.contact.get_ref().as_str(),
-            Styles::command(),
-        )],
+        &contact_spans(line.contact.get_ref(), Styles::command()),
         HANG,
         HANG,
     )?;

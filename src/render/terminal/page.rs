@@ -184,3 +184,37 @@ pub fn inline_spans(text: &str) -> Vec<Span<'_>> {
         _ => vec![Span::new(text, Style::new())],
     }
 }
+
+/// A help line's contact (`Call 13 11 14, or text 0477 13 11 14`) as spans in `style`, each
+/// phone number a span kept whole: a number split over two lines is easy to misdial. A number
+/// starts with a digit (or `*` or `+` before one) and runs on over digits, and over single
+/// spaces and hyphens between digits (`1-800-891-4416`, `0800 111 0 111`).
+pub fn contact_spans(text: &str, style: Style) -> Vec<Span<'_>> {
+    let bytes = text.as_bytes();
+    let digit = |i: usize| bytes.get(i).is_some_and(u8::is_ascii_digit);
+    let mut spans = Vec::new();
+    let (mut from, mut i) = (0, 0);
+    while i < bytes.len() {
+        let starts = digit(i) || (matches!(bytes[i], b'*' | b'+') && digit(i + 1));
+        if !starts || (i > 0 && bytes[i - 1].is_ascii_alphanumeric()) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        i += 1;
+        while digit(i) || (matches!(bytes.get(i), Some(b' ' | b'-')) && digit(i + 1)) {
+            i += 1;
+        }
+        if text[start..i].contains([' ', '-']) {
+            if from < start {
+                spans.push(Span::new(&text[from..start], style));
+            }
+            spans.push(Span::whole(&text[start..i], style));
+            from = i;
+        }
+    }
+    if from < text.len() || spans.is_empty() {
+        spans.push(Span::new(&text[from..], style));
+    }
+    spans
+}
