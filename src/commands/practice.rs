@@ -241,7 +241,7 @@ fn guide<W: Write>(
     }
     out.flush().map_err(Error::Write)?;
     // Reading why it can help takes a moment: the first step waits for Enter.
-    let _ = writeln!(err, "{}", begin.get_ref());
+    say(&mut err, begin.get_ref(), look);
     if presses.wait(None) == Waited::Stop {
         return stopped(out, library, look);
     }
@@ -267,12 +267,12 @@ fn guide<W: Write>(
                     pause_enter.get_ref(),
                     &[("seconds", wait.as_secs().to_string())],
                 );
-                let _ = writeln!(err, "{text}");
+                say(&mut err, &text, look);
                 let waited = if plain || wait.is_zero() {
                     let waited = presses.wait(Some(wait));
                     // The end of a quiet time is said in words, not shown by a countdown.
                     if plain && waited == Waited::Time {
-                        let _ = writeln!(err, "{}", labels.pause_over.get_ref());
+                        say(&mut err, labels.pause_over.get_ref(), look);
                     }
                     waited
                 } else {
@@ -298,7 +298,7 @@ fn guide<W: Write>(
                 }
             }
             None if !last => {
-                let _ = writeln!(err, "{}", enter.get_ref());
+                say(&mut err, enter.get_ref(), look);
                 if presses.wait(None) == Waited::Stop {
                     return stopped(out, library, look);
                 }
@@ -314,10 +314,21 @@ fn guide<W: Write>(
     ending(&mut page, library, p, false).map_err(Error::Write)
 }
 
+/// A line said on stderr between steps (what to press, the end of a quiet time), wrapped to
+/// the page's width like the page: a prompt wider than the terminal would be split mid-word,
+/// and a braille display shows 40 cells.
+fn say(err: &mut impl Write, text: &str, look: Look) {
+    let look = Look {
+        color: false,
+        ..look
+    };
+    let _ = Page::new(err, look).para(&[Span::new(text, Style::new())]);
+}
+
 /// Stopped before the end (q or Esc): said kindly, with the way to help.
 fn stopped<W: Write>(out: &mut W, library: &Library, look: Look) -> Result<(), Error> {
     let labels = &library.app.practice_labels;
-    let _ = writeln!(io::stderr(), "{}", labels.stopped.get_ref());
+    say(&mut io::stderr(), labels.stopped.get_ref(), look);
     writeln!(out).map_err(Error::Write)?;
     terminal::support_pointer(out, library, look).map_err(Error::Write)
 }

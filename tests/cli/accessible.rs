@@ -291,7 +291,8 @@ fn a_practice_says_its_quiet_times_in_words_and_q_stops_it() {
     for n in 1..=7 {
         s.expect(&format!("Step {n} of 7"));
         if n < 7 {
-            s.expect("press Enter to stop.");
+            // The line is wrapped to the width: its start is on one line.
+            s.expect("Press Enter to go on sooner");
             s.type_line("");
         }
     }
@@ -305,7 +306,7 @@ fn a_practice_says_its_quiet_times_in_words_and_q_stops_it() {
     let mut s = Session::start(home.path(), &["practice", "paced-breathing"], &env);
     s.expect("Press Enter to begin.").type_line("");
     s.expect("Step 1 of")
-        .expect("or q or Esc to stop.")
+        .expect("Press Enter to go on sooner")
         .press("q");
     s.expect("You stopped the practice.").expect("numb support");
     let (seen, code) = s.finish();
