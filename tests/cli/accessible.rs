@@ -405,27 +405,11 @@ fn piped_input_answers_line_by_line() {
 #[test]
 fn a_broken_settings_file_is_one_readable_warning() {
     let home = tempfile::tempdir().unwrap();
-    let config = home.path().join("config/numb");
-    std::fs::create_dir_all(&config).unwrap();
-    std::fs::write(
-        config.join("config.toml"),
-        "[history]\nsave = \"sometimes\"\n",
-    )
-    .unwrap();
-    let typed = format!("1\n{}\n\n", ["2"; 12].join("\n"));
-    let out = numb()
-        .args(["reflect", "--accessible"])
-        .env("XDG_DATA_HOME", home.path().join("data"))
-        .env("XDG_CONFIG_HOME", home.path().join("config"))
-        .write_stdin(typed)
-        .assert()
-        .success()
-        .get_output()
-        .clone();
-    let err = String::from_utf8(out.stderr).unwrap();
+    let config = settings(home.path(), "[history]\nsave = \"sometimes\"\n");
+    let err = reflect_in_lines(home.path());
     assert_eq!(err.matches("warning:").count(), 1, "{err}");
     assert!(!err.contains("\\x0a"), "{err}");
-    let at = format!("warning: {}:2:8: ", config.join("config.toml").display());
+    let at = format!("warning: {}:2:8: ", config.display());
     assert!(err.contains(&at), "{err}");
     assert!(
         err.contains("\nnumb goes on with the default settings"),
@@ -494,10 +478,8 @@ fn the_man_page_lists_the_variables() {
 #[test]
 fn a_broken_setting_is_reported_before_the_first_question_and_on_any_page() {
     let home = tempfile::tempdir().unwrap();
-    let config = home.path().join("config/numb");
-    std::fs::create_dir_all(&config).unwrap();
-    std::fs::write(config.join("config.toml"), "[ui]\naccessible = \"yes\"\n").unwrap();
-    let at = format!("warning: {}:2:14: ", config.join("config.toml").display());
+    let config = settings(home.path(), "[ui]\naccessible = \"yes\"\n");
+    let at = format!("warning: {}:2:14: ", config.display());
     let page = numb()
         .args(["learn", "origins"])
         .env("XDG_CONFIG_HOME", home.path().join("config"))
@@ -507,17 +489,31 @@ fn a_broken_setting_is_reported_before_the_first_question_and_on_any_page() {
         .clone();
     let err = String::from_utf8(page.stderr).unwrap();
     assert!(err.starts_with(&at), "{err}");
+    let err = reflect_in_lines(home.path());
+    assert!(err.starts_with(&at), "{err}");
+    assert_eq!(err.matches("warning:").count(), 1, "{err}");
+}
+
+/// Writes a settings file under `home` (as `XDG_CONFIG_HOME=home/config` finds it); its path.
+fn settings(home: &Path, text: &str) -> std::path::PathBuf {
+    let config = home.join("config/numb");
+    std::fs::create_dir_all(&config).unwrap();
+    std::fs::write(config.join("config.toml"), text).unwrap();
+    config.join("config.toml")
+}
+
+/// `numb reflect --accessible` with its data and settings under `home`, every question
+/// answered 2 and the save question left at no: its stderr.
+fn reflect_in_lines(home: &Path) -> String {
     let typed = format!("1\n{}\n\n", ["2"; 12].join("\n"));
     let out = numb()
         .args(["reflect", "--accessible"])
-        .env("XDG_DATA_HOME", home.path().join("data"))
-        .env("XDG_CONFIG_HOME", home.path().join("config"))
+        .env("XDG_DATA_HOME", home.join("data"))
+        .env("XDG_CONFIG_HOME", home.join("config"))
         .write_stdin(typed)
         .assert()
         .success()
         .get_output()
         .clone();
-    let err = String::from_utf8(out.stderr).unwrap();
-    assert!(err.starts_with(&at), "{err}");
-    assert_eq!(err.matches("warning:").count(), 1, "{err}");
+    String::from_utf8(out.stderr).unwrap()
 }
