@@ -42,11 +42,10 @@ pub fn resolve(
     if let Some(flag) = flag {
         return known(flag).ok_or_else(|| {
             Error::Usage(format!(
-                "numb has no content in `{}`; it speaks {} (--lang {})\n{}",
+                "numb has no content in `{}`; it speaks {} (--lang {})",
                 crate::sanitize::escape_controls(flag),
                 have.join(", "),
-                have.join(" or --lang "),
-                crate::error::SUPPORT_LINE
+                have.join(" or --lang ")
             ))
         });
     }

@@ -41,14 +41,19 @@ pub fn run(cli: Cli) -> Result<(), Error> {
     let mut language_problem = None;
     if let Err(e) = language::choose(cli.global.lang.as_deref()) {
         if !matches!(cli.command, Some(Command::Support(_))) {
-            return Err(e);
+            // Help is one step away: said under the error of any other command.
+            return Err(match e {
+                Error::Usage(message) => {
+                    Error::Usage(format!("{message}\n{}", error::SUPPORT_LINE))
+                }
+                e => e,
+            });
         }
         language::choose(None)?;
         language_problem = Some(e);
     }
     let env = output::Environment::detect();
     let accessible = prompt::Accessible::detect(cli.global.accessible);
-    config::warn_once();
     let look = render::Look {
         plain: accessible.is_on(),
         ..output::look(cli.global.color, cli.global.width, &env)
@@ -97,6 +102,9 @@ pub fn run(cli: Cli) -> Result<(), Error> {
             return finish(out, &library);
         }
     }
+    // A settings problem is said before the page or the first question, but not above help
+    // for words of crisis (answered just above): that is not the moment for it.
+    config::warn_once();
     let asking = prompt::Asking {
         accessible,
         look: prompt_look(&cli, &env),
@@ -285,10 +293,12 @@ fn support<W: Write>(
 
 /// Words of crisis in a command line that numb could not read (`numb want to die`, an option
 /// typed wrong around them): answered with warm words and the help lines, as a lookup would
-/// be, instead of a usage error. `None` when the words do not speak of crisis.
+/// be, instead of a usage error. `None` when the words do not speak of crisis. `width` is
+/// `--width` when clap could read it.
 pub fn answer_words_of_crisis(
     args: &[std::ffi::OsString],
     color: cli::ColorWhen,
+    width: Option<u16>,
 ) -> Option<Result<(), Error>> {
     let text: Vec<String> = args
         .iter()
@@ -312,7 +322,7 @@ pub fn answer_words_of_crisis(
         text: spoken,
     };
     let env = output::Environment::detect();
-    let look = output::look(color, None, &env);
+    let look = output::look(color, width, &env);
     let mut deferred = None;
     let answer = load_for_help(&content_dirs(&[]), &mut deferred).and_then(|library| {
         let mut out = std::io::stdout().lock();

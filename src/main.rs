@@ -52,7 +52,7 @@ fn main() -> ExitCode {
         Err(e) => {
             // Words of crisis are met with help, even in a command line numb cannot read.
             if e.exit_code() != 0
-                && let Some(answered) = numb::answer_words_of_crisis(&args, when)
+                && let Some(answered) = numb::answer_words_of_crisis(&args, when, None)
             {
                 return ended(answered);
             }
@@ -71,13 +71,14 @@ fn main() -> ExitCode {
             };
         }
     };
+    let width = cli.global.width;
     match numb::run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         // A command line numb read but could not carry out (`--lang fr`, a language it does
         // not have) never stands between words of crisis in it and help.
         Err(e)
             if e.exit_code() == 2
-                && let Some(answered) = numb::answer_words_of_crisis(&args, when) =>
+                && let Some(answered) = numb::answer_words_of_crisis(&args, when, width) =>
         {
             ended(answered)
         }

@@ -492,6 +492,14 @@ fn a_broken_setting_is_reported_before_the_first_question_and_on_any_page() {
     let err = reflect_in_lines(home.path());
     assert!(err.starts_with(&at), "{err}");
     assert_eq!(err.matches("warning:").count(), 1, "{err}");
+    // Not above help for words of crisis: that is not the moment.
+    numb()
+        .args(["learn", "i want to die"])
+        .env("XDG_CONFIG_HOME", home.path().join("config"))
+        .assert()
+        .success()
+        .stdout(predicates::str::contains("you deserve support"))
+        .stderr("");
 }
 
 /// Writes a settings file under `home` (as `XDG_CONFIG_HOME=home/config` finds it); its path.

@@ -379,6 +379,13 @@ fn a_language_numb_does_not_have_never_holds_back_help() {
     assert!(page.contains("Call 116 123"), "{page}");
     let err = String::from_utf8(out.stderr).unwrap();
     assert!(err.contains("no content in `fr`"), "{err}");
+    assert!(
+        !err.contains("`numb support` lists"),
+        "the lines are above: {err}"
+    );
+    // The help keeps the width asked for, as it does when the language is known.
+    let page = helped(&["--width", "40", "--lang", "fr", "learn", "i want to die"]);
+    assert!(page.lines().all(|l| l.chars().count() <= 40), "{page}");
     numb()
         .args(["--lang", "fr", "learn", "origins"])
         .assert()
