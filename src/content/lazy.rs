@@ -23,8 +23,12 @@ struct Stored {
 }
 
 /// A library item: either loaded already, or stored compactly and decoded on first use.
+///
+/// The value is boxed: some items are large (the screen words are several kilobytes), and the
+/// library is moved between a few functions as it loads, each holding a copy on its stack.
+/// Boxed, the library stays small and a run touches (and faults in) fewer pages of stack.
 pub struct Lazy<T> {
-    value: OnceLock<T>,
+    value: OnceLock<Box<T>>,
     /// Empty for an item that was loaded ready.
     stored: Stored,
 }
@@ -33,7 +37,7 @@ impl<T> Lazy<T> {
     /// An item that is loaded already (from TOML).
     pub fn ready(value: T) -> Self {
         Lazy {
-            value: OnceLock::from(value),
+            value: OnceLock::from(Box::new(value)),
             stored: Stored {
                 bytes: &[],
                 files: &[],
@@ -55,7 +59,7 @@ impl<T> Lazy<T> {
 
     /// The item, if it has been loaded or decoded already.
     pub fn get(&self) -> Option<&T> {
-        self.value.get()
+        self.value.get().map(|value| &**value)
     }
 }
 
@@ -64,8 +68,8 @@ impl<T: Item> Lazy<T> {
     pub(crate) fn decode(
         bytes: &[u8],
         files: &'static [(&'static str, &'static str)],
-    ) -> Result<T, postcard::Error> {
-        let (path, layer, mut item): (String, u32, T) = postcard::from_bytes(bytes)?;
+    ) -> Result<Box<T>, postcard::Error> {
+        let (path, layer, mut item): (String, u32, Box<T>) = postcard::from_bytes(bytes)?;
         if !path.is_empty() {
             let text = (files.iter())
                 .find(|(rel, _)| path.strip_prefix("content/") == Some(rel))
@@ -85,14 +89,16 @@ impl<T: Item> Deref for Lazy<T> {
     type Target = T;
 
     fn deref(&self) -> &T {
-        self.value.get_or_init(|| {
-            let Stored { bytes, files } = self.stored;
-            // A ready item never gets here. build.rs wrote these bytes in this very build, and a test decodes every item;
-            // only a damaged binary gets here.
-            Self::decode(bytes, files).unwrap_or_else(|e| {
-                panic!("numb's built-in content is damaged ({e}); please reinstall numb")
+        self.value
+            .get_or_init(|| {
+                let Stored { bytes, files } = self.stored;
+                // A ready item never gets here. build.rs wrote these bytes in this very build, and a test decodes every item;
+                // only a damaged binary gets here.
+                Self::decode(bytes, files).unwrap_or_else(|e| {
+                    panic!("numb's built-in content is damaged ({e}); please reinstall numb")
+                })
             })
-        })
+            .as_ref()
     }
 }
 
