@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 
 /// Learn about emotional numbness and find help. Offline and private.
 ///
@@ -20,21 +20,22 @@ pub struct Cli {
     pub global: Global,
 }
 
-/// Options every command shares.
+// Options every command shares. (a plain comment: each subcommand flattens these in, and clap
+// would take a doc comment here as that subcommand's about)
 #[derive(Debug, Args)]
 pub struct Global {
     /// When to use colour: auto follows the terminal, NO_COLOR, CLICOLOR_FORCE and TERM.
-    #[arg(long, value_enum, default_value_t = ColorWhen::Auto, global = true, value_name = "WHEN")]
+    #[arg(long, value_enum, default_value_t = ColorWhen::Auto, value_name = "WHEN")]
     pub color: ColorWhen,
 
     /// Wrap terminal text to N columns, 20 to 1000 (default: the terminal's width up to
     /// 100, else COLUMNS, else 80). Markdown export always wraps at 80.
-    #[arg(long, value_name = "N", global = true, value_parser = clap::value_parser!(u16).range(20..=1000))]
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(20..=1000))]
     pub width: Option<u16>,
 
     /// Print straight to the terminal instead of through a pager (less, or NUMB_PAGER or
     /// PAGER; an empty value turns paging off too).
-    #[arg(long, global = true)]
+    #[arg(long)]
     pub no_pager: bool,
 
     /// Ask every question in plain typed lines: each question once with its place ("Question
@@ -42,19 +43,65 @@ pub struct Global {
     /// countdown, and no pager; for screen readers, braille displays and any terminal. Also
     /// NUMB_ACCESSIBLE=1, ACCESSIBLE=1 or `[ui] accessible = true` in config.toml; on by
     /// itself when TERM is dumb.
-    #[arg(long, global = true)]
+    #[arg(long)]
     pub accessible: bool,
 
     /// The language of the content and the screens: en or es. Also NUMB_LANG, `language =
     /// "es"` in config.toml, then the locale (LANGUAGE, LC_ALL, LC_MESSAGES, LANG); anything
     /// numb does not have falls back to English. The help text stays in English.
-    #[arg(long, value_name = "LANG", global = true)]
+    #[arg(long, value_name = "LANG")]
     pub lang: Option<String>,
 
     /// A content pack of your own (a folder with pack.toml), loaded after the built-in content,
     /// ~/.config/numb/content and NUMB_CONTENT_DIR; repeat it to add more, later ones win.
-    #[arg(long, value_name = "DIR", global = true)]
+    #[arg(long, value_name = "DIR")]
     pub content_dir: Vec<PathBuf>,
+}
+
+impl Cli {
+    /// Reads a command line (the first item is the program's name).
+    ///
+    /// The options every command shares may come before the subcommand or after it (`numb
+    /// --width 40 learn`, `numb learn --width 40`). Each subcommand declares them itself, and
+    /// this gathers them into [`Cli::global`]: a later one wins (`--color` given after the
+    /// subcommand wins over one given before), flags add up, and `--content-dir` folders keep
+    /// their order. clap's own `global = true` would do the same by copying every shared option
+    /// into every subcommand on every run, which cost a sixth of `numb learn origins`.
+    pub fn try_read_from<I, T>(args: I) -> Result<Cli, clap::Error>
+    where
+        I: IntoIterator<Item = T>,
+        T: Into<std::ffi::OsString> + Clone,
+    {
+        let matches = Cli::command().try_get_matches_from(args)?;
+        let with_command = |e: clap::Error| e.format(&mut Cli::command());
+        let mut cli = Cli::from_arg_matches(&matches).map_err(with_command)?;
+        let mut level = &matches;
+        while let Some((_, typed_after)) = level.subcommand() {
+            let here = Global::from_arg_matches(typed_after).map_err(with_command)?;
+            cli.global.gather(here, typed_after);
+            level = typed_after;
+        }
+        Ok(cli)
+    }
+}
+
+impl Global {
+    /// Takes in the shared options typed after a subcommand (`later`, read from `matches`).
+    fn gather(&mut self, later: Global, matches: &clap::ArgMatches) {
+        // --color has a default, so only a --color actually typed here counts.
+        if matches.value_source("color") == Some(clap::parser::ValueSource::CommandLine) {
+            self.color = later.color;
+        }
+        if later.width.is_some() {
+            self.width = later.width;
+        }
+        if later.lang.is_some() {
+            self.lang = later.lang;
+        }
+        self.no_pager |= later.no_pager;
+        self.accessible |= later.accessible;
+        self.content_dir.extend(later.content_dir);
+    }
 }
 
 /// When to write colour and styles.
@@ -104,7 +151,18 @@ pub enum Command {
     ///
     /// For example: `numb man | man -l -`, or
     /// `numb man > ~/.local/share/man/man1/numb.1` to install it.
-    Man,
+    Man(OnlyShared),
+}
+
+// The arguments of a command that has none of its own (`numb man`, `numb history path`): the
+// shared options only. (a plain comment, for the reason given at `CheckArgs`)
+#[derive(Debug, Args)]
+pub struct OnlyShared {
+    // The options every command shares, as typed after the subcommand. Read only through
+    // `Cli::try_read_from`, which gathers them into `Cli::global`.
+    #[command(flatten)]
+    #[allow(dead_code, reason = "read from the ArgMatches by Cli::try_read_from")]
+    global: Global,
 }
 
 // Arguments of `numb check`. (a plain comment: clap would take a doc comment as the
@@ -118,6 +176,12 @@ pub struct CheckArgs {
     /// How to report: text for people, json for editors and scripts.
     #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
     pub format: CheckFormat,
+
+    // The options every command shares, as typed after the subcommand. Read only through
+    // `Cli::try_read_from`, which gathers them into `Cli::global`.
+    #[command(flatten)]
+    #[allow(dead_code, reason = "read from the ArgMatches by Cli::try_read_from")]
+    global: Global,
 }
 
 /// Formats of the `numb check` report.
@@ -136,6 +200,12 @@ pub struct CompletionsArgs {
     /// The shell to write completions for.
     #[arg(value_enum)]
     pub shell: CompletionShell,
+
+    // The options every command shares, as typed after the subcommand. Read only through
+    // `Cli::try_read_from`, which gathers them into `Cli::global`.
+    #[command(flatten)]
+    #[allow(dead_code, reason = "read from the ArgMatches by Cli::try_read_from")]
+    global: Global,
 }
 
 /// The shells numb writes completions for.
@@ -192,6 +262,12 @@ pub struct ReflectArgs {
     /// A short note, in your own words, to keep with a saved reflection.
     #[arg(long, value_name = "TEXT", requires = "save")]
     pub note: Option<String>,
+
+    // The options every command shares, as typed after the subcommand. Read only through
+    // `Cli::try_read_from`, which gathers them into `Cli::global`.
+    #[command(flatten)]
+    #[allow(dead_code, reason = "read from the ArgMatches by Cli::try_read_from")]
+    global: Global,
 }
 
 // Arguments of `numb feelings`. (a plain comment: clap would take a doc comment as the
@@ -209,6 +285,12 @@ pub struct FeelingsArgs {
     /// How to write the vocabulary or the word: text, or json for scripts (never asks).
     #[arg(long, value_enum, default_value_t = ListFormat::Text, conflicts_with = "body")]
     pub format: ListFormat,
+
+    // The options every command shares, as typed after the subcommand. Read only through
+    // `Cli::try_read_from`, which gathers them into `Cli::global`.
+    #[command(flatten)]
+    #[allow(dead_code, reason = "read from the ArgMatches by Cli::try_read_from")]
+    global: Global,
 }
 
 // Arguments of `numb practice`. (a plain comment: clap would take a doc comment as the
@@ -233,6 +315,12 @@ pub struct PracticeArgs {
     /// in `numb export --format json`).
     #[arg(long, value_enum, default_value_t = ListFormat::Text, conflicts_with = "id")]
     pub format: ListFormat,
+
+    // The options every command shares, as typed after the subcommand. Read only through
+    // `Cli::try_read_from`, which gathers them into `Cli::global`.
+    #[command(flatten)]
+    #[allow(dead_code, reason = "read from the ArgMatches by Cli::try_read_from")]
+    global: Global,
 }
 
 // Arguments of `numb history`. (a plain comment: clap would take a doc comment as the
@@ -247,6 +335,12 @@ pub struct HistoryArgs {
     /// How to list them: a table, or JSON Lines or CSV for other tools.
     #[arg(long, value_enum, default_value_t = HistoryFormat::Text)]
     pub format: HistoryFormat,
+
+    // The options every command shares, as typed after the subcommand. Read only through
+    // `Cli::try_read_from`, which gathers them into `Cli::global`.
+    #[command(flatten)]
+    #[allow(dead_code, reason = "read from the ArgMatches by Cli::try_read_from")]
+    global: Global,
 }
 
 // What `numb history` can do (a plain comment, for the reason given at `CheckArgs`).
@@ -260,7 +354,7 @@ pub enum HistoryAction {
     /// Delete every saved reflection (asks first; --yes for scripts).
     Forget(ForgetArgs),
     /// Show where numb keeps your history.
-    Path,
+    Path(OnlyShared),
 }
 
 // Arguments of `numb history trend`. (a plain comment: clap would take a doc comment as the
@@ -274,6 +368,12 @@ pub struct TrendArgs {
     /// Plain ASCII charts, without Unicode blocks or colour.
     #[arg(long)]
     pub ascii: bool,
+
+    // The options every command shares, as typed after the subcommand. Read only through
+    // `Cli::try_read_from`, which gathers them into `Cli::global`.
+    #[command(flatten)]
+    #[allow(dead_code, reason = "read from the ArgMatches by Cli::try_read_from")]
+    global: Global,
 }
 
 // Arguments of `numb history report`. (a plain comment: clap would take a doc comment as the
@@ -296,6 +396,12 @@ pub struct ReportArgs {
     /// Leave your private notes out of the report.
     #[arg(long)]
     pub no_notes: bool,
+
+    // The options every command shares, as typed after the subcommand. Read only through
+    // `Cli::try_read_from`, which gathers them into `Cli::global`.
+    #[command(flatten)]
+    #[allow(dead_code, reason = "read from the ArgMatches by Cli::try_read_from")]
+    global: Global,
 }
 
 // Arguments of `numb history forget`. (a plain comment: clap would take a doc comment as the
@@ -305,6 +411,12 @@ pub struct ForgetArgs {
     /// Delete without asking (for scripts).
     #[arg(long)]
     pub yes: bool,
+
+    // The options every command shares, as typed after the subcommand. Read only through
+    // `Cli::try_read_from`, which gathers them into `Cli::global`.
+    #[command(flatten)]
+    #[allow(dead_code, reason = "read from the ArgMatches by Cli::try_read_from")]
+    global: Global,
 }
 
 /// Formats of `numb history`.
@@ -341,6 +453,12 @@ pub struct LearnArgs {
     /// `numb export --format json`).
     #[arg(long, value_enum, default_value_t = ListFormat::Text, conflicts_with = "topic")]
     pub format: ListFormat,
+
+    // The options every command shares, as typed after the subcommand. Read only through
+    // `Cli::try_read_from`, which gathers them into `Cli::global`.
+    #[command(flatten)]
+    #[allow(dead_code, reason = "read from the ArgMatches by Cli::try_read_from")]
+    global: Global,
 }
 
 /// Formats of a list (`learn`, `practice`, `feelings`, `support`).
@@ -374,6 +492,12 @@ pub struct SupportArgs {
     /// How to write the page: text, or json for scripts.
     #[arg(long, value_enum, default_value_t = ListFormat::Text)]
     pub format: ListFormat,
+
+    // The options every command shares, as typed after the subcommand. Read only through
+    // `Cli::try_read_from`, which gathers them into `Cli::global`.
+    #[command(flatten)]
+    #[allow(dead_code, reason = "read from the ArgMatches by Cli::try_read_from")]
+    global: Global,
 }
 
 // Arguments of `numb export`. (a plain comment: clap would take a doc comment as the
@@ -400,6 +524,12 @@ pub struct ExportArgs {
     /// numb's own. The help lines (and the words for feelings) are always kept.
     #[arg(long)]
     pub pack_only: bool,
+
+    // The options every command shares, as typed after the subcommand. Read only through
+    // `Cli::try_read_from`, which gathers them into `Cli::global`.
+    #[command(flatten)]
+    #[allow(dead_code, reason = "read from the ArgMatches by Cli::try_read_from")]
+    global: Global,
 }
 
 /// Export formats.
@@ -412,4 +542,114 @@ pub enum ExportFormat {
     /// A book for mdBook: book.toml, src/SUMMARY.md, a chapter per topic, a worksheet per
     /// questionnaire and the support page. Needs --out.
     Mdbook,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(args: &[&str]) -> Cli {
+        Cli::try_read_from(std::iter::once("numb").chain(args.iter().copied())).unwrap()
+    }
+
+    #[test]
+    fn the_command_line_is_well_formed() {
+        Cli::command().debug_assert();
+    }
+
+    /// `Cli::try_read_from` reads the shared options of whichever subcommand ran: each one
+    /// (and each of `history`'s) must declare them all.
+    #[test]
+    fn every_subcommand_declares_the_shared_options() {
+        let mut cli = Cli::command();
+        cli.build();
+        let shared: Vec<_> = Global::augment_args(clap::Command::new("x"))
+            .get_arguments()
+            .map(|a| a.get_id().clone())
+            .collect();
+        assert_eq!(shared.len(), 6);
+        fn check(cmd: &clap::Command, shared: &[clap::Id], path: &str) {
+            for sub in cmd.get_subcommands().filter(|s| s.get_name() != "help") {
+                let path = format!("{path} {}", sub.get_name());
+                for id in shared {
+                    assert!(
+                        sub.get_arguments().any(|a| a.get_id() == id),
+                        "`{path}` lacks --{id}"
+                    );
+                }
+                check(sub, shared, &path);
+            }
+        }
+        check(&cli, &shared, "numb");
+    }
+
+    #[test]
+    fn shared_options_count_before_and_after_the_subcommand() {
+        let before = read(&["--width", "40", "--no-pager", "learn", "origins"]);
+        let after = read(&["learn", "origins", "--width", "40", "--no-pager"]);
+        for cli in [before, after] {
+            assert_eq!(cli.global.width, Some(40));
+            assert!(cli.global.no_pager);
+            assert!(!cli.global.accessible);
+        }
+        let nested = read(&[
+            "--lang",
+            "es",
+            "history",
+            "trend",
+            "--accessible",
+            "--width",
+            "50",
+        ]);
+        assert_eq!(nested.global.lang.as_deref(), Some("es"));
+        assert_eq!(nested.global.width, Some(50));
+        assert!(nested.global.accessible);
+    }
+
+    #[test]
+    fn a_shared_option_typed_later_wins() {
+        let cli = read(&[
+            "--width", "40", "--lang", "en", "learn", "--width", "60", "--lang", "es",
+        ]);
+        assert_eq!(cli.global.width, Some(60));
+        assert_eq!(cli.global.lang.as_deref(), Some("es"));
+        // --color has a default: only a --color typed after the subcommand replaces one
+        // typed before it, and an explicit `auto` does.
+        let never = read(&["--color", "never", "learn"]);
+        assert_eq!(never.global.color, ColorWhen::Never);
+        let auto = read(&["--color", "never", "learn", "--color", "auto"]);
+        assert_eq!(auto.global.color, ColorWhen::Auto);
+        let always = read(&["learn", "--color", "always"]);
+        assert_eq!(always.global.color, ColorWhen::Always);
+    }
+
+    #[test]
+    fn content_folders_keep_the_order_they_were_typed_in() {
+        let cli = read(&["--content-dir", "a", "history", "--content-dir", "b"]);
+        assert_eq!(
+            cli.global.content_dir,
+            [PathBuf::from("a"), PathBuf::from("b")]
+        );
+        let cli = read(&[
+            "--content-dir",
+            "a",
+            "history",
+            "report",
+            "--content-dir",
+            "c",
+        ]);
+        assert_eq!(
+            cli.global.content_dir,
+            [PathBuf::from("a"), PathBuf::from("c")]
+        );
+    }
+
+    #[test]
+    fn shared_options_are_checked_after_the_subcommand_too() {
+        let e = Cli::try_read_from(["numb", "learn", "--width", "5"]).unwrap_err();
+        assert_eq!(e.kind(), clap::error::ErrorKind::ValueValidation);
+        let e = Cli::try_read_from(["numb", "man", "--colour", "never"]).unwrap_err();
+        assert_eq!(e.kind(), clap::error::ErrorKind::UnknownArgument);
+        assert!(e.to_string().contains("--color"), "{e}");
+    }
 }

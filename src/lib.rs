@@ -145,7 +145,7 @@ fn without_content(command: Option<&Command>, dirs: Vec<PathBuf>) -> Result<(), 
             return commands::check::run(&mut out, &dirs, args.format);
         }
         Some(Command::Completions(args)) => commands::manual::completions(&mut out, args.shell)?,
-        Some(Command::Man) => commands::manual::man(&mut out)?,
+        Some(Command::Man(_)) => commands::manual::man(&mut out)?,
         _ => {}
     }
     out.flush().map_err(Error::Write)
@@ -250,7 +250,7 @@ fn call<W: Write>(
             }
             exported?;
         }
-        Command::Check(_) | Command::Completions(_) | Command::Man => {}
+        Command::Check(_) | Command::Completions(_) | Command::Man(_) => {}
     }
     Ok(None)
 }

@@ -4,7 +4,6 @@ use std::ffi::OsString;
 use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
 
-use clap::Parser;
 use numb::cli::{Cli, ColorWhen};
 use numb::output::{Environment, use_color};
 
@@ -47,7 +46,7 @@ fn main() -> ExitCode {
         ColorWhen::Always => anstream::ColorChoice::Always,
         ColorWhen::Never => anstream::ColorChoice::Never,
     });
-    let cli = match Cli::try_parse_from(&args) {
+    let cli = match Cli::try_read_from(&args) {
         Ok(cli) => cli,
         Err(e) => {
             // Words of crisis are met with help, even in a command line numb cannot read.

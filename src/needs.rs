@@ -44,7 +44,9 @@ pub fn of(command: Option<&Command>) -> Needs {
         return needs(Content::Reading, true);
     };
     match command {
-        Command::Check(_) | Command::Completions(_) | Command::Man => needs(Content::None, false),
+        Command::Check(_) | Command::Completions(_) | Command::Man(_) => {
+            needs(Content::None, false)
+        }
         // JSON is data: never behind a pager.
         Command::Support(a) => needs(Content::Reading, a.format == ListFormat::Text),
         Command::History(a) => needs(

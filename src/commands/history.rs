@@ -22,7 +22,7 @@ pub fn run<W: Write>(
     asking: crate::prompt::Asking,
 ) -> Result<(), Error> {
     let store = Store::new(Store::default_dir().ok_or_else(no_data_dir)?);
-    if let Some(HistoryAction::Path) = args.action {
+    if let Some(HistoryAction::Path(_)) = args.action {
         return writeln!(out, "{}", store.dir().display()).map_err(Error::Write);
     }
     let mut err = io::stderr();
@@ -44,7 +44,7 @@ pub fn run<W: Write>(
         None => list::write(out, library, &history, args.format, look).map_err(Error::Write),
         Some(HistoryAction::Trend(_)) => Ok(()),
         Some(HistoryAction::Report(a)) => write_report(out, library, &history, a),
-        Some(HistoryAction::Forget(_) | HistoryAction::Path) => Ok(()),
+        Some(HistoryAction::Forget(_) | HistoryAction::Path(_)) => Ok(()),
     }
 }
 

@@ -277,7 +277,8 @@ fn commands_section(out: &mut Vec<u8>) -> std::io::Result<()> {
         roff.to_writer(out)?;
         // The subcommand's own arguments; the shared ones are under OPTIONS already.
         let mut own = clap::Command::new("numb");
-        for arg in sub.get_arguments().filter(|a| !a.is_global_set()) {
+        let shared = |arg: &clap::Arg| cmd.get_arguments().any(|a| a.get_id() == arg.get_id());
+        for arg in sub.get_arguments().filter(|a| !shared(a)) {
             if !matches!(arg.get_id().as_str(), "help" | "version") {
                 own = own.arg(arg.clone());
             }
