@@ -346,7 +346,7 @@ fn prompt_look(cli: &Cli, env: &output::Environment) -> render::Look {
 
 /// Shows what was written: flushed, or through the pager.
 fn finish(out: pager::Sink, library: &Library) -> Result<(), Error> {
-    let labels = &library.app.labels;
+    let labels = &library.page_words().labels;
     let prompt = pager::Prompt {
         more: labels.pager_more.get_ref(),
         end: labels.pager_end.get_ref(),
@@ -401,7 +401,7 @@ pub fn config_pack() -> Option<PathBuf> {
 /// Names a pack left out of the page: its folder, its first problem (path:line:col), how
 /// many more, and `numb check` to see them all.
 fn left_out_notice(library: &Library, pack: &content::load::LeftOut) -> String {
-    let labels = &library.app.labels;
+    let labels = &library.page_words().labels;
     let dir = sanitize::escape_controls(&pack.dir.display().to_string());
     let mut notice = render::fill(labels.pack_left_out.get_ref(), &[("pack", dir.clone())]);
     if let Some(first) = pack.problems.first() {

@@ -55,7 +55,7 @@ fn list<W: Write>(out: &mut W, library: &Library, look: Look) -> io::Result<()> 
             ]
         })
         .collect();
-    let labels = &library.app.labels;
+    let labels = &library.page_words().labels;
     let header = [
         labels.table_topic.get_ref().as_str(),
         labels.table_title.get_ref(),
@@ -63,7 +63,11 @@ fn list<W: Write>(out: &mut W, library: &Library, look: Look) -> io::Result<()> 
     ];
     table::write(out, &header, rows, look)?;
     writeln!(out)?;
-    terminal::footer(out, library.app.labels.topics_footer.get_ref(), look)?;
+    terminal::footer(
+        out,
+        library.page_words().labels.topics_footer.get_ref(),
+        look,
+    )?;
     writeln!(out)?;
     terminal::support_pointer(out, library, look)
 }

@@ -101,7 +101,7 @@ fn list<W: Write>(out: &mut W, library: &Library, look: Look) -> io::Result<()> 
         .collect();
     let header = [
         labels.list_id.get_ref().as_str(),
-        library.app.labels.table_title.get_ref(),
+        library.page_words().labels.table_title.get_ref(),
         library.app.reflect_labels.list_time.get_ref(),
     ];
     table::write(out, &header, rows, look)?;

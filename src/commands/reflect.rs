@@ -270,7 +270,7 @@ fn list<W: Write>(out: &mut W, library: &Library, look: Look) -> io::Result<()> 
     let labels = &library.app.reflect_labels;
     let header = [
         labels.list_id.get_ref().as_str(),
-        library.app.labels.table_title.get_ref(),
+        library.page_words().labels.table_title.get_ref(),
         labels.list_items.get_ref(),
         labels.list_time.get_ref(),
     ];

@@ -19,7 +19,9 @@ use serde::{Deserialize, Serialize};
 use super::crisis::CrisisWords;
 use super::lazy::{Item, Lazy};
 use super::library::Library;
-use super::model::{AppText, Credit, Feelings, Practice, Questionnaire, SupportPage, Topic};
+use super::model::{
+    AppText, Credit, Feelings, PageWords, Practice, Questionnaire, SupportPage, Topic,
+};
 use crate::error::SourceFile;
 
 macro_rules! items_with_a_file {
@@ -40,6 +42,7 @@ items_with_a_file!(
     CrisisWords
 );
 impl Item for SupportPage {}
+impl Item for PageWords {}
 
 /// Where each item's bytes are (after the index), and the lookups that need no item.
 #[derive(Serialize, Deserialize)]
@@ -50,6 +53,8 @@ struct Index<'a> {
     feelings: Range<u32>,
     support: Range<u32>,
     app: Range<u32>,
+    /// A copy of the few screen words every page needs (see [`PageWords`]).
+    page_words: Range<u32>,
     crisis: Range<u32>,
     /// Topic ids and aliases with their place, sorted by name.
     names: Vec<(String, u32)>,
@@ -112,6 +117,7 @@ pub fn to_bytes(library: &Library) -> Result<Vec<u8>, Damaged> {
     let feelings = store(encode(Some(&library.feelings.file), &*library.feelings))?;
     let support = store(encode(None, &*library.support))?;
     let app = store(encode(Some(&library.app.file), &*library.app))?;
+    let page_words = store(encode(None, &*library.page_words))?;
     let crisis = store(encode(Some(&library.crisis.file), &*library.crisis))?;
     let mut names: Vec<(String, u32)> = (library.names.iter())
         .map(|(name, &at)| Ok((name.clone(), u32::try_from(at).map_err(|_| Damaged)?)))
@@ -125,6 +131,7 @@ pub fn to_bytes(library: &Library) -> Result<Vec<u8>, Damaged> {
         feelings,
         support,
         app,
+        page_words,
         crisis,
         names,
         plain: plain.iter().map(String::as_str).collect(),
@@ -211,6 +218,7 @@ pub fn from_bytes(
         feelings: Lazy::stored(item(&index.feelings)?, files),
         support: Lazy::stored(item(&index.support)?, files),
         app: Lazy::stored(item(&index.app)?, files),
+        page_words: Lazy::stored(item(&index.page_words)?, files),
         crisis: Lazy::stored(item(&index.crisis)?, files),
         credits: index.credits,
         support_packs: (index.support_packs.into_iter())
@@ -337,6 +345,32 @@ mod tests {
         assert_eq!(decoded(&library), 1);
         assert!(library.crisis_in("I want to die").is_some());
         assert!(library.crisis.get().is_some());
+    }
+
+    /// A topic page, in every language, decodes its topic and the few page words, not all of
+    /// numb's screen words; and those page words are the screen words' own.
+    #[test]
+    fn a_topic_page_decodes_the_page_words_only() {
+        for lang in embedded::LANGUAGES {
+            let library = builtin(lang).unwrap();
+            let topic = library.topic("origins").unwrap();
+            let mut page = Vec::new();
+            let look = crate::render::Look {
+                color: false,
+                width: 80,
+                plain: false,
+            };
+            crate::render::terminal::topic(&mut page, &library, topic, look).unwrap();
+            assert!(!page.is_empty());
+            assert!(library.app.get().is_none(), "{lang}: all the screen words");
+            let words = library.page_words();
+            let app = &*library.app;
+            assert_eq!(
+                postcard::to_allocvec(words).unwrap(),
+                postcard::to_allocvec(&super::PageWords::of(app)).unwrap(),
+                "{lang}"
+            );
+        }
     }
 
     /// The names known to hold no words of crisis are exactly the ones the matcher passes.

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use super::crisis::{CrisisWords, Found};
 use super::lazy::Lazy;
 use super::model::{
-    AppText, Credit, Family, Feelings, Practice, Questionnaire, SupportPage, Topic, Word,
+    AppText, Credit, Family, Feelings, PageWords, Practice, Questionnaire, SupportPage, Topic, Word,
 };
 use crate::error::SourceFile;
 
@@ -29,6 +29,8 @@ pub struct Library {
     pub support: Lazy<SupportPage>,
     /// The words of numb's own screens.
     pub app: Lazy<AppText>,
+    /// The few of them every page needs ([`Library::page_words`]), the same as in `app`.
+    pub(crate) page_words: Lazy<PageWords>,
     /// Words of crisis, met with help lines wherever typed words are looked up.
     pub crisis: Lazy<CrisisWords>,
     /// Each pack's credit, in load order (0 is the built-in content): the line that ends
@@ -101,6 +103,7 @@ impl Library {
             practices: practices.into_iter().map(Lazy::ready).collect(),
             feelings: Lazy::ready(feelings),
             support: Lazy::ready(support),
+            page_words: Lazy::ready(PageWords::of(&app)),
             app: Lazy::ready(app),
             crisis: Lazy::ready(crisis),
             credits: Vec::new(),
@@ -132,6 +135,12 @@ impl Library {
             .collect();
         self.practice_topics = practice_topics_of(self.practices.iter().map(|p| &**p));
         !(self.topics.is_empty() && self.questionnaires.is_empty() && self.practices.is_empty())
+    }
+
+    /// The screen words every page needs (the support pointer and the page headings): the
+    /// same as in [`Library::app`], without decoding all of it.
+    pub fn page_words(&self) -> &PageWords {
+        &self.page_words
     }
 
     /// The language `file` is written in: its pack's.

@@ -148,5 +148,5 @@ pub fn markdown<W: Write>(
 /// once), and where help is.
 fn end<W: Write>(doc: &mut Doc<'_, W>, library: &Library) -> io::Result<()> {
     doc.para(&field(library.app.history_labels.reminder.get_ref()))?;
-    doc.para(&field(library.app.support_pointer.get_ref()))
+    doc.para(&field(library.page_words().support_pointer.get_ref()))
 }

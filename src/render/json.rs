@@ -30,7 +30,7 @@ pub fn library<W: Write>(out: &mut W, library: &Library) -> io::Result<()> {
         schema_version: SCHEMA_VERSION,
         generator: format!("numb {}", env!("CARGO_PKG_VERSION")),
         language: &library.language,
-        support_pointer: library.app.support_pointer.get_ref(),
+        support_pointer: library.page_words().support_pointer.get_ref(),
         topics: &library.topics,
         questionnaires: &library.questionnaires,
         practices: &library.practices,

@@ -229,7 +229,7 @@ pub fn support<W: Write>(out: &mut W, library: &Library, country: Option<&str>) 
         &Support {
             schema_version: SCHEMA_VERSION,
             country,
-            support_pointer: library.app.support_pointer.get_ref(),
+            support_pointer: library.page_words().support_pointer.get_ref(),
             support: &library.support,
         },
     )

@@ -198,7 +198,9 @@ pub fn text<W: Write>(
         labels.not_a_diagnosis.get_ref().as_str(),
         Style::new().bold(),
     )])?;
-    page.para(&inline_spans(library.app.support_pointer.get_ref()))
+    page.para(&inline_spans(
+        library.page_words().support_pointer.get_ref(),
+    ))
 }
 
 /// The help lines for `country` (every line when it is not known) as a Markdown list: the
@@ -333,7 +335,7 @@ pub fn markdown<W: Write>(out: &mut W, library: &Library, summary: &Summary) -> 
         help_lines_markdown(&mut doc, library, summary.country.as_deref())?;
     }
     doc.para(&format!("**{}**", escape(labels.not_a_diagnosis.get_ref())))?;
-    doc.para(&field(library.app.support_pointer.get_ref()))
+    doc.para(&field(library.page_words().support_pointer.get_ref()))
 }
 
 #[derive(Serialize)]
@@ -504,7 +506,7 @@ pub fn json<W: Write>(out: &mut W, library: &Library, summary: &Summary) -> io::
             })
             .collect(),
         not_a_diagnosis: library.app.reflect_labels.not_a_diagnosis.get_ref(),
-        support_pointer: library.app.support_pointer.get_ref(),
+        support_pointer: library.page_words().support_pointer.get_ref(),
     };
     serde_json::to_writer_pretty(&mut *out, &value)?;
     writeln!(out)

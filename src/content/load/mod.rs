@@ -741,7 +741,7 @@ mod tests {
         assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
         let library = loaded.library.unwrap();
         assert_eq!(
-            library.app.labels.pager_end.get_ref(),
+            library.page_words().labels.pager_end.get_ref(),
             "numb: the end, press q to quit"
         );
         assert_eq!(
@@ -749,7 +749,7 @@ mod tests {
             "Stop and discard your answer?"
         );
         assert_eq!(
-            library.app.labels.pager_more.get_ref(),
+            library.page_words().labels.pager_more.get_ref(),
             "numb: espacio para ver más, q para salir"
         );
         let app = loaded.coverage.iter().find(|c| c.what == "app").unwrap();

@@ -46,6 +46,28 @@ pub struct AppText {
     pub file: Arc<SourceFile>,
 }
 
+/// The screen words every page needs: the line that points to `numb support`, and the
+/// headings of a topic page, the topic table and the pager. The compact built-in form stores
+/// them apart from the rest of [`AppText`] too, so that a page decodes these few and not all of
+/// numb's screen words.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+pub struct PageWords {
+    /// [`AppText::support_pointer`].
+    pub support_pointer: Spanned<String>,
+    /// [`AppText::labels`].
+    pub labels: Labels,
+}
+
+impl PageWords {
+    /// The page words of `app`.
+    pub fn of(app: &AppText) -> Self {
+        PageWords {
+            support_pointer: app.support_pointer.clone(),
+            labels: app.labels.clone(),
+        }
+    }
+}
+
 /// The words of questions asked in the accessible mode, where every answer is typed on one
 /// line, and of the questions both modes ask before stopping or saving. `{max}`, `{n}`,
 /// `{total}`, `{text}`, `{count}` and `{answer}` are filled in.

@@ -206,7 +206,7 @@ pub fn practice_blocks<W: Write>(
     }
     doc.heading(level + 1, labels.sources.get_ref(), title)?;
     super::sources(doc, &p.sources)?;
-    doc.para(&field(library.app.support_pointer.get_ref()))
+    doc.para(&field(library.page_words().support_pointer.get_ref()))
 }
 
 /// The words for feelings as a chapter: each family with its words, the path that starts
@@ -245,7 +245,7 @@ pub fn feelings_blocks<W: Write>(
         let words: Vec<&str> = s.words.iter().map(|w| w.get_ref().as_str()).collect();
         format!("{}: {}", escape(s.cue.get_ref()), escape(&words.join(", ")))
     }))?;
-    doc.para(&field(library.app.support_pointer.get_ref()))
+    doc.para(&field(library.page_words().support_pointer.get_ref()))
 }
 
 /// `src/README.md`: the welcome text, where each part of the book starts, and the credit line
@@ -273,7 +273,7 @@ pub fn introduction<W: Write>(out: &mut W, library: &Library) -> io::Result<()> 
             )
         }))?;
     }
-    doc.para(&field(library.app.support_pointer.get_ref()))?;
+    doc.para(&field(library.page_words().support_pointer.get_ref()))?;
     credits(&mut doc, library, library.all_credits())
 }
 

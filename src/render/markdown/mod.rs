@@ -29,7 +29,7 @@ fn topic_blocks<W: Write>(
     level: usize,
     layout: Layout,
 ) -> io::Result<()> {
-    let labels = &library.app.labels;
+    let labels = &library.page_words().labels;
     let title = topic.title.get_ref();
     doc.heading(level, title, topic.id.get_ref())?;
     if let Some(note) = library.fallback_note(&topic.file) {
@@ -78,7 +78,7 @@ fn topic_blocks<W: Write>(
     }
     part(doc, labels.sources.get_ref())?;
     sources(doc, &topic.sources)?;
-    doc.para(&field(library.app.support_pointer.get_ref()))
+    doc.para(&field(library.page_words().support_pointer.get_ref()))
 }
 
 /// A numbered list of sources, each linked where it can be.
@@ -147,7 +147,7 @@ pub fn index<W: Write>(out: &mut W, library: &Library) -> io::Result<()> {
         )
     }))?;
     if !library.practices.is_empty() {
-        doc.heading(2, library.app.labels.practices.get_ref(), "")?;
+        doc.heading(2, library.page_words().labels.practices.get_ref(), "")?;
         doc.list(library.practices.iter().map(|p| {
             format!(
                 "{}: {}",

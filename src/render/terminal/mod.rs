@@ -23,7 +23,7 @@ pub fn topic<W: Write>(
     topic: &Topic,
     look: Look,
 ) -> io::Result<()> {
-    let labels = &library.app.labels;
+    let labels = &library.page_words().labels;
     fallback_note(out, library, &topic.file, look)?;
     let mut page = Page { out, look };
     page.para(&[Span::new(topic.title.get_ref().as_str(), Styles::title())])?;
@@ -107,7 +107,9 @@ pub fn footer<W: Write>(out: &mut W, text: &str, look: Look) -> io::Result<()> {
 /// The one line that points to `numb support`.
 pub fn support_pointer<W: Write>(out: &mut W, library: &Library, look: Look) -> io::Result<()> {
     let mut page = Page { out, look };
-    page.para(&inline_spans(library.app.support_pointer.get_ref()))
+    page.para(&inline_spans(
+        library.page_words().support_pointer.get_ref(),
+    ))
 }
 
 /// One line above a page that is not in the chosen language yet, saying so in the chosen
