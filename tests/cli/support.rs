@@ -225,3 +225,22 @@ fn phone_numbers_are_never_split_across_lines() {
         }
     }
 }
+
+/// The emergency numbers are the same facts in every language: 911 is Mexico's emergency
+/// number on the English page as on the Spanish one (it was missing in English).
+#[test]
+fn mexicos_emergency_number_is_given_in_every_language() {
+    for (lang, mexico) in [("en", "Mexico"), ("es", "México")] {
+        let page = stdout_of(numb().args(["--lang", lang, "--width", "200", "support", "MX"]));
+        let places = page
+            .lines()
+            .find_map(|l| l.trim().strip_prefix("911 ("))
+            .and_then(|rest| rest.split_once(')'))
+            .map(|(places, _)| places)
+            .unwrap_or_else(|| panic!("{lang}: no 911 line in\n{page}"));
+        assert!(
+            places.split(", ").any(|p| p == mexico),
+            "{lang}: 911 ({places})"
+        );
+    }
+}
