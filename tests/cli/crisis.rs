@@ -52,6 +52,12 @@ fn words_of_crisis_meet_help_wherever_numb_looks_words_up() {
         "I took all my pills",
         "swallowed a bottle of pills",
         "kiero morir",
+        // From a crisis pass: a plan told plainly, nobody's love, and cutting in Spanish.
+        "nobody loves me",
+        "i'm going to jump",
+        "i bought a rope",
+        "i wrote my goodbye note",
+        "me voy a cortar",
     ];
     for phrase in phrasings {
         for command in [
@@ -261,6 +267,9 @@ fn a_command_line_numb_cannot_read_still_meets_words_of_crisis_with_help() {
         vec!["kms"],
         vec!["history", "trend", "-q", "want", "to", "die"],
         vec!["feelings", "-kms"],
+        vec!["im", "going", "to", "jump"],
+        vec!["i", "bought", "a", "rope"],
+        vec!["me", "quiero", "cortar"],
     ] {
         let page = helped(&args);
         assert!(page.contains(WARM), "{args:?}:\n{page}");

@@ -225,3 +225,64 @@ fn phone_numbers_are_never_split_across_lines() {
         }
     }
 }
+
+/// The emergency numbers are the same facts in every language: 911 is Mexico's emergency
+/// number on the English page as on the Spanish one (it was missing in English).
+#[test]
+fn mexicos_emergency_number_is_given_in_every_language() {
+    for (lang, mexico) in [("en", "Mexico"), ("es", "México")] {
+        let page = stdout_of(numb().args(["--lang", lang, "--width", "200", "support", "MX"]));
+        let places = page
+            .lines()
+            .find_map(|l| l.trim().strip_prefix("911 ("))
+            .and_then(|rest| rest.split_once(')'))
+            .map(|(places, _)| places)
+            .unwrap_or_else(|| panic!("{lang}: no 911 line in\n{page}"));
+        assert!(
+            places.split(", ").any(|p| p == mexico),
+            "{lang}: 911 ({places})"
+        );
+    }
+}
+
+/// Countries typed by name, in English or Spanish, with or without accents, as a flag or as
+/// words: `--country Chile`, `--country Perú` and `--country "Estados Unidos"` were refused.
+#[test]
+fn countries_typed_by_their_english_or_spanish_name_put_their_lines_first() {
+    for (args, code, line) in [
+        (&["support", "--country", "Chile"][..], "CL", "*4141"),
+        (&["support", "--country", "Perú"], "PE", "113"),
+        (&["support", "--country", "peru"], "PE", "113"),
+        (&["support", "--country", "Estados Unidos"], "US", "988"),
+        (&["support", "Estados", "Unidos"], "US", "988"),
+        (&["support", "--country", "united states"], "US", "988"),
+        (&["support", "--country", "EE. UU."], "US", "988"),
+        (&["support", "--country", "Reino Unido"], "GB", "116 123"),
+        (&["support", "--country", "Great Britain"], "GB", "116 123"),
+        (&["support", "--country", "Nueva Zelanda"], "NZ", "1737"),
+    ] {
+        let page = stdout_of(numb().args(args));
+        let heading = position(&page, &format!("Lines for {code}"));
+        assert!(heading < position(&page, line), "{args:?}:\n{page}");
+        assert!(
+            position(&page, line) < position(&page, "findahelpline.com"),
+            "{args:?}:\n{page}"
+        );
+    }
+    let page = stdout_of(numb().args(["--lang", "es", "support", "--country", "Perú"]));
+    position(&page, "Líneas de ayuda en PE");
+    // A name numb does not know still shows every line, then says what it accepts.
+    let assert = numb()
+        .args(["support", "--country", "Atlantis"])
+        .assert()
+        .code(2);
+    let err = String::from_utf8(assert.get_output().stderr.clone()).unwrap();
+    for needle in [
+        "`Atlantis`",
+        "two-letter code",
+        "English or Spanish",
+        "Chile, Colombia",
+    ] {
+        assert!(err.contains(needle), "{needle}: {err}");
+    }
+}
