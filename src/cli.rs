@@ -480,8 +480,9 @@ pub fn typed_name(words: &[String]) -> Option<String> {
 // command's about, in place of the one on its `Command` variant)
 #[derive(Debug, Args)]
 pub struct SupportArgs {
-    /// Show this country's lines first: a two-letter code such as GB, US or AU, or a common
-    /// name such as UK. Default: the country of your locale (LANG).
+    /// Show this country's lines first: a two-letter code such as GB, US or MX, or a
+    /// country's name in English or Spanish, such as Chile, Perú, Estados Unidos or UK.
+    /// Default: the country of your locale (LANG).
     #[arg(value_name = "COUNTRY", num_args = 0.., value_parser = clap::builder::OsStringValueParser::new())]
     pub country_name: Vec<std::ffi::OsString>,
 
