@@ -294,22 +294,24 @@ fn support<W: Write>(
 /// Words of crisis in a command line that numb could not read (`numb want to die`, an option
 /// typed wrong around them): answered with warm words and the help lines, as a lookup would
 /// be, instead of a usage error. `None` when the words do not speak of crisis. `width` is
-/// `--width` when clap could read it.
+/// `--width` when clap could read it; when it could not, the shared options are picked out of
+/// the line by hand (`numb --lang es --width 40 no quiero vivir`), so that the help keeps the
+/// language and width asked for and the words are read without them.
 pub fn answer_words_of_crisis(
     args: &[std::ffi::OsString],
     color: cli::ColorWhen,
     width: Option<u16>,
 ) -> Option<Result<(), Error>> {
-    let text: Vec<String> = args
-        .iter()
-        .skip(1)
-        .map(|a| a.to_string_lossy().into_owned())
-        .collect();
+    let around = Around::read(args);
+    let text = around.words;
+    let width = width.or(around.width);
     // The whole line ("want to die"), or one argument: a phrase in it ("kill myself"), or,
     // typed as an option that does not exist, a word alone ("-kms"). "numb dead tired" is
     // no word of crisis: "dead" alone is not all that was typed.
-    // clap could not read the line, so no --lang either: the environment decides.
-    let _ = language::choose(None);
+    // A language numb does not have (`--lang fr`) leaves the choice to the environment.
+    if language::choose(around.lang.as_deref()).is_err() {
+        let _ = language::choose(None);
+    }
     let words = content::crisis::CrisisWords::builtin()?;
     let whole = std::iter::once(text.join(" ")).filter(|t| words.find(t).is_some());
     let one = text.into_iter().find(|t| match t.starts_with('-') {
@@ -331,6 +333,49 @@ pub fn answer_words_of_crisis(
         out.flush().map_err(Error::Write)
     });
     Some(answer)
+}
+
+/// A command line clap could not read, with the shared options taken out of its words.
+#[derive(Debug, Default, PartialEq)]
+struct Around {
+    /// Everything else, in order.
+    words: Vec<String>,
+    /// `--lang`, as typed.
+    lang: Option<String>,
+    /// `--width`, when it is a width numb takes (20 to 1000).
+    width: Option<u16>,
+}
+
+impl Around {
+    fn read(args: &[std::ffi::OsString]) -> Around {
+        let mut around = Around::default();
+        let mut args = args
+            .iter()
+            .skip(1)
+            .map(|a| a.to_string_lossy().into_owned());
+        while let Some(arg) = args.next() {
+            let (name, inline) = match arg.split_once('=') {
+                Some((name, value)) if name.starts_with("--") => (name, Some(value.to_string())),
+                _ => (arg.as_str(), None),
+            };
+            match name {
+                "--lang" | "--width" | "--color" | "--content-dir" => {
+                    let value = inline.or_else(|| args.next());
+                    match name {
+                        "--lang" => around.lang = value,
+                        "--width" => {
+                            around.width = (value.and_then(|v| v.parse().ok()))
+                                .filter(|w| (20..=1000).contains(w))
+                        }
+                        _ => {}
+                    }
+                }
+                "--no-pager" | "--accessible" => {}
+                _ => around.words.push(arg),
+            }
+        }
+        around
+    }
 }
 
 /// The width and colour of stderr, where questions are asked.
@@ -443,5 +488,51 @@ fn load_for_help(dirs: &[PathBuf], deferred: &mut Option<Error>) -> Result<Libra
             content::load::load_support_only(dirs).or_else(|_| content::load(&[]))
         }
         Err(e) => Err(e),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Around;
+
+    fn read(args: &[&str]) -> Around {
+        let args: Vec<std::ffi::OsString> = std::iter::once("numb")
+            .chain(args.iter().copied())
+            .map(Into::into)
+            .collect();
+        Around::read(&args)
+    }
+
+    #[test]
+    fn the_shared_options_are_taken_out_of_a_line_clap_could_not_read() {
+        let around = read(&[
+            "--lang",
+            "es",
+            "--width=40",
+            "--no-pager",
+            "no",
+            "quiero",
+            "vivir",
+        ]);
+        assert_eq!(around.words, ["no", "quiero", "vivir"]);
+        assert_eq!(around.lang.as_deref(), Some("es"));
+        assert_eq!(around.width, Some(40));
+        let around = read(&[
+            "help",
+            "--color",
+            "never",
+            "me",
+            "--content-dir",
+            "x",
+            "--accessible",
+        ]);
+        assert_eq!(around.words, ["help", "me"]);
+        assert_eq!(around.lang, None);
+        // A width numb would refuse is not used; anything else is left among the words.
+        let around = read(&["--width", "5", "--lang=fr", "-kms", "--widht", "40"]);
+        assert_eq!(around.width, None);
+        assert_eq!(around.lang.as_deref(), Some("fr"));
+        assert_eq!(around.words, ["-kms", "--widht", "40"]);
+        assert_eq!(read(&["--lang"]), Around::default());
     }
 }

@@ -275,6 +275,26 @@ fn a_command_line_numb_cannot_read_still_meets_words_of_crisis_with_help() {
         assert!(page.contains(WARM), "{args:?}:\n{page}");
         assert_help_for_gb(&args, &page);
     }
+    // Shared options before or among the words are not read as words, and still apply.
+    for args in [
+        vec!["--no-pager", "help", "me"],
+        vec!["--accessible", "i", "want", "to", "die"],
+        vec!["--content-dir", "/nowhere", "kms"],
+    ] {
+        assert_help_for_gb(&args, &helped(&args));
+    }
+    let page = helped(&["--width", "30", "i", "want", "to", "die"]);
+    assert!(page.contains("deserve"), "{page}");
+    assert!(page.lines().all(|l| l.chars().count() <= 30), "{page}");
+    for args in [
+        vec!["--lang", "es", "no", "quiero", "vivir"],
+        vec!["--lang=es", "ayuda"],
+        vec!["--lang", "es", "help", "me"],
+    ] {
+        let page = helped(&args);
+        assert!(page.contains("gratuitas"), "{args:?} in Spanish:\n{page}");
+        assert!(page.contains("116 123"), "{args:?}:\n{page}");
+    }
     let mut cmd = numb_std();
     cmd.args(["feelings"])
         .arg(std::ffi::OsStr::from_bytes(b"want to die \xff"))
