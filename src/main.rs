@@ -71,12 +71,16 @@ fn main() -> ExitCode {
         }
     };
     let width = cli.global.width;
+    // `numb support` reports a problem (a language or country it does not know) after its
+    // lines: pointing to them again would only repeat the page.
+    let shows_lines = matches!(cli.command, Some(numb::cli::Command::Support(_)));
     match numb::run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         // A command line numb read but could not carry out (`--lang fr`, a language it does
         // not have) never stands between words of crisis in it and help.
         Err(e)
             if e.exit_code() == 2
+                && !shows_lines
                 && let Some(answered) = numb::answer_words_of_crisis(&args, when, width) =>
         {
             ended(answered)
@@ -88,8 +92,23 @@ fn main() -> ExitCode {
                 is_terminal: io::stderr().is_terminal(),
                 ..Environment::detect()
             };
+            let mut report = e.report(use_color(when, &env));
+            // Help is one step away from every way numb can end: a usage error, answers it
+            // cannot read, a stop, a file it cannot create. Not under problems in content
+            // files (for their authors, ending in a count), after a write that failed (one
+            // line, DESIGN.md), or under a problem `numb support` reports after its lines.
+            let pointed = report.contains("numb support")
+                || matches!(
+                    e,
+                    numb::Error::Content(_) | numb::Error::Checked { .. } | numb::Error::Write(_)
+                )
+                || (shows_lines && e.exit_code() == 2);
+            if !pointed {
+                report.push_str("\n\n");
+                report.push_str(numb::error::SUPPORT_LINE);
+            }
             // stderr may be closed too; there is nowhere left to complain, so ignore that.
-            let _ = writeln!(io::stderr(), "{}", e.report(use_color(when, &env)));
+            let _ = writeln!(io::stderr(), "{report}");
             ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(1))
         }
     }

@@ -423,3 +423,29 @@ fn a_language_numb_does_not_have_never_holds_back_help() {
         .stderr(predicate::str::contains("no content in `fr`"))
         .stderr(predicate::str::contains("`numb support` lists"));
 }
+
+/// Help is one step away from every way numb ends with an error a person meets: answers it
+/// cannot read, no terminal to ask in, a name it does not know.
+#[test]
+fn errors_a_person_meets_point_to_support() {
+    for (args, code) in [
+        (vec!["reflect"], 2),
+        (vec!["reflect", "--answers", "not my answers"], 65),
+        (vec!["practice", "nope"], 2),
+    ] {
+        let out = numb()
+            .args(&args)
+            .write_stdin("")
+            .assert()
+            .code(code)
+            .get_output()
+            .clone();
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert!(err.starts_with("error: "), "{args:?}: {err}");
+        assert!(
+            err.trim_end().ends_with(numb::error::SUPPORT_LINE),
+            "{args:?}: {err}"
+        );
+        assert_eq!(err.matches("numb support").count(), 1, "{args:?}: {err}");
+    }
+}
