@@ -107,6 +107,12 @@ fn through_pager(page: &[u8], pager: &Pager, prompt: &Prompt) -> bool {
     // Private as a paper notebook: less keeps no history of searches in numb's pages (for a
     // `less` named in NUMB_PAGER or PAGER too).
     cmd.env("LESSHISTFILE", "-");
+    // numb's pages are UTF-8 whatever the locale says: without this, less under a C or
+    // unset locale shows "qu<C3><A9>" for "qué" and breaks lines in the wrong places. A
+    // charset the person chose for less is kept.
+    if std::env::var_os("LESSCHARSET").is_none() && std::env::var_os("LESSCHARDEF").is_none() {
+        cmd.env("LESSCHARSET", "utf-8");
+    }
     let Ok(mut child) = cmd.stdin(Stdio::piped()).spawn() else {
         return false;
     };

@@ -7,8 +7,18 @@ use crate::{fixture, numb_std};
 
 /// Runs numb in a pseudo-terminal with `NUMB_PAGER` set; returns everything shown and the exit code.
 fn in_terminal(args: &[&str], pager: &str) -> (String, i32) {
+    run_in_terminal(numb_in_terminal(args, pager))
+}
+
+/// numb with `args` and `NUMB_PAGER` set, to run with [`run_in_terminal`].
+fn numb_in_terminal(args: &[&str], pager: &str) -> std::process::Command {
     let mut cmd = numb_std();
     cmd.args(args).env("NUMB_PAGER", pager).env_remove("PAGER");
+    cmd
+}
+
+/// Runs `cmd` in a pseudo-terminal; returns everything shown and the exit code.
+fn run_in_terminal(cmd: std::process::Command) -> (String, i32) {
     let mut session = spawn_command(cmd, Some(20_000)).expect("spawn in a pty");
     let shown = session.exp_eof().expect("numb finishes");
     let code = match session.process().wait().expect("exit status") {
@@ -99,6 +109,37 @@ fn the_pager_keeps_no_history() {
     let (shown, code) = in_terminal(&["learn", "origins"], &line);
     assert_eq!(code, 0, "{shown}");
     assert_eq!(std::fs::read_to_string(&record).unwrap(), "-");
+}
+
+/// The pager reads numb's pages as UTF-8 whatever the locale (`LESSCHARSET=utf-8`), unless
+/// the person set a charset for less themselves.
+#[test]
+fn the_pager_reads_pages_as_utf8_under_any_locale() {
+    let dir = tempfile::tempdir().unwrap();
+    let record = dir.path().join("env.txt");
+    let line = format!(
+        "printf '%s' \"$LESSCHARSET\" > '{}'; cat > /dev/null",
+        record.display()
+    );
+    for (locale, set, want) in [
+        ("C", None, "utf-8"),
+        ("en_US.UTF-8", None, "utf-8"),
+        ("C", Some("latin1"), "latin1"),
+    ] {
+        let mut cmd = numb_in_terminal(&["--lang", "es", "learn", "origins"], &line);
+        cmd.env("LC_ALL", locale).env_remove("LESSCHARDEF");
+        match set {
+            Some(charset) => cmd.env("LESSCHARSET", charset),
+            None => cmd.env_remove("LESSCHARSET"),
+        };
+        let (shown, code) = run_in_terminal(cmd);
+        assert_eq!(code, 0, "{shown}");
+        assert_eq!(
+            std::fs::read_to_string(&record).unwrap(),
+            want,
+            "{locale} {set:?}"
+        );
+    }
 }
 
 #[test]
