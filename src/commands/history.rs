@@ -252,12 +252,10 @@ fn forget<W: Write>(
                 "numb history forget deletes every saved reflection; to do that without being asked, add --yes".into(),
             ));
         }
-        let yes = crate::prompt::open(library, asking)
-            .confirm(labels.forget_prompt.get_ref())
-            .map_err(|e| match e {
-                Error::Interrupted => Error::Stopped("nothing was deleted"),
-                e => e,
-            })?;
+        let mut asked = crate::prompt::open(library, asking);
+        // Ctrl-C here keeps the history: said calmly, once, by the one stopping path.
+        crate::prompt::when_stopped_say(labels.kept.get_ref());
+        let yes = asked.confirm(labels.forget_prompt.get_ref())?;
         if !yes {
             return terminal::footer(out, labels.kept.get_ref(), look).map_err(Error::Write);
         }

@@ -218,8 +218,8 @@ fn guide<W: Write>(
     plain: bool,
     look: Look,
 ) -> Result<(), Error> {
-    prompt::exit_cleanly_on_ctrl_c(plain);
     let labels = &library.app.practice_labels;
+    prompt::exit_cleanly_on_ctrl_c(plain, labels.stopped.get_ref());
     // In an ordinary terminal single keys work, without echo: Enter, or q or Esc to stop.
     // Plain (and where the terminal cannot be changed), lines typed: Enter, or q then Enter.
     // Either reader ends with the input. Dropping `keys` puts the terminal back.

@@ -281,6 +281,33 @@ fn feelings_family_then_word_and_the_body_path_typed() {
     assert!(!seen.contains('\x1b'), "{seen:?}");
 }
 
+/// Ctrl-C in the accessible mode: one calm line that numb stopped and nothing was saved (a
+/// screen reader used to hear nothing), no escape bytes, exit 130, nothing written.
+#[test]
+fn ctrl_c_in_the_accessible_mode_says_it_stopped_and_nothing_was_saved() {
+    let flag = (vec!["--accessible", "reflect"], vec![]);
+    let variable = (vec!["reflect"], vec![("NUMB_ACCESSIBLE", "1")]);
+    for (args, env) in [flag, variable] {
+        let (args, env) = (&args[..], &env[..]);
+        let home = tempfile::tempdir().unwrap();
+        let mut s = Session::start(home.path(), args, env);
+        check_in(&mut s, &["2"]);
+        s.expect("Question 2 of 12").expect("or q to stop");
+        s.press("\x03");
+        let (seen, code) = s.finish();
+        assert_eq!(code, 130, "{args:?} {env:?}: {seen}");
+        let last = seen.lines().map(str::trim).rfind(|l| !l.is_empty());
+        assert_eq!(
+            last,
+            Some("Stopped. Nothing was saved. You can come back any time."),
+            "{seen:?}"
+        );
+        assert!(!seen.contains("error"), "{seen}");
+        assert!(!seen.contains('\x1b'), "{seen:?}");
+        assert!(!home.path().join("data").exists());
+    }
+}
+
 #[test]
 fn a_practice_says_its_quiet_times_in_words_and_q_stops_it() {
     let home = tempfile::tempdir().unwrap();
