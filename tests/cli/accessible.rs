@@ -281,6 +281,35 @@ fn feelings_family_then_word_and_the_body_path_typed() {
     assert!(!seen.contains('\x1b'), "{seen:?}");
 }
 
+/// Answering no (or Enter, the default) to saving says so in one line, in either language;
+/// a screen reader used to hear nothing after the answer.
+#[test]
+fn declining_to_save_says_nothing_was_saved() {
+    let said = [
+        ("en", "Not saved. Nothing was kept on this computer."),
+        ("es", "No se guardó. No quedó nada en este dispositivo."),
+    ];
+    for (lang, line) in said {
+        for no in ["", "n"] {
+            let home = tempfile::tempdir().unwrap();
+            let typed = format!("1\n{}{no}\n", "3\n".repeat(12));
+            let out = numb()
+                .args(["--accessible", "--lang", lang, "reflect"])
+                .env("XDG_DATA_HOME", home.path().join("data"))
+                .env("XDG_CONFIG_HOME", home.path().join("config"))
+                .write_stdin(typed)
+                .assert()
+                .success()
+                .get_output()
+                .clone();
+            let err = String::from_utf8(out.stderr).unwrap();
+            let last = err.lines().map(str::trim).rfind(|l| !l.is_empty());
+            assert_eq!(last, Some(line), "{lang} {no:?}: {err}");
+            assert!(!home.path().join("data").exists());
+        }
+    }
+}
+
 /// Ctrl-C in the accessible mode: one calm line that numb stopped and nothing was saved (a
 /// screen reader used to hear nothing), no escape bytes, exit 130, nothing written.
 #[test]

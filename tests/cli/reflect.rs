@@ -372,9 +372,14 @@ fn a_whole_check_in_typed_with_arrow_keys_ends_in_a_summary() {
         summary.contains("This is a reflection, not a diagnosis."),
         "{summary}"
     );
-    // Enter takes the default, which is no.
+    // Enter takes the default, which is no, and that is said.
     press(&mut s, "\r");
-    s.exp_eof().unwrap();
+    let rest = s.exp_eof().unwrap();
+    assert_eq!(
+        last_line_shown(&rest),
+        "Not saved. Nothing was kept on this computer.",
+        "{rest:?}"
+    );
     match s.process().wait().unwrap() {
         WaitStatus::Exited(_, code) => assert_eq!(code, 0),
         other => panic!("{other:?}"),

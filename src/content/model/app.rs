@@ -240,6 +240,8 @@ labels! {
         pub report_notes: Spanned<String>,
         /// When no note was saved (inline Markdown).
         pub report_no_notes: Spanned<String>,
+        /// Said when the person answers no to saving a reflection.
+        pub not_saved: Spanned<String>,
         /// Asked before deleting everything.
         pub forget_prompt: Spanned<String>,
         /// Said after deleting (inline Markdown).

@@ -212,6 +212,7 @@ pub(super) fn check(lib: &Library, at: &mut At) {
         &h.report_latest,
         &h.report_notes,
         &h.forget_prompt,
+        &h.not_saved,
     ] {
         at.line(label, "history label");
     }
