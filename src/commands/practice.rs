@@ -122,12 +122,14 @@ fn opening<W: Write>(page: &mut Page<'_, W>, library: &Library, p: &Practice) ->
     page.body(p.why.get_ref())
 }
 
-/// One step: its number, its words and its question.
+/// One step: its number, its quiet time stretched by `pace` (left out when too short to
+/// say, see [`quiet_time`]), its words and its question.
 fn step<W: Write>(
     page: &mut Page<'_, W>,
     library: &Library,
     p: &Practice,
     n: usize,
+    pace: f64,
 ) -> io::Result<()> {
     let labels = &library.app.practice_labels;
     let s = &p.steps[n];
@@ -138,12 +140,16 @@ fn step<W: Write>(
             ("total", p.steps.len().to_string()),
         ],
     );
-    if let Some(pause) = &s.pause {
+    if let Some(quiet) = s
+        .pause
+        .as_ref()
+        .and_then(|q| quiet_time(*q.get_ref(), pace))
+    {
         heading.push_str(&format!(
             " ({})",
             fill(
                 labels.pause.get_ref(),
-                &[("seconds", pause.get_ref().to_string())]
+                &[("seconds", quiet.as_secs().to_string())]
             )
         ));
     }
@@ -193,19 +199,35 @@ fn whole<W: Write>(out: &mut W, library: &Library, p: &Practice, look: Look) -> 
     opening(&mut page, library, p)?;
     page.heading(library.app.practice_labels.steps.get_ref())?;
     for n in 0..p.steps.len() {
-        step(&mut page, library, p, n)?;
+        step(&mut page, library, p, n, 1.0)?;
         page.blank()?;
     }
     ending(&mut page, library, p, true)
 }
 
-/// How much pauses are stretched: `NUMB_PACE` (0 skips them; tests use it), 1 by default.
+/// How much pauses are stretched: `NUMB_PACE` (0 leaves them out; tests use it), 1 by
+/// default.
 fn pace() -> f64 {
     std::env::var("NUMB_PACE")
         .ok()
         .and_then(|v| v.trim().parse::<f64>().ok())
         .filter(|v| v.is_finite() && *v >= 0.0)
         .map_or(1.0, |v| v.clamp(0.0, 10.0))
+}
+
+/// The shortest quiet time numb counts, in whole seconds: one that `NUMB_PACE` makes shorter
+/// is no quiet time at all (it would be said as "about 0 seconds", or 1 second to be still in).
+const SHORTEST_QUIET: u64 = 2;
+
+/// A step's quiet time of `seconds`, stretched by `pace` and rounded to whole seconds (as it
+/// is said); `None` when that is shorter than [`SHORTEST_QUIET`] (`NUMB_PACE=0`, say): the
+/// step then waits for Enter, as a step without a quiet time does.
+fn quiet_time(seconds: u32, pace: f64) -> Option<Duration> {
+    let paced = (f64::from(seconds) * pace).round();
+    // pace is at most 10 and seconds a u32: the product fits a u64.
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    let paced = paced as u64;
+    (paced >= SHORTEST_QUIET).then(|| Duration::from_secs(paced))
 }
 
 /// One step at a time: Enter goes on; a pause counts down quietly (or, plain, says how long
@@ -256,19 +278,22 @@ fn guide<W: Write>(
         }
         {
             let mut page = Page::new(out, look);
-            step(&mut page, library, p, n).map_err(Error::Write)?;
+            step(&mut page, library, p, n, pace).map_err(Error::Write)?;
         }
         out.flush().map_err(Error::Write)?;
         let last = n + 1 == p.steps.len();
-        match p.steps[n].pause.as_ref().map(|s| *s.get_ref()) {
-            Some(seconds) => {
-                let wait = Duration::from_secs_f64(f64::from(seconds) * pace);
+        let quiet = p.steps[n]
+            .pause
+            .as_ref()
+            .and_then(|s| quiet_time(*s.get_ref(), pace));
+        match quiet {
+            Some(wait) => {
                 let text = fill(
                     pause_enter.get_ref(),
                     &[("seconds", wait.as_secs().to_string())],
                 );
                 say(&mut err, &text, look);
-                let waited = if plain || wait.is_zero() {
+                let waited = if plain {
                     let waited = presses.wait(Some(wait));
                     // The end of a quiet time is said in words, not shown by a countdown.
                     if plain && waited == Waited::Time {
@@ -331,4 +356,23 @@ fn stopped<W: Write>(out: &mut W, library: &Library, look: Look) -> Result<(), E
     say(&mut io::stderr(), labels.stopped.get_ref(), look);
     writeln!(out).map_err(Error::Write)?;
     terminal::support_pointer(out, library, look).map_err(Error::Write)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A quiet time is said in whole seconds, never as "about 0 seconds": one that the pace
+    /// makes shorter than two seconds is left out, and the step waits for Enter.
+    #[test]
+    fn a_quiet_time_too_short_to_say_is_left_out() {
+        let secs = |s: u32, pace: f64| quiet_time(s, pace).map(|d| d.as_secs());
+        assert_eq!(secs(30, 1.0), Some(30));
+        assert_eq!(secs(30, 2.0), Some(60));
+        assert_eq!(secs(10, 0.25), Some(3), "2.5 rounds to 3");
+        assert_eq!(secs(30, 0.0), None);
+        assert_eq!(secs(10, 0.04), None, "0.4 s");
+        assert_eq!(secs(10, 0.1), None, "1 s is not a quiet time");
+        assert_eq!(secs(10, 0.15), Some(2), "1.5 rounds to 2");
+    }
 }

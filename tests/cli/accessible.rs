@@ -347,8 +347,9 @@ fn a_practice_says_its_quiet_times_in_words_and_q_stops_it() {
     for n in 1..=7 {
         s.expect(&format!("Step {n} of 7"));
         if n < 7 {
-            // The line is wrapped to the width: its start is on one line.
-            s.expect("Press Enter to go on sooner");
+            // The line is wrapped to the width: its start is on one line. NUMB_PACE=0 leaves
+            // the quiet times out: each step waits for Enter.
+            s.expect("Press Enter when you are ready");
             s.type_line("");
         }
     }
@@ -371,21 +372,55 @@ fn a_practice_says_its_quiet_times_in_words_and_q_stops_it() {
 }
 
 /// A practice with quiet times, in the accessible mode: each is announced at its start
-/// and its end in words, with no countdown.
+/// and its end in words, with no countdown. NUMB_PACE=0.04 turns paced-breathing's 60 and
+/// 45 seconds into about 2; its shorter ones (under 2 seconds then) are left out.
 #[test]
 fn quiet_times_are_announced_at_their_end() {
     let out = numb()
         .args(["--accessible", "practice", "paced-breathing"])
-        .env("NUMB_PACE", "0")
+        .env("NUMB_PACE", "0.04")
         .write_stdin("\n".repeat(20))
         .assert()
         .success()
         .get_output()
         .clone();
     let err = String::from_utf8(out.stderr).unwrap();
-    assert!(err.contains("Take about 0 seconds."), "{err}");
-    assert!(err.contains("The quiet time is over."), "{err}");
+    let said = err.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert_eq!(said.matches("Take about 2 seconds.").count(), 2, "{err}");
+    assert_eq!(said.matches("The quiet time is over.").count(), 2, "{err}");
     assert!(!err.contains('\x1b') && !err.contains('\r'), "{err:?}");
+}
+
+/// NUMB_PACE=0 (or a pace that rounds a quiet time under two seconds) never says "about 0
+/// seconds": the quiet time is left out and the step waits for Enter, in both modes' words.
+#[test]
+fn numb_pace_0_never_says_about_0_seconds() {
+    for (pace, plain) in [("0", true), ("0.01", true), ("0", false)] {
+        let mut cmd = numb();
+        cmd.args(["practice", "paced-breathing"])
+            .env("NUMB_PACE", pace)
+            .write_stdin("\n".repeat(20));
+        if plain {
+            cmd.arg("--plain");
+        }
+        let out = cmd.assert().success().get_output().clone();
+        let err = String::from_utf8(out.stderr).unwrap();
+        let said = err.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(!said.contains("0 seconds"), "NUMB_PACE={pace}: {err}");
+        assert!(!said.contains("Take about"), "NUMB_PACE={pace}: {err}");
+        assert!(
+            !said.contains("quiet time is over"),
+            "NUMB_PACE={pace}: {err}"
+        );
+        if plain {
+            assert_eq!(
+                said.matches("Press Enter when you are ready for the next step")
+                    .count(),
+                6,
+                "NUMB_PACE={pace}: {err}"
+            );
+        }
+    }
 }
 
 #[test]
