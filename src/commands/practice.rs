@@ -26,13 +26,15 @@ pub enum Mode {
     NoWait,
 }
 
-/// Runs `numb practice`.
+/// Runs `numb practice`. `look` is standard output's, where the steps go; `said` is
+/// stderr's (the prompt look), where what to press is said.
 pub fn run<W: Write>(
     out: &mut W,
     library: &Library,
     id: Option<&str>,
     mode: Mode,
     look: Look,
+    said: Look,
 ) -> Result<(), Error> {
     let Some(id) = id else {
         return list(out, library, look).map_err(Error::Write);
@@ -54,7 +56,7 @@ pub fn run<W: Write>(
     };
     match mode {
         Mode::NoWait => whole(out, library, practice, look).map_err(Error::Write),
-        mode => guide(out, library, practice, mode == Mode::Plain, look),
+        mode => guide(out, library, practice, mode == Mode::Plain, look, said),
     }
 }
 
@@ -239,9 +241,16 @@ fn guide<W: Write>(
     p: &Practice,
     plain: bool,
     look: Look,
+    said: Look,
 ) -> Result<(), Error> {
     let labels = &library.app.practice_labels;
     prompt::exit_cleanly_on_ctrl_c(plain, labels.stopped.get_ref());
+    // What to press goes to stderr: wrapped to stderr's width, which differs from the page's
+    // when standard output is piped or redirected.
+    let said = Look {
+        plain: look.plain,
+        ..said
+    };
     // In an ordinary terminal single keys work, without echo: Enter, or q or Esc to stop.
     // Plain (and where the terminal cannot be changed), lines typed: Enter, or q then Enter.
     // Either reader ends with the input. Dropping `keys` puts the terminal back.
@@ -263,9 +272,9 @@ fn guide<W: Write>(
     }
     out.flush().map_err(Error::Write)?;
     // Reading why it can help takes a moment: the first step waits for Enter.
-    say(&mut err, begin.get_ref(), look);
+    say(&mut err, begin.get_ref(), said);
     if presses.wait(None) == Waited::Stop {
-        return stopped(out, library, look);
+        return stopped(out, library, look, said);
     }
     // An echoed Enter leaves a blank line before the step; an unechoed key does not.
     if keys.is_some() {
@@ -274,7 +283,7 @@ fn guide<W: Write>(
     for n in 0..p.steps.len() {
         // Enter pressed more than once before does not skip this step.
         if presses.forget_early() {
-            return stopped(out, library, look);
+            return stopped(out, library, look, said);
         }
         {
             let mut page = Page::new(out, look);
@@ -292,12 +301,12 @@ fn guide<W: Write>(
                     pause_enter.get_ref(),
                     &[("seconds", wait.as_secs().to_string())],
                 );
-                say(&mut err, &text, look);
+                say(&mut err, &text, said);
                 let waited = if plain {
                     let waited = presses.wait(Some(wait));
                     // The end of a quiet time is said in words, not shown by a countdown.
                     if plain && waited == Waited::Time {
-                        say(&mut err, labels.pause_over.get_ref(), look);
+                        say(&mut err, labels.pause_over.get_ref(), said);
                     }
                     waited
                 } else {
@@ -319,13 +328,13 @@ fn guide<W: Write>(
                     waited
                 };
                 if waited == Waited::Stop {
-                    return stopped(out, library, look);
+                    return stopped(out, library, look, said);
                 }
             }
             None if !last => {
-                say(&mut err, enter.get_ref(), look);
+                say(&mut err, enter.get_ref(), said);
                 if presses.wait(None) == Waited::Stop {
-                    return stopped(out, library, look);
+                    return stopped(out, library, look, said);
                 }
                 if keys.is_some() {
                     let _ = writeln!(err);
@@ -340,8 +349,8 @@ fn guide<W: Write>(
 }
 
 /// A line said on stderr between steps (what to press, the end of a quiet time), wrapped to
-/// the page's width like the page: a prompt wider than the terminal would be split mid-word,
-/// and a braille display shows 40 cells.
+/// stderr's width (`look` is the prompt look): a prompt wider than the terminal would be
+/// split mid-word, and a braille display shows 40 cells.
 fn say(err: &mut impl Write, text: &str, look: Look) {
     let look = Look {
         color: false,
@@ -350,10 +359,11 @@ fn say(err: &mut impl Write, text: &str, look: Look) {
     let _ = Page::new(err, look).para(&[Span::new(text, Style::new())]);
 }
 
-/// Stopped before the end (q or Esc): said kindly, with the way to help.
-fn stopped<W: Write>(out: &mut W, library: &Library, look: Look) -> Result<(), Error> {
+/// Stopped before the end (q or Esc): said kindly on stderr (`said` is its look), with the
+/// way to help on the page.
+fn stopped<W: Write>(out: &mut W, library: &Library, look: Look, said: Look) -> Result<(), Error> {
     let labels = &library.app.practice_labels;
-    say(&mut io::stderr(), labels.stopped.get_ref(), look);
+    say(&mut io::stderr(), labels.stopped.get_ref(), said);
     writeln!(out).map_err(Error::Write)?;
     terminal::support_pointer(out, library, look).map_err(Error::Write)
 }
