@@ -323,7 +323,7 @@ fn forget<W: Write>(
         }
         let mut asked = crate::prompt::open(library, asking);
         // Ctrl-C here keeps the history: said calmly, once, by the one stopping path.
-        crate::prompt::when_stopped_say(labels.kept.get_ref());
+        crate::prompt::when_stopped_say(labels.kept.get_ref(), asking.look.width);
         let yes = asked.confirm(labels.forget_prompt.get_ref())?;
         if !yes {
             return terminal::footer(out, labels.kept.get_ref(), look).map_err(Error::Write);

@@ -244,13 +244,13 @@ fn guide<W: Write>(
     said: Look,
 ) -> Result<(), Error> {
     let labels = &library.app.practice_labels;
-    prompt::exit_cleanly_on_ctrl_c(plain, labels.stopped.get_ref());
     // What to press goes to stderr: wrapped to stderr's width, which differs from the page's
     // when standard output is piped or redirected.
     let said = Look {
         plain: look.plain,
         ..said
     };
+    prompt::exit_cleanly_on_ctrl_c(plain, labels.stopped.get_ref(), said.width);
     // In an ordinary terminal single keys work, without echo: Enter, or q or Esc to stop.
     // Plain (and where the terminal cannot be changed), lines typed: Enter, or q then Enter.
     // Either reader ends with the input. Dropping `keys` puts the terminal back.

@@ -153,6 +153,7 @@ pub fn open<'l>(library: &'l Library, asking: Asking) -> Box<dyn Ask + 'l> {
     exit_cleanly_on_ctrl_c(
         asking.accessible.is_on(),
         library.app.reflect_labels.stopped.get_ref(),
+        asking.look.width,
     );
     if asking.accessible.is_on() {
         let echo = !io::stdin().is_terminal();
@@ -200,22 +201,24 @@ pub fn say_stopped(fallback: &str) -> bool {
 }
 
 /// Sets the line Ctrl-C says from now on (a command whose stopping keeps something else
-/// than a reflection says so: "Nothing was deleted.").
-pub fn when_stopped_say(line: &str) {
+/// than a reflection says so: "Nothing was deleted."), wrapped at spaces to `width`, stderr's
+/// width: the terminal would split its words.
+pub fn when_stopped_say(line: &str, width: usize) {
+    let wrapped = textwrap::fill(line, width.max(20));
     if let Ok(mut stopped) = STOPPED_LINE.lock() {
-        line.clone_into(&mut stopped);
+        *stopped = wrapped;
     }
 }
 
 /// Shows the cursor again (unless in the accessible mode, which never hid it), says that
-/// numb stopped (`line`, see [`say_stopped`]) and leaves with 130 when Ctrl-C (or a hang-up
-/// or termination signal) arrives while questions are asked.
+/// numb stopped (`line`, wrapped to `width`, see [`say_stopped`]) and leaves with 130 when
+/// Ctrl-C (or a hang-up or termination signal) arrives while questions are asked.
 // A signal handler has no caller to return an error to: leaving here is the one exception to
 // "main picks the exit code" (ARCHITECTURE.md).
 #[allow(clippy::exit)]
-pub fn exit_cleanly_on_ctrl_c(accessible: bool, line: &str) {
+pub fn exit_cleanly_on_ctrl_c(accessible: bool, line: &str, width: usize) {
     PLAIN_EXIT.fetch_or(accessible, Ordering::SeqCst);
-    when_stopped_say(line);
+    when_stopped_say(line, width);
     let _ = ctrlc::set_handler(|| {
         restore_terminal();
         if SAID.load(Ordering::SeqCst) {

@@ -193,35 +193,38 @@ fn q_or_esc_stops_at_once_and_keys_typed_are_not_echoed() {
 /// The steps go to standard output, what to press to stderr; each is wrapped to its own
 /// width. With the page in a file (80 columns, from COLUMNS) and stderr on a terminal 40
 /// columns wide, the prompts fit the 40: they used to be wrapped to the page's 80, and the
-/// terminal split their words.
+/// terminal split their words. Stopping with q or with Ctrl-C says so at that width too.
 #[test]
 fn prompts_follow_the_width_of_stderr_when_the_page_is_piped() {
-    let dir = tempfile::tempdir().unwrap();
-    let page = dir.path().join("page.txt");
-    let mut cmd = std::process::Command::new("sh");
-    let bin = assert_cmd::cargo::cargo_bin!("numb");
-    let script = format!(
-        "stty cols 40 rows 40; '{}' practice five-senses --plain > '{}'; echo \"exit $?\"",
-        bin.display(),
-        page.display()
-    );
-    cmd.arg("-c").arg(script).env("NUMB_PACE", "0");
-    crate::isolate(&mut cmd);
-    let mut s = spawn_command(cmd, Some(20_000)).expect("spawn in a pty");
-    let mut said = s.exp_string("Enter.").unwrap();
-    s.send_line("").unwrap();
-    said += &s.exp_string("stop.").unwrap();
-    s.send_line("q").unwrap();
-    said += &s.exp_string("exit 0").unwrap();
-    assert!(said.contains("You stopped the"), "{said}");
-    for line in said.lines() {
-        assert!(
-            line.trim_end().chars().count() <= 40,
-            "{line:?} in:\n{said}"
+    for (stop, code) in [("q\n", 0), ("\x03", 130)] {
+        let dir = tempfile::tempdir().unwrap();
+        let page = dir.path().join("page.txt");
+        let mut cmd = std::process::Command::new("sh");
+        let bin = assert_cmd::cargo::cargo_bin!("numb");
+        let script = format!(
+            // The shell outlives Ctrl-C to say numb's exit code.
+            "trap true INT; stty cols 40 rows 40; '{}' practice five-senses --plain > '{}'; \
+             echo \"exit $?\"",
+            bin.display(),
+            page.display()
         );
+        cmd.arg("-c").arg(script).env("NUMB_PACE", "0");
+        crate::isolate(&mut cmd);
+        let mut s = spawn_command(cmd, Some(20_000)).expect("spawn in a pty");
+        let mut said = s.exp_string("Enter.").unwrap();
+        s.send_line("").unwrap();
+        said += &s.exp_string("stop.").unwrap();
+        s.send(stop).unwrap();
+        s.flush().unwrap();
+        said += &s.exp_string(&format!("exit {code}")).unwrap();
+        assert!(said.contains("You stopped the"), "{stop:?}: {said}");
+        for line in said.lines() {
+            let line = line.trim_end().trim_start_matches("^C");
+            assert!(line.chars().count() <= 40, "{stop:?}: {line:?} in:\n{said}");
+        }
+        let page = std::fs::read_to_string(page).unwrap();
+        assert!(page.lines().any(|l| l.chars().count() > 40), "{page}");
     }
-    let page = std::fs::read_to_string(page).unwrap();
-    assert!(page.lines().any(|l| l.chars().count() > 40), "{page}");
 }
 
 /// A practice file is checked like the rest: steps, pauses, references, sources.
