@@ -174,8 +174,9 @@ pub enum Error {
         values: String,
     },
 
-    /// Ctrl-C during the questions: nothing was written.
-    #[error("stopped. Nothing was saved. You can come back any time.")]
+    /// Ctrl-C during the questions: nothing was written. Not an error to the person: `main`
+    /// says it as one calm line without "error:" (see `prompt::say_stopped`).
+    #[error("Stopped. Nothing was saved. You can come back any time.")]
     Interrupted,
 
     /// Ctrl-C (or a termination signal) during an export to a folder, or at the question

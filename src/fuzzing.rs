@@ -132,9 +132,11 @@ pub fn history(data: &[u8]) {
     }
     let records: Vec<&crate::history::Record> = history.records.iter().collect();
     let _ = crate::history::trend::facets(&records);
-    let mut out = Vec::new();
-    crate::history::report::markdown(&mut out, library(), &records, false)
-        .expect("writing to memory");
+    for spoken in [false, true] {
+        let mut out = Vec::new();
+        crate::history::report::markdown(&mut out, library(), &records, false, spoken)
+            .expect("writing to memory");
+    }
 }
 
 /// A settings file: read, or an error that starts with a line and column inside it.

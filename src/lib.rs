@@ -236,7 +236,7 @@ fn call<W: Write>(
                 (false, false) => Mode::Guided,
             };
             let id = cli::typed_name(&args.id);
-            commands::practice::run(out, library, id.as_deref(), mode, look)?;
+            commands::practice::run(out, library, id.as_deref(), mode, look, asking.look)?;
         }
         Command::Export(args) => {
             let dir = args.out.as_deref();

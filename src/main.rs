@@ -87,6 +87,12 @@ fn main() -> ExitCode {
         }
         // The reader went away (`numb … | head`): stop quietly.
         Err(e) if e.is_broken_pipe() => ExitCode::SUCCESS,
+        // Ctrl-C at a question: choosing to stop is not an error. One calm line, the same
+        // one the Ctrl-C handler says when it is the one that sees the key (never both).
+        Err(e @ numb::Error::Interrupted) => {
+            numb::prompt::say_stopped(&e.to_string());
+            ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(130))
+        }
         Err(e) => {
             let env = Environment {
                 is_terminal: io::stderr().is_terminal(),

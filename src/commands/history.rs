@@ -43,7 +43,7 @@ pub fn run<W: Write>(
     match &args.action {
         None => list::write(out, library, &history, args.format, look).map_err(Error::Write),
         Some(HistoryAction::Trend(_)) => Ok(()),
-        Some(HistoryAction::Report(a)) => write_report(out, library, &history, a),
+        Some(HistoryAction::Report(a)) => write_report(out, library, &history, a, look.plain),
         Some(HistoryAction::Forget(_) | HistoryAction::Path(_)) => Ok(()),
     }
 }
@@ -131,6 +131,10 @@ fn trend<W: Write>(
     let width = look.width.max(20);
     let escape = crate::render::sanitize::escape_controls;
     writeln!(out, "{}", textwrap::fill(&escape(&title), width))?;
+    if look.plain {
+        return spoken_trend(out, library, &facets, width)
+            .and_then(|()| trend_ending(out, library, &last.questionnaire.id, others, look));
+    }
     if !facets.is_empty() {
         terminal::footer(out, labels.trend_higher.get_ref(), look)?;
     }
@@ -184,16 +188,79 @@ fn trend<W: Write>(
         writeln!(out)?;
         terminal::footer(out, labels.trend_gap.get_ref(), look)?;
     }
+    trend_ending(out, library, &last.questionnaire.id, others, look)
+}
+
+/// The most scores the accessible mode's trend says for a part (the latest ones), as many
+/// as the widest chart draws.
+const SPOKEN_SCORES: usize = 60;
+
+/// The trend in the accessible mode: a screen reader reads a chart's block characters as
+/// noise ("lower one eighth block…"), so each part is one line of words and numbers, the
+/// scores oldest first: "Muted feelings: 5, 5, 4, 1; lower than at first (5 then, 1 now)".
+fn spoken_trend<W: Write>(
+    out: &mut W,
+    library: &Library,
+    facets: &[trend::FacetTrend],
+    width: usize,
+) -> io::Result<()> {
+    let labels = &library.app.history_labels;
+    let escape = crate::render::sanitize::escape_controls;
+    let plain = Look {
+        width,
+        color: false,
+        plain: true,
+    };
+    if !facets.is_empty() {
+        terminal::footer(out, labels.trend_higher_scores.get_ref(), plain)?;
+    }
+    writeln!(out)?;
+    let mut not_scored = false;
+    for f in facets {
+        let words = change_words(library, f);
+        // A part never scored has no numbers to say: "no score yet" says it.
+        let line = match trend::ends(&f.scores) {
+            None => format!("{}: {words}", f.name),
+            Some(_) => {
+                // The latest that a chart would show at its widest.
+                let shown = &f.scores[f.scores.len().saturating_sub(SPOKEN_SCORES)..];
+                not_scored |= trend::has_gap(shown);
+                let scores: Vec<String> = shown
+                    .iter()
+                    .map(|s| {
+                        s.map_or_else(|| labels.not_scored.get_ref().clone(), |s| s.to_string())
+                    })
+                    .collect();
+                format!("{}: {}; {words}", f.name, scores.join(", "))
+            }
+        };
+        let hang = textwrap::Options::new(width).subsequent_indent("  ");
+        writeln!(out, "{}", textwrap::fill(&escape(&line), hang))?;
+    }
+    if not_scored {
+        writeln!(out)?;
+        terminal::footer(out, labels.trend_not_scored.get_ref(), plain)?;
+    }
+    Ok(())
+}
+
+/// What every trend ends with: the threshold, the other questionnaires saved, the reminder
+/// and the support pointer.
+fn trend_ending<W: Write>(
+    out: &mut W,
+    library: &Library,
+    id: &str,
+    others: &[String],
+    look: Look,
+) -> io::Result<()> {
+    let labels = &library.app.history_labels;
     writeln!(out)?;
     terminal::footer(out, labels.threshold.get_ref(), look)?;
     if !others.is_empty() {
         writeln!(out)?;
         let text = fill(
             labels.other_questionnaires.get_ref(),
-            &[
-                ("id", last.questionnaire.id.clone()),
-                ("others", others.join(", ")),
-            ],
+            &[("id", id.to_string()), ("others", others.join(", "))],
         );
         terminal::footer(out, &text, look)?;
     }
@@ -221,13 +288,15 @@ fn write_report<W: Write>(
     library: &Library,
     history: &History,
     args: &ReportArgs,
+    spoken: bool,
 ) -> Result<(), Error> {
     let (records, _) = one_questionnaire(history, args.questionnaire.as_deref())?;
     let Some(path) = &args.out else {
-        return report::markdown(out, library, &records, args.no_notes).map_err(Error::Write);
+        return report::markdown(out, library, &records, args.no_notes, spoken)
+            .map_err(Error::Write);
     };
     crate::history::report_file::write(path, args.force, |w| {
-        report::markdown(w, library, &records, args.no_notes)
+        report::markdown(w, library, &records, args.no_notes, spoken)
     })
 }
 
@@ -252,12 +321,14 @@ fn forget<W: Write>(
                 "numb history forget deletes every saved reflection; to do that without being asked, add --yes".into(),
             ));
         }
-        let yes = crate::prompt::open(library, asking)
-            .confirm(labels.forget_prompt.get_ref())
-            .map_err(|e| match e {
-                Error::Interrupted => Error::Stopped("nothing was deleted"),
-                e => e,
-            })?;
+        let mut asked = crate::prompt::open(library, asking);
+        // Ctrl-C here keeps the history: said calmly, once, by the one stopping path.
+        crate::prompt::when_stopped_say(
+            labels.kept.get_ref(),
+            library.page_words().support_pointer.get_ref(),
+            asking.look.width,
+        );
+        let yes = asked.confirm(labels.forget_prompt.get_ref())?;
         if !yes {
             return terminal::footer(out, labels.kept.get_ref(), look).map_err(Error::Write);
         }

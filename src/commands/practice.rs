@@ -26,13 +26,15 @@ pub enum Mode {
     NoWait,
 }
 
-/// Runs `numb practice`.
+/// Runs `numb practice`. `look` is standard output's, where the steps go; `said` is
+/// stderr's (the prompt look), where what to press is said.
 pub fn run<W: Write>(
     out: &mut W,
     library: &Library,
     id: Option<&str>,
     mode: Mode,
     look: Look,
+    said: Look,
 ) -> Result<(), Error> {
     let Some(id) = id else {
         return list(out, library, look).map_err(Error::Write);
@@ -54,7 +56,7 @@ pub fn run<W: Write>(
     };
     match mode {
         Mode::NoWait => whole(out, library, practice, look).map_err(Error::Write),
-        mode => guide(out, library, practice, mode == Mode::Plain, look),
+        mode => guide(out, library, practice, mode == Mode::Plain, look, said),
     }
 }
 
@@ -122,12 +124,14 @@ fn opening<W: Write>(page: &mut Page<'_, W>, library: &Library, p: &Practice) ->
     page.body(p.why.get_ref())
 }
 
-/// One step: its number, its words and its question.
+/// One step: its number, its quiet time stretched by `pace` (left out when too short to
+/// say, see [`quiet_time`]), its words and its question.
 fn step<W: Write>(
     page: &mut Page<'_, W>,
     library: &Library,
     p: &Practice,
     n: usize,
+    pace: f64,
 ) -> io::Result<()> {
     let labels = &library.app.practice_labels;
     let s = &p.steps[n];
@@ -138,12 +142,16 @@ fn step<W: Write>(
             ("total", p.steps.len().to_string()),
         ],
     );
-    if let Some(pause) = &s.pause {
+    if let Some(quiet) = s
+        .pause
+        .as_ref()
+        .and_then(|q| quiet_time(*q.get_ref(), pace))
+    {
         heading.push_str(&format!(
             " ({})",
             fill(
                 labels.pause.get_ref(),
-                &[("seconds", pause.get_ref().to_string())]
+                &[("seconds", quiet.as_secs().to_string())]
             )
         ));
     }
@@ -193,19 +201,35 @@ fn whole<W: Write>(out: &mut W, library: &Library, p: &Practice, look: Look) -> 
     opening(&mut page, library, p)?;
     page.heading(library.app.practice_labels.steps.get_ref())?;
     for n in 0..p.steps.len() {
-        step(&mut page, library, p, n)?;
+        step(&mut page, library, p, n, 1.0)?;
         page.blank()?;
     }
     ending(&mut page, library, p, true)
 }
 
-/// How much pauses are stretched: `NUMB_PACE` (0 skips them; tests use it), 1 by default.
+/// How much pauses are stretched: `NUMB_PACE` (0 leaves them out; tests use it), 1 by
+/// default.
 fn pace() -> f64 {
     std::env::var("NUMB_PACE")
         .ok()
         .and_then(|v| v.trim().parse::<f64>().ok())
         .filter(|v| v.is_finite() && *v >= 0.0)
         .map_or(1.0, |v| v.clamp(0.0, 10.0))
+}
+
+/// The shortest quiet time numb counts, in whole seconds: one that `NUMB_PACE` makes shorter
+/// is no quiet time at all (it would be said as "about 0 seconds", or 1 second to be still in).
+const SHORTEST_QUIET: u64 = 2;
+
+/// A step's quiet time of `seconds`, stretched by `pace` and rounded to whole seconds (as it
+/// is said); `None` when that is shorter than [`SHORTEST_QUIET`] (`NUMB_PACE=0`, say): the
+/// step then waits for Enter, as a step without a quiet time does.
+fn quiet_time(seconds: u32, pace: f64) -> Option<Duration> {
+    let paced = (f64::from(seconds) * pace).round();
+    // pace is at most 10 and seconds a u32: the product fits a u64.
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    let paced = paced as u64;
+    (paced >= SHORTEST_QUIET).then(|| Duration::from_secs(paced))
 }
 
 /// One step at a time: Enter goes on; a pause counts down quietly (or, plain, says how long
@@ -217,9 +241,21 @@ fn guide<W: Write>(
     p: &Practice,
     plain: bool,
     look: Look,
+    said: Look,
 ) -> Result<(), Error> {
-    prompt::exit_cleanly_on_ctrl_c(plain);
     let labels = &library.app.practice_labels;
+    // What to press goes to stderr: wrapped to stderr's width, which differs from the page's
+    // when standard output is piped or redirected.
+    let said = Look {
+        plain: look.plain,
+        ..said
+    };
+    prompt::exit_cleanly_on_ctrl_c(
+        plain,
+        labels.stopped.get_ref(),
+        library.page_words().support_pointer.get_ref(),
+        said.width,
+    );
     // In an ordinary terminal single keys work, without echo: Enter, or q or Esc to stop.
     // Plain (and where the terminal cannot be changed), lines typed: Enter, or q then Enter.
     // Either reader ends with the input. Dropping `keys` puts the terminal back.
@@ -241,9 +277,9 @@ fn guide<W: Write>(
     }
     out.flush().map_err(Error::Write)?;
     // Reading why it can help takes a moment: the first step waits for Enter.
-    say(&mut err, begin.get_ref(), look);
+    say(&mut err, begin.get_ref(), said);
     if presses.wait(None) == Waited::Stop {
-        return stopped(out, library, look);
+        return stopped(out, library, look, said);
     }
     // An echoed Enter leaves a blank line before the step; an unechoed key does not.
     if keys.is_some() {
@@ -252,27 +288,30 @@ fn guide<W: Write>(
     for n in 0..p.steps.len() {
         // Enter pressed more than once before does not skip this step.
         if presses.forget_early() {
-            return stopped(out, library, look);
+            return stopped(out, library, look, said);
         }
         {
             let mut page = Page::new(out, look);
-            step(&mut page, library, p, n).map_err(Error::Write)?;
+            step(&mut page, library, p, n, pace).map_err(Error::Write)?;
         }
         out.flush().map_err(Error::Write)?;
         let last = n + 1 == p.steps.len();
-        match p.steps[n].pause.as_ref().map(|s| *s.get_ref()) {
-            Some(seconds) => {
-                let wait = Duration::from_secs_f64(f64::from(seconds) * pace);
+        let quiet = p.steps[n]
+            .pause
+            .as_ref()
+            .and_then(|s| quiet_time(*s.get_ref(), pace));
+        match quiet {
+            Some(wait) => {
                 let text = fill(
                     pause_enter.get_ref(),
                     &[("seconds", wait.as_secs().to_string())],
                 );
-                say(&mut err, &text, look);
-                let waited = if plain || wait.is_zero() {
+                say(&mut err, &text, said);
+                let waited = if plain {
                     let waited = presses.wait(Some(wait));
                     // The end of a quiet time is said in words, not shown by a countdown.
                     if plain && waited == Waited::Time {
-                        say(&mut err, labels.pause_over.get_ref(), look);
+                        say(&mut err, labels.pause_over.get_ref(), said);
                     }
                     waited
                 } else {
@@ -294,13 +333,13 @@ fn guide<W: Write>(
                     waited
                 };
                 if waited == Waited::Stop {
-                    return stopped(out, library, look);
+                    return stopped(out, library, look, said);
                 }
             }
             None if !last => {
-                say(&mut err, enter.get_ref(), look);
+                say(&mut err, enter.get_ref(), said);
                 if presses.wait(None) == Waited::Stop {
-                    return stopped(out, library, look);
+                    return stopped(out, library, look, said);
                 }
                 if keys.is_some() {
                     let _ = writeln!(err);
@@ -315,8 +354,8 @@ fn guide<W: Write>(
 }
 
 /// A line said on stderr between steps (what to press, the end of a quiet time), wrapped to
-/// the page's width like the page: a prompt wider than the terminal would be split mid-word,
-/// and a braille display shows 40 cells.
+/// stderr's width (`look` is the prompt look): a prompt wider than the terminal would be
+/// split mid-word, and a braille display shows 40 cells.
 fn say(err: &mut impl Write, text: &str, look: Look) {
     let look = Look {
         color: false,
@@ -325,10 +364,30 @@ fn say(err: &mut impl Write, text: &str, look: Look) {
     let _ = Page::new(err, look).para(&[Span::new(text, Style::new())]);
 }
 
-/// Stopped before the end (q or Esc): said kindly, with the way to help.
-fn stopped<W: Write>(out: &mut W, library: &Library, look: Look) -> Result<(), Error> {
+/// Stopped before the end (q or Esc): said kindly on stderr (`said` is its look), with the
+/// way to help on the page.
+fn stopped<W: Write>(out: &mut W, library: &Library, look: Look, said: Look) -> Result<(), Error> {
     let labels = &library.app.practice_labels;
-    say(&mut io::stderr(), labels.stopped.get_ref(), look);
+    say(&mut io::stderr(), labels.stopped.get_ref(), said);
     writeln!(out).map_err(Error::Write)?;
     terminal::support_pointer(out, library, look).map_err(Error::Write)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A quiet time is said in whole seconds, never as "about 0 seconds": one that the pace
+    /// makes shorter than two seconds is left out, and the step waits for Enter.
+    #[test]
+    fn a_quiet_time_too_short_to_say_is_left_out() {
+        let secs = |s: u32, pace: f64| quiet_time(s, pace).map(|d| d.as_secs());
+        assert_eq!(secs(30, 1.0), Some(30));
+        assert_eq!(secs(30, 2.0), Some(60));
+        assert_eq!(secs(10, 0.25), Some(3), "2.5 rounds to 3");
+        assert_eq!(secs(30, 0.0), None);
+        assert_eq!(secs(10, 0.04), None, "0.4 s");
+        assert_eq!(secs(10, 0.1), None, "1 s is not a quiet time");
+        assert_eq!(secs(10, 0.15), Some(2), "1.5 rounds to 2");
+    }
 }

@@ -132,6 +132,8 @@ fn ask_to_save(
         asked.say(&lines)?;
     }
     if !asked.confirm(labels.save_prompt.get_ref())? {
+        // Said, not left to silence: a screen reader otherwise hears nothing after "no".
+        asked.say(std::slice::from_ref(labels.not_saved.get_ref()))?;
         return Ok(None);
     }
     // A note that is too long is said so, and offered again to be shortened.

@@ -21,12 +21,15 @@ const REPORT_ROWS: usize = 26;
 const REPORT_BARS: usize = 52;
 
 /// Writes the report on `records` (all of one questionnaire, oldest first) as Markdown;
-/// `no_notes` leaves the person's notes out.
+/// `no_notes` leaves the person's notes out. `spoken` (the accessible mode) leaves the small
+/// charts out: a screen reader reads their block characters as noise, and the table above
+/// them has every score as a number; how each part changed is said in words.
 pub fn markdown<W: Write>(
     out: &mut W,
     library: &Library,
     records: &[&Record],
     no_notes: bool,
+    spoken: bool,
 ) -> io::Result<()> {
     let labels = &library.app.history_labels;
     let mut doc = Doc::new(out);
@@ -88,23 +91,31 @@ pub fn markdown<W: Write>(
             );
             format!("{} ({})", escape(&f.name), escape(&range))
         }))?;
-        doc.heading(2, labels.report_charts.get_ref(), "")?;
-        doc.para(&field(labels.trend_higher.get_ref()))?;
-        doc.list(facets.iter().map(|f| {
-            let words = escape(&change_words(library, f));
-            let shown = &f.scores[f.scores.len().saturating_sub(REPORT_BARS)..];
-            if trend::ends(shown).is_none() {
-                // No bars to draw: no empty code span either.
-                return format!("{}: {words}", escape(&f.name));
+        if spoken {
+            doc.heading(2, labels.report_changes.get_ref(), "")?;
+            doc.list(facets.iter().map(|f| {
+                let words = escape(&change_words(library, f));
+                format!("{}: {words}", escape(&f.name))
+            }))?;
+        } else {
+            doc.heading(2, labels.report_charts.get_ref(), "")?;
+            doc.para(&field(labels.trend_higher.get_ref()))?;
+            doc.list(facets.iter().map(|f| {
+                let words = escape(&change_words(library, f));
+                let shown = &f.scores[f.scores.len().saturating_sub(REPORT_BARS)..];
+                if trend::ends(shown).is_none() {
+                    // No bars to draw: no empty code span either.
+                    return format!("{}: {words}", escape(&f.name));
+                }
+                let chart = trend::chart(shown, f.min, f.max, false);
+                format!("{}: `{chart}` {words}", escape(&f.name))
+            }))?;
+            let gaps = facets
+                .iter()
+                .any(|f| trend::has_gap(&f.scores[f.scores.len().saturating_sub(REPORT_BARS)..]));
+            if gaps {
+                doc.para(&field(labels.trend_gap.get_ref()))?;
             }
-            let chart = trend::chart(shown, f.min, f.max, false);
-            format!("{}: `{chart}` {words}", escape(&f.name))
-        }))?;
-        let gaps = facets
-            .iter()
-            .any(|f| trend::has_gap(&f.scores[f.scores.len().saturating_sub(REPORT_BARS)..]));
-        if gaps {
-            doc.para(&field(labels.trend_gap.get_ref()))?;
         }
         doc.para(&field(labels.threshold.get_ref()))?;
     }

@@ -9,6 +9,7 @@ mod terminal;
 pub mod typed;
 
 use std::io::{self, IsTerminal, Write};
+use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 pub use accessible::Typed;
@@ -146,9 +147,15 @@ impl Asking {
     }
 }
 
-/// The prompter for this run, on stderr (and standard input).
+/// The prompter for this run, on stderr (and standard input). Ctrl-C while it asks says the
+/// questionnaire's "stopped, nothing was saved" line (see [`say_stopped`]).
 pub fn open<'l>(library: &'l Library, asking: Asking) -> Box<dyn Ask + 'l> {
-    exit_cleanly_on_ctrl_c(asking.accessible.is_on());
+    exit_cleanly_on_ctrl_c(
+        asking.accessible.is_on(),
+        library.app.reflect_labels.stopped.get_ref(),
+        library.page_words().support_pointer.get_ref(),
+        asking.look.width,
+    );
     if asking.accessible.is_on() {
         let echo = !io::stdin().is_terminal();
         Box::new(Typed::new(
@@ -166,22 +173,74 @@ pub fn open<'l>(library: &'l Library, asking: Asking) -> Box<dyn Ask + 'l> {
 /// Set when the accessible mode asks: Ctrl-C then writes no escape sequence.
 static PLAIN_EXIT: AtomicBool = AtomicBool::new(false);
 
-/// Shows the cursor again (unless in the accessible mode, which never hid it) and leaves
-/// with 130 when Ctrl-C (or a hang-up or termination signal) arrives while questions are
-/// asked.
+/// The line Ctrl-C says, in the language of the run (set with [`exit_cleanly_on_ctrl_c`]).
+static STOPPED_LINE: Mutex<String> = Mutex::new(String::new());
+
+/// Set once the stopped line was said: by the Ctrl-C handler or by `main` (dialoguer's own
+/// Ctrl-C, an [`Error::Interrupted`]), whichever comes first. The other says nothing.
+static SAID: AtomicBool = AtomicBool::new(false);
+
+/// Says, once per run, the calm line that numb stopped (on its own line, no "error:"):
+/// the line set by [`exit_cleanly_on_ctrl_c`], or `fallback`. Ctrl-C reaches numb by two
+/// paths that can race (the signal handler, and dialoguer reading the key as an
+/// interruption); both end here, so the person reads the same line whichever wins. Returns
+/// whether this call said it.
+pub fn say_stopped(fallback: &str) -> bool {
+    if SAID.swap(true, Ordering::SeqCst) {
+        return false;
+    }
+    // try_lock: the handler must never wait on a lock the interrupted thread holds.
+    let line = match STOPPED_LINE.try_lock() {
+        Ok(line) if !line.is_empty() => line.clone(),
+        _ => fallback.to_string(),
+    };
+    // One write, so a second Ctrl-C cannot cut the line in half.
+    let mut err = io::stderr().lock();
+    let _ = err.write_all(format!("{line}\n").as_bytes());
+    let _ = err.flush();
+    true
+}
+
+/// Sets the line Ctrl-C says from now on (a command whose stopping keeps something else
+/// than a reflection says so: "Nothing was deleted."), then `pointer`, the line that points
+/// to `numb support` (help is one step away from every way numb ends), each wrapped at spaces
+/// to `width`, stderr's width: the terminal would split their words.
+pub fn when_stopped_say(line: &str, pointer: &str, width: usize) {
+    let mut wrapped = textwrap::fill(line, width.max(20));
+    if !pointer.is_empty() && !line.contains("numb support") {
+        wrapped.push_str("\n\n");
+        wrapped.push_str(&textwrap::fill(pointer, width.max(20)));
+    }
+    if let Ok(mut stopped) = STOPPED_LINE.lock() {
+        *stopped = wrapped;
+    }
+}
+
+/// Shows the cursor again (unless in the accessible mode, which never hid it), says that
+/// numb stopped (`line` and `pointer`, wrapped to `width`, see [`say_stopped`]) and leaves with 130 when
+/// Ctrl-C (or a hang-up or termination signal) arrives while questions are asked.
 // A signal handler has no caller to return an error to: leaving here is the one exception to
 // "main picks the exit code" (ARCHITECTURE.md).
 #[allow(clippy::exit)]
-pub fn exit_cleanly_on_ctrl_c(accessible: bool) {
+pub fn exit_cleanly_on_ctrl_c(accessible: bool, line: &str, pointer: &str, width: usize) {
     PLAIN_EXIT.fetch_or(accessible, Ordering::SeqCst);
+    when_stopped_say(line, pointer, width);
     let _ = ctrlc::set_handler(|| {
         restore_terminal();
+        if SAID.load(Ordering::SeqCst) {
+            // `main` is saying it and exits with 130 itself.
+            return;
+        }
         let mut err = io::stderr();
+        // Below the question's line, whatever was typed on it.
         let _ = match PLAIN_EXIT.load(Ordering::SeqCst) {
             true => writeln!(err),
             false => writeln!(err, "\x1b[?25h"),
         };
-        let _ = err.flush();
+        if !say_stopped("") {
+            // `main` is saying it and exits with 130 itself.
+            return;
+        }
         std::process::exit(130);
     });
 }

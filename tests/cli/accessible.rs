@@ -281,6 +281,62 @@ fn feelings_family_then_word_and_the_body_path_typed() {
     assert!(!seen.contains('\x1b'), "{seen:?}");
 }
 
+/// Answering no (or Enter, the default) to saving says so in one line, in either language;
+/// a screen reader used to hear nothing after the answer.
+#[test]
+fn declining_to_save_says_nothing_was_saved() {
+    let said = [
+        ("en", "Not saved. Nothing was kept on this computer."),
+        ("es", "No se guardó. No quedó nada en este dispositivo."),
+    ];
+    for (lang, line) in said {
+        for no in ["", "n"] {
+            let home = tempfile::tempdir().unwrap();
+            let typed = format!("1\n{}{no}\n", "3\n".repeat(12));
+            let out = numb()
+                .args(["--accessible", "--lang", lang, "reflect"])
+                .env("XDG_DATA_HOME", home.path().join("data"))
+                .env("XDG_CONFIG_HOME", home.path().join("config"))
+                .write_stdin(typed)
+                .assert()
+                .success()
+                .get_output()
+                .clone();
+            let err = String::from_utf8(out.stderr).unwrap();
+            let last = err.lines().map(str::trim).rfind(|l| !l.is_empty());
+            assert_eq!(last, Some(line), "{lang} {no:?}: {err}");
+            assert!(!home.path().join("data").exists());
+        }
+    }
+}
+
+/// Ctrl-C in the accessible mode: one calm line that numb stopped and nothing was saved (a
+/// screen reader used to hear nothing), no escape bytes, exit 130, nothing written.
+#[test]
+fn ctrl_c_in_the_accessible_mode_says_it_stopped_and_nothing_was_saved() {
+    let flag = (vec!["--accessible", "reflect"], vec![]);
+    let variable = (vec!["reflect"], vec![("NUMB_ACCESSIBLE", "1")]);
+    for (args, env) in [flag, variable] {
+        let (args, env) = (&args[..], &env[..]);
+        let home = tempfile::tempdir().unwrap();
+        let mut s = Session::start(home.path(), args, env);
+        check_in(&mut s, &["2"]);
+        s.expect("Question 2 of 12").expect("or q to stop");
+        s.press("\x03");
+        let (seen, code) = s.finish();
+        assert_eq!(code, 130, "{args:?} {env:?}: {seen}");
+        // The calm line once, then help one step away.
+        let stopped = "Stopped. Nothing was saved. You can come back any time.";
+        assert_eq!(seen.matches(stopped).count(), 1, "{seen:?}");
+        let after = &seen[seen.find(stopped).unwrap()..];
+        assert!(after.contains("`numb support` lists free"), "{seen:?}");
+        assert_eq!(seen.matches("`numb support`").count(), 1, "{seen:?}");
+        assert!(!seen.contains("error"), "{seen}");
+        assert!(!seen.contains('\x1b'), "{seen:?}");
+        assert!(!home.path().join("data").exists());
+    }
+}
+
 #[test]
 fn a_practice_says_its_quiet_times_in_words_and_q_stops_it() {
     let home = tempfile::tempdir().unwrap();
@@ -291,8 +347,9 @@ fn a_practice_says_its_quiet_times_in_words_and_q_stops_it() {
     for n in 1..=7 {
         s.expect(&format!("Step {n} of 7"));
         if n < 7 {
-            // The line is wrapped to the width: its start is on one line.
-            s.expect("Press Enter to go on sooner");
+            // The line is wrapped to the width: its start is on one line. NUMB_PACE=0 leaves
+            // the quiet times out: each step waits for Enter.
+            s.expect("Press Enter when you are ready");
             s.type_line("");
         }
     }
@@ -315,21 +372,56 @@ fn a_practice_says_its_quiet_times_in_words_and_q_stops_it() {
 }
 
 /// A practice with quiet times, in the accessible mode: each is announced at its start
-/// and its end in words, with no countdown.
+/// and its end in words, with no countdown. NUMB_PACE=0.04 turns paced-breathing's 60 and
+/// 45 seconds into about 2; its shorter ones (under 2 seconds then) are left out. No input:
+/// a line arriving during a quiet time would end it early, unannounced.
 #[test]
 fn quiet_times_are_announced_at_their_end() {
     let out = numb()
         .args(["--accessible", "practice", "paced-breathing"])
-        .env("NUMB_PACE", "0")
-        .write_stdin("\n".repeat(20))
+        .env("NUMB_PACE", "0.04")
+        .write_stdin("")
         .assert()
         .success()
         .get_output()
         .clone();
     let err = String::from_utf8(out.stderr).unwrap();
-    assert!(err.contains("Take about 0 seconds."), "{err}");
-    assert!(err.contains("The quiet time is over."), "{err}");
+    let said = err.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert_eq!(said.matches("Take about 2 seconds.").count(), 2, "{err}");
+    assert_eq!(said.matches("The quiet time is over.").count(), 2, "{err}");
     assert!(!err.contains('\x1b') && !err.contains('\r'), "{err:?}");
+}
+
+/// NUMB_PACE=0 (or a pace that rounds a quiet time under two seconds) never says "about 0
+/// seconds": the quiet time is left out and the step waits for Enter, in both modes' words.
+#[test]
+fn numb_pace_0_never_says_about_0_seconds() {
+    for (pace, plain) in [("0", true), ("0.01", true), ("0", false)] {
+        let mut cmd = numb();
+        cmd.args(["practice", "paced-breathing"])
+            .env("NUMB_PACE", pace)
+            .write_stdin("\n".repeat(20));
+        if plain {
+            cmd.arg("--plain");
+        }
+        let out = cmd.assert().success().get_output().clone();
+        let err = String::from_utf8(out.stderr).unwrap();
+        let said = err.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(!said.contains("0 seconds"), "NUMB_PACE={pace}: {err}");
+        assert!(!said.contains("Take about"), "NUMB_PACE={pace}: {err}");
+        assert!(
+            !said.contains("quiet time is over"),
+            "NUMB_PACE={pace}: {err}"
+        );
+        if plain {
+            assert_eq!(
+                said.matches("Press Enter when you are ready for the next step")
+                    .count(),
+                6,
+                "NUMB_PACE={pace}: {err}"
+            );
+        }
+    }
 }
 
 #[test]

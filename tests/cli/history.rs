@@ -497,6 +497,51 @@ fn trend_ascii_snapshot() {
     insta::assert_snapshot!(out);
 }
 
+/// In the accessible mode the trend and the report have no charts: a screen reader reads
+/// block characters as noise. The trend says each part's scores as numbers, oldest first,
+/// with "not scored" in a gap; the report keeps its table and says each change in words.
+#[test]
+fn the_accessible_mode_says_scores_in_words_not_charts() {
+    let home = home_with_fixture();
+    let blocks = |text: &str| text.chars().any(|c| ('\u{2581}'..='\u{2588}').contains(&c));
+    for (flag, var) in [(Some("--accessible"), None), (None, Some("1"))] {
+        let run = |args: &[&str]| {
+            let mut cmd = numb_in(home.path());
+            cmd.args(flag).args(args);
+            if let Some(on) = var {
+                cmd.env("NUMB_ACCESSIBLE", on);
+            }
+            stdout_of(&mut cmd)
+        };
+        let trend = run(&["history", "trend", "-q", "check-in", "--width", "100"]);
+        assert!(!blocks(&trend), "{trend}");
+        assert!(
+            trend.contains("Muted feelings: 5, 5, 4, 3, 2, 1; lower than at first (5 then, 1 now)"),
+            "{trend}"
+        );
+        assert!(
+            trend.contains("Feeling far from people: 6, 6, 4, 4, not scored, 2;"),
+            "{trend}"
+        );
+        assert!(trend.contains("Where it says \"not scored\""), "{trend}");
+        assert!(
+            !trend.contains("bars") && !trend.contains("chart"),
+            "{trend}"
+        );
+        let report = run(&["history", "report", "-q", "check-in"]);
+        assert!(!blocks(&report), "{report}");
+        assert!(
+            report.contains("| 2026-10-12 20:20 | 1 | 1 | 2 |"),
+            "{report}"
+        );
+        assert!(
+            report.contains("## How each part changed\n\n- Muted feelings: lower than at first"),
+            "{report}"
+        );
+        assert!(!report.contains("chart"), "{report}");
+    }
+}
+
 #[test]
 fn report_snapshot() {
     let home = home_with_fixture();

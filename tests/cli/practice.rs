@@ -54,7 +54,9 @@ fn plain_snapshot() {
     let said = stderr.split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(
         said.contains("Press Enter to begin.")
-            && said.contains("Press Enter to go on sooner, or type q and press Enter to stop."),
+            && said.contains(
+                "Press Enter when you are ready for the next step, or type q and press Enter to stop."
+            ),
         "{stderr}"
     );
     insta::assert_snapshot!(String::from_utf8(out.stdout).unwrap());
@@ -79,8 +81,8 @@ fn guided(pace: &str) -> rexpect::session::PtySession {
     spawn_command(cmd, Some(20_000)).expect("spawn in a pty")
 }
 
-/// In a terminal, with pauses shortened to nothing (NUMB_PACE=0), the practice walks through
-/// every step to its kind ending.
+/// In a terminal, with the quiet times left out (NUMB_PACE=0), the practice walks through
+/// every step to its kind ending, each step waiting for Enter.
 #[test]
 fn a_guided_practice_walks_every_step() {
     let mut s = guided("0");
@@ -89,7 +91,15 @@ fn a_guided_practice_walks_every_step() {
     s.send("\r").unwrap();
     s.flush().unwrap();
     for n in 1..=7 {
-        s.exp_string(&format!("Step {n} of 7")).unwrap();
+        let step = format!("Step {n} of 7");
+        s.exp_string(&step).unwrap();
+        if n < 7 {
+            // Neither the heading nor the prompt names a quiet time that is left out.
+            let before = s.exp_string("Press Enter when you are ready").unwrap();
+            assert!(!before.contains("seconds"), "{before:?}");
+            s.send("\r").unwrap();
+            s.flush().unwrap();
+        }
     }
     s.exp_string("Whatever you noticed").unwrap();
     s.exp_string("numb support").unwrap();
@@ -177,6 +187,43 @@ fn q_or_esc_stops_at_once_and_keys_typed_are_not_echoed() {
             "{stop:?}: settings changed"
         );
         assert!(settings(&after).contains(&"echo".to_string()), "{after}");
+    }
+}
+
+/// The steps go to standard output, what to press to stderr; each is wrapped to its own
+/// width. With the page in a file (80 columns, from COLUMNS) and stderr on a terminal 40
+/// columns wide, the prompts fit the 40: they used to be wrapped to the page's 80, and the
+/// terminal split their words. Stopping with q or with Ctrl-C says so at that width too.
+#[test]
+fn prompts_follow_the_width_of_stderr_when_the_page_is_piped() {
+    for (stop, code) in [("q\n", 0), ("\x03", 130)] {
+        let dir = tempfile::tempdir().unwrap();
+        let page = dir.path().join("page.txt");
+        let mut cmd = std::process::Command::new("sh");
+        let bin = assert_cmd::cargo::cargo_bin!("numb");
+        let script = format!(
+            // The shell outlives Ctrl-C to say numb's exit code.
+            "trap true INT; stty cols 40 rows 40; '{}' practice five-senses --plain > '{}'; \
+             echo \"exit $?\"",
+            bin.display(),
+            page.display()
+        );
+        cmd.arg("-c").arg(script).env("NUMB_PACE", "0");
+        crate::isolate(&mut cmd);
+        let mut s = spawn_command(cmd, Some(20_000)).expect("spawn in a pty");
+        let mut said = s.exp_string("Enter.").unwrap();
+        s.send_line("").unwrap();
+        said += &s.exp_string("stop.").unwrap();
+        s.send(stop).unwrap();
+        s.flush().unwrap();
+        said += &s.exp_string(&format!("exit {code}")).unwrap();
+        assert!(said.contains("You stopped the"), "{stop:?}: {said}");
+        for line in said.lines() {
+            let line = line.trim_end().trim_start_matches("^C");
+            assert!(line.chars().count() <= 40, "{stop:?}: {line:?} in:\n{said}");
+        }
+        let page = std::fs::read_to_string(page).unwrap();
+        assert!(page.lines().any(|l| l.chars().count() > 40), "{page}");
     }
 }
 

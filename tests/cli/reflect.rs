@@ -372,9 +372,14 @@ fn a_whole_check_in_typed_with_arrow_keys_ends_in_a_summary() {
         summary.contains("This is a reflection, not a diagnosis."),
         "{summary}"
     );
-    // Enter takes the default, which is no.
+    // Enter takes the default, which is no, and that is said.
     press(&mut s, "\r");
-    s.exp_eof().unwrap();
+    let rest = s.exp_eof().unwrap();
+    assert_eq!(
+        last_line_shown(&rest),
+        "Not saved. Nothing was kept on this computer.",
+        "{rest:?}"
+    );
     match s.process().wait().unwrap() {
         WaitStatus::Exited(_, code) => assert_eq!(code, 0),
         other => panic!("{other:?}"),
@@ -405,6 +410,85 @@ fn ctrl_c_in_a_question_shows_the_cursor_writes_nothing_and_exits_130() {
         WaitStatus::Exited(_, code) => assert_eq!(code, 130),
         WaitStatus::Signaled(_, sig, _) => panic!("killed by {sig:?} instead of exiting 130"),
         other => panic!("{other:?}"),
+    }
+}
+
+/// What a terminal shows of `bytes` at its end: escape sequences and carriage returns left
+/// out, the last line that has words.
+fn last_line_shown(bytes: &str) -> String {
+    let mut text = String::new();
+    let mut chars = bytes.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            // ESC [ … a letter: a colour, a cursor move, an erase.
+            '\x1b' => {
+                if chars.next_if_eq(&'[').is_some() {
+                    while chars.next_if(|c| !c.is_ascii_alphabetic()).is_some() {}
+                }
+                chars.next();
+            }
+            '\r' => {}
+            c => text.push(c),
+        }
+    }
+    text.lines()
+        .rev()
+        .find(|l| !l.trim().is_empty())
+        .unwrap_or_default()
+        .trim()
+        .to_string()
+}
+
+/// Ctrl-C reaches numb in two ways that used to race: dialoguer reads the key as an
+/// interruption (then numb wrote "error: stopped…"), or the terminal turns it into SIGINT
+/// between two reads (then numb wrote nothing). Both ways now end in the same calm line,
+/// said once, and exit 130; each is tried a few times.
+#[test]
+fn ctrl_c_says_the_same_calm_line_whichever_way_it_arrives() {
+    const STOPPED: &str = "Stopped. Nothing was saved. You can come back any time.";
+    for round in 0..6 {
+        let by_signal = round % 2 == 1;
+        let mut s = interactive(&[]);
+        s.exp_string("Not now").unwrap();
+        press(&mut s, "\r");
+        s.exp_string("1 of 12").unwrap();
+        s.exp_string("Stop here").unwrap();
+        // dialoguer is then waiting for a key.
+        std::thread::sleep(std::time::Duration::from_millis(200));
+        match by_signal {
+            true => s
+                .process_mut()
+                .signal(rexpect::process::Signal::SIGINT)
+                .unwrap(),
+            false => press(&mut s, "\x03"),
+        }
+        let rest = s.exp_eof().unwrap();
+        let how = if by_signal { "SIGINT" } else { "the key" };
+        // The calm line once, then help one step away.
+        assert_eq!(rest.matches(STOPPED).count(), 1, "by {how}: {rest:?}");
+        let after = &rest[rest.find(STOPPED).unwrap()..];
+        assert!(
+            after.contains("`numb support` lists free"),
+            "by {how}: {rest:?}"
+        );
+        assert_eq!(
+            rest.matches("`numb support`").count(),
+            1,
+            "by {how}: {rest:?}"
+        );
+        assert!(
+            last_line_shown(&rest).contains("help lines"),
+            "by {how}: {rest:?}"
+        );
+        assert!(!rest.contains("error"), "by {how}: {rest:?}");
+        assert!(
+            rest.contains("\x1b[?25h"),
+            "cursor shown, by {how}: {rest:?}"
+        );
+        match s.process().wait().unwrap() {
+            WaitStatus::Exited(_, code) => assert_eq!(code, 130, "by {how}"),
+            other => panic!("by {how}: {other:?}"),
+        }
     }
 }
 

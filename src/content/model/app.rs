@@ -240,6 +240,8 @@ labels! {
         pub report_notes: Spanned<String>,
         /// When no note was saved (inline Markdown).
         pub report_no_notes: Spanned<String>,
+        /// Said when the person answers no to saving a reflection.
+        pub not_saved: Spanned<String>,
         /// Asked before deleting everything.
         pub forget_prompt: Spanned<String>,
         /// Said after deleting (inline Markdown).
@@ -261,6 +263,15 @@ labels! {
         pub report_dash: Spanned<String>,
         /// Under the charts when one has a gap, a time its part was not scored (inline Markdown).
         pub trend_gap: Spanned<String>,
+        /// The accessible mode's trend, which says the scores as numbers instead of charts:
+        /// what a higher score means (inline Markdown).
+        pub trend_higher_scores: Spanned<String>,
+        /// The accessible mode's trend, under the scores when one was not scored (inline
+        /// Markdown).
+        pub trend_not_scored: Spanned<String>,
+        /// Heading of the report in the accessible mode: how each part changed, in words
+        /// (in place of the small charts).
+        pub report_changes: Spanned<String>,
     }
 }
 

@@ -208,9 +208,11 @@ pub(super) fn check(lib: &Library, at: &mut At) {
         &h.range,
         &h.report_intro,
         &h.report_charts,
+        &h.report_changes,
         &h.report_latest,
         &h.report_notes,
         &h.forget_prompt,
+        &h.not_saved,
     ] {
         at.line(label, "history label");
     }
@@ -224,6 +226,8 @@ pub(super) fn check(lib: &Library, at: &mut At) {
         &h.trend_higher,
         &h.report_dash,
         &h.trend_gap,
+        &h.trend_higher_scores,
+        &h.trend_not_scored,
         &h.forgotten,
         &h.nothing_to_forget,
         &h.kept,
