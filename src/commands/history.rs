@@ -328,7 +328,7 @@ fn forget<W: Write>(
             library.page_words().support_pointer.get_ref(),
             asking.look.width,
         );
-        let yes = asked.confirm(labels.forget_prompt.get_ref())?;
+        let yes = asked.confirm_typed(labels.forget_prompt.get_ref())?;
         if !yes {
             return terminal::footer(out, labels.kept.get_ref(), look).map_err(Error::Write);
         }

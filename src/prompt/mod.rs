@@ -35,6 +35,14 @@ pub enum Leave {
 pub trait Ask: Prompter {
     /// Asks a yes-or-no question. No is the default; Esc or q also mean no.
     fn confirm(&mut self, prompt: &str) -> Result<bool, Error>;
+    /// Asks a yes-or-no question before something that cannot be undone: the answer is a
+    /// whole typed line (yes, y, sí… then Enter; Enter alone means no), so that keys typed
+    /// ahead or a sentence typed in distress never answer it one letter at a time. A line
+    /// that is neither is not taken (words of crisis in it are met with the help lines) and
+    /// the question is asked again. The accessible mode's [`Ask::confirm`] is this already.
+    fn confirm_typed(&mut self, prompt: &str) -> Result<bool, Error> {
+        self.confirm(prompt)
+    }
     /// Asks to pick one of `items`; `None` when the person leaves (Esc or q).
     fn one_of(
         &mut self,

@@ -189,6 +189,55 @@ impl Ask for Terminal<'_> {
         Ok(answer)
     }
 
+    fn confirm_typed(&mut self, prompt: &str) -> Result<bool, Error> {
+        let labels = &self.library.app.ask_labels;
+        let words = |list: &[crate::content::spanned::Spanned<String>]| -> Vec<String> {
+            list.iter().map(|w| w.get_ref().clone()).collect()
+        };
+        let (yes, no) = (words(&labels.yes_words), words(&labels.no_words));
+        let (yes, no): (Vec<&str>, Vec<&str>) = (
+            yes.iter().map(String::as_str).collect(),
+            no.iter().map(String::as_str).collect(),
+        );
+        self.lines(prompt)?;
+        loop {
+            let line = self.line(labels.type_yes_no.get_ref(), "")?;
+            if let Some(answer) = super::typed::yes_no(&line, &yes, &no) {
+                return Ok(answer);
+            }
+            let crisis = &self.library.crisis;
+            match crisis.find(&line) {
+                Some(found) => {
+                    let words = crisis.words_for(&found).to_string();
+                    let country = crate::commands::support::country_from_locale();
+                    let width = usize::from(self.term.size().1).max(20);
+                    let look = Look {
+                        width,
+                        color: false,
+                        plain: false,
+                    };
+                    let mut help = Vec::new();
+                    let mut page = Page::new(&mut help, look);
+                    crate::render::terminal::help::help_block(
+                        &mut page,
+                        self.library,
+                        &words,
+                        country.as_deref(),
+                        crate::render::terminal::help::Emergency::Shown,
+                    )
+                    .map_err(Error::Write)?;
+                    self.term
+                        .write_str(&String::from_utf8_lossy(&help))
+                        .map_err(prompt_error)?;
+                }
+                None => {
+                    self.lines(labels.not_understood.get_ref())?;
+                }
+            }
+            self.lines(prompt)?;
+        }
+    }
+
     fn one_of(
         &mut self,
         prompt: &str,

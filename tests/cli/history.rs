@@ -578,7 +578,8 @@ fn report_out_writes_a_file_and_unknown_questionnaires_are_named() {
         .stderr(predicate::str::contains("check-in, reconnection-plan"));
 }
 
-/// On a terminal, forget asks first: the default (Enter) deletes nothing; yes deletes all.
+/// On a terminal, forget asks first, for a typed line: the default (Enter) deletes nothing, a
+/// line that is not yes or no is asked again, and yes deletes all.
 #[test]
 fn forget_on_a_terminal_asks_and_no_is_the_default() {
     let home = home_with_fixture();
@@ -595,9 +596,22 @@ fn forget_on_a_terminal_asks_and_no_is_the_default() {
     s.exp_string("Nothing was deleted.").unwrap();
     s.exp_eof().unwrap();
     assert!(data(home.path()).join("history.jsonl").exists());
+    // A sentence typed ahead is not answered a letter at a time (its "y" used to delete
+    // everything): it does not fit, and the question is asked again.
     let mut s = spawn();
     s.exp_string("Delete every saved reflection?").unwrap();
-    s.send("y").unwrap();
+    s.send("yeah i dont care anymore\r").unwrap();
+    s.flush().unwrap();
+    s.exp_string("That does not fit").unwrap();
+    s.exp_string("Delete every saved reflection?").unwrap();
+    s.send("\r").unwrap();
+    s.flush().unwrap();
+    s.exp_string("Nothing was deleted.").unwrap();
+    s.exp_eof().unwrap();
+    assert!(data(home.path()).join("history.jsonl").exists());
+    let mut s = spawn();
+    s.exp_string("Delete every saved reflection?").unwrap();
+    s.send("y\r").unwrap();
     s.flush().unwrap();
     s.exp_string("Deleted.").unwrap();
     s.exp_eof().unwrap();
