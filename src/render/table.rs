@@ -8,10 +8,6 @@ use super::sanitize::escape_controls;
 const QUIET: TableStyle =
     TableStyle::new().header_separator(LineStyle::none().fill('─').junction(' '));
 
-/// No lines at all, for the accessible mode: a rule would be read aloud character by
-/// character.
-const BARE: TableStyle = TableStyle::new();
-
 /// A table with a header row, laid out to fit `width` columns.
 pub fn table(header: &[&str], rows: Vec<Vec<String>>, width: usize) -> Table {
     styled(header, rows, width, QUIET)
@@ -52,17 +48,59 @@ fn styled(header: &[&str], rows: Vec<Vec<String>>, width: usize, style: TableSty
     table
 }
 
-/// Writes a table from [`table`] line by line, without trailing spaces (and, when `look` is
-/// plain, without the rule under the header).
+/// Writes a table from [`table`] line by line, without trailing spaces. When `look` is plain
+/// (the accessible mode), as [`records`] instead.
 pub fn write<W: std::io::Write>(
     out: &mut W,
     header: &[&str],
     rows: Vec<Vec<String>>,
     look: super::Look,
 ) -> std::io::Result<()> {
-    let style = if look.plain { BARE } else { QUIET };
-    for line in styled(header, rows, look.width, style).lines() {
+    if look.plain {
+        return records(out, header, &rows, look.width);
+    }
+    for line in styled(header, rows, look.width, QUIET).lines() {
         writeln!(out, "{}", line.trim_end())?;
+    }
+    Ok(())
+}
+
+/// A table for the accessible mode: each row a short block, each cell on its own lines after
+/// its column's name ("Title: Where numbness comes from"), wrapped at spaces to `width`, rows
+/// apart by a blank line. Columns side by side are read across by a screen reader, one cell
+/// of each mixed into the next, and a narrow column cut ids mid-word (`paced-breath` / `ing`).
+fn records<W: std::io::Write>(
+    out: &mut W,
+    header: &[&str],
+    rows: &[Vec<String>],
+    width: usize,
+) -> std::io::Result<()> {
+    use super::wrap::{Span, wrap};
+    for (n, row) in rows.iter().enumerate() {
+        if n > 0 {
+            writeln!(out)?;
+        }
+        for (column, cell) in row.iter().enumerate() {
+            // The first cell heads the block; the others sit under it.
+            let indent = if column == 0 { "" } else { "  " };
+            let name = header.get(column).copied().unwrap_or("").trim();
+            for (i, part) in cell.split('\n').map(str::trim).enumerate() {
+                if part.is_empty() {
+                    continue;
+                }
+                let text = match (i, name.is_empty()) {
+                    (0, false) => format!("{name}: {}", escape_controls(part)),
+                    _ => escape_controls(part),
+                };
+                let spans = [Span::new(text.as_str(), anstyle::Style::new())];
+                // A cell's later lines, and every wrapped line, sit under its first.
+                let rest = format!("{indent}  ");
+                let first = if i == 0 { indent } else { rest.as_str() };
+                for line in wrap(&spans, width, first, &rest, false) {
+                    writeln!(out, "{}", line.trim_end())?;
+                }
+            }
+        }
     }
     Ok(())
 }
@@ -82,6 +120,44 @@ mod tests {
         assert!(text.lines().all(|l| display_width(l) <= 30), "{text}");
         assert!(!text.contains('\x1b'));
         assert!(text.contains("\\x1b"));
+    }
+
+    /// The accessible mode's table: each row a block, each cell named, ids whole, nothing
+    /// wider than the width.
+    #[test]
+    fn a_plain_table_is_a_block_a_row_with_every_cell_named() {
+        let rows = vec![
+            vec![
+                "self-compassion-pause".to_string(),
+                "A self-compassion pause".to_string(),
+                "about 3 min".to_string(),
+            ],
+            vec![
+                "paced-breathing".to_string(),
+                "Slow, steady breathing, with many words that need wrapping at forty".to_string(),
+                "first line\nsecond line".to_string(),
+            ],
+        ];
+        let mut out = Vec::new();
+        let look = super::super::Look {
+            width: 40,
+            color: false,
+            plain: true,
+        };
+        write(&mut out, &["Practice", "Title", "Time"], rows, look).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(lines[0], "Practice: self-compassion-pause", "{text}");
+        assert_eq!(lines[1], "  Title: A self-compassion pause", "{text}");
+        assert_eq!(lines[2], "  Time: about 3 min", "{text}");
+        assert_eq!(lines[3], "", "{text}");
+        assert_eq!(lines[4], "Practice: paced-breathing", "{text}");
+        assert!(text.contains("\n    forty\n"), "{text}");
+        assert!(
+            text.contains("  Time: first line\n    second line\n"),
+            "{text}"
+        );
+        assert!(text.lines().all(|l| display_width(l) <= 40), "{text}");
     }
 
     #[test]
