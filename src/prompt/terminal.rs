@@ -74,14 +74,19 @@ impl<'l> Terminal<'l> {
         }
     }
 
-    /// Writes lines wrapped to the terminal; returns how many screen rows they took.
-    fn lines(&self, text: &str) -> Result<usize, Error> {
-        let width = usize::from(self.term.size().1).max(20);
-        let look = Look {
-            width,
+    /// Text for the terminal as it is now: its width (20 at least), no colour.
+    fn text_look(&self) -> Look {
+        Look {
+            width: usize::from(self.term.size().1).max(20),
             color: false,
             plain: false,
-        };
+        }
+    }
+
+    /// Writes lines wrapped to the terminal; returns how many screen rows they took.
+    fn lines(&self, text: &str) -> Result<usize, Error> {
+        let look = self.text_look();
+        let width = look.width;
         let mut out = Vec::new();
         Page::new(&mut out, look)
             .para(&[Span::new(text, Styles::quiet())])
@@ -210,14 +215,8 @@ impl Ask for Terminal<'_> {
                 Some(found) => {
                     let words = crisis.words_for(&found).to_string();
                     let country = crate::commands::support::country_from_locale();
-                    let width = usize::from(self.term.size().1).max(20);
-                    let look = Look {
-                        width,
-                        color: false,
-                        plain: false,
-                    };
                     let mut help = Vec::new();
-                    let mut page = Page::new(&mut help, look);
+                    let mut page = Page::new(&mut help, self.text_look());
                     crate::render::terminal::help::help_block(
                         &mut page,
                         self.library,
