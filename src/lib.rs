@@ -303,7 +303,6 @@ pub fn answer_words_of_crisis(
     width: Option<u16>,
 ) -> Option<Result<(), Error>> {
     let around = Around::read(args);
-    let text = around.words;
     let width = width.or(around.width);
     // The whole line ("want to die"), or one argument: a phrase in it ("kill myself"), or,
     // typed as an option that does not exist, a word alone ("-kms"). "numb dead tired" is
@@ -313,12 +312,23 @@ pub fn answer_words_of_crisis(
         let _ = language::choose(None);
     }
     let words = content::crisis::CrisisWords::builtin()?;
-    let whole = std::iter::once(text.join(" ")).filter(|t| words.find(t).is_some());
-    let one = text.into_iter().find(|t| match t.starts_with('-') {
-        true => words.find(t).is_some(),
-        false => words.find_phrase(t).is_some(),
-    });
-    let spoken = whole.chain(one).next()?;
+    let spoken_in = |text: Vec<String>| {
+        let whole = std::iter::once(text.join(" ")).filter(|t| words.find(t).is_some());
+        let one = text.into_iter().find(|t| match t.starts_with('-') {
+            true => words.find(t).is_some(),
+            false => words.find_phrase(t).is_some(),
+        });
+        whole.chain(one).next()
+    };
+    // The words without the shared options first; then the line as typed, since an option
+    // with its value left out takes the next word as its value (`numb --width want to die`).
+    let typed_line = || {
+        args.iter()
+            .skip(1)
+            .map(|a| a.to_string_lossy().into_owned())
+            .collect()
+    };
+    let spoken = spoken_in(around.words).or_else(|| spoken_in(typed_line()))?;
     let typed = commands::crisis::Typed {
         lookup: commands::crisis::Lookup::CommandLine,
         text: spoken,

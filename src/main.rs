@@ -103,12 +103,12 @@ fn main() -> ExitCode {
             // cannot read, a stop, a file it cannot create. Not under problems in content
             // files (for their authors, ending in a count), after a write that failed (one
             // line, DESIGN.md), or under a problem `numb support` reports after its lines.
-            let pointed = report.contains("numb support")
+            let pointed = report.contains(numb::error::SUPPORT_LINE)
                 || matches!(
                     e,
                     numb::Error::Content(_) | numb::Error::Checked { .. } | numb::Error::Write(_)
                 )
-                || (shows_lines && e.exit_code() == 2);
+                || shows_lines;
             if !pointed {
                 report.push_str("\n\n");
                 report.push_str(numb::error::SUPPORT_LINE);

@@ -178,7 +178,7 @@ impl Library {
             (self.app.language_names.get(&primary))
                 .map_or_else(|| tag.to_string(), |n| n.get_ref().clone())
         };
-        let note = self.app.labels.fallback.get_ref();
+        let note = self.page_words().labels.fallback.get_ref();
         Some(
             note.replace("{language}", &name(&self.language))
                 .replace("{shown}", &name(self.language_of(file))),

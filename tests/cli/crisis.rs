@@ -275,11 +275,15 @@ fn a_command_line_numb_cannot_read_still_meets_words_of_crisis_with_help() {
         assert!(page.contains(WARM), "{args:?}:\n{page}");
         assert_help_for_gb(&args, &page);
     }
-    // Shared options before or among the words are not read as words, and still apply.
+    // Shared options before or among the words are not read as words.
     for args in [
         vec!["--no-pager", "help", "me"],
         vec!["--accessible", "i", "want", "to", "die"],
         vec!["--content-dir", "/nowhere", "kms"],
+        // An option with its value left out takes the first word: the words still count.
+        vec!["--width", "want", "to", "die"],
+        vec!["--lang", "kill", "myself"],
+        vec!["--content-dir", "want", "to", "die"],
     ] {
         assert_help_for_gb(&args, &helped(&args));
     }
