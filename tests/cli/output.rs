@@ -127,6 +127,45 @@ fn closed_pipe_through_head_exits_zero() {
     );
 }
 
+/// numb starts without Rust's runtime set-up on Linux (src/main.rs, `start`) and opens closed
+/// standard streams on /dev/null itself: a run with all three closed still reads the page, saves
+/// a reflection that reads back whole, and reports a usage error with its own exit code.
+#[test]
+fn closed_standard_streams_are_no_trouble() {
+    let bin = assert_cmd::cargo::cargo_bin!("numb");
+    let data = tempfile::tempdir().unwrap();
+    let run = |args: &str| {
+        let mut sh = std::process::Command::new("sh");
+        crate::isolate(&mut sh);
+        sh.env("XDG_DATA_HOME", data.path())
+            .args(["-c", &format!("'{}' {args} <&- >&- 2>&-", bin.display())])
+            .output()
+            .unwrap()
+            .status
+            .code()
+    };
+    assert_eq!(run("learn origins"), Some(0));
+    assert_eq!(
+        run("reflect --answers 0,1,2,3,4,0,1,2,3,4,0,1 --save"),
+        Some(0)
+    );
+    assert_eq!(run("learn --width 5"), Some(2));
+    let listed = stdout_of(
+        numb()
+            .env("XDG_DATA_HOME", data.path())
+            .args(["history", "--format", "json"]),
+    );
+    // One reflection, one JSON line, read back whole.
+    let lines: Vec<&str> = listed.lines().collect();
+    assert_eq!(lines.len(), 1, "{listed}");
+    let saved: serde_json::Value = serde_json::from_str(lines[0]).unwrap();
+    assert_eq!(
+        saved["answers"].as_array().map(Vec::len),
+        Some(12),
+        "{saved}"
+    );
+}
+
 #[cfg(target_os = "linux")]
 #[test]
 fn help_to_a_full_disk_exits_74() {
