@@ -7,7 +7,8 @@
 //! still parsed and checked in full when they load.
 //!
 //! The form: a little-endian `u32` length, an [`Index`] (postcard), then each item as
-//! postcard `(path of its file, item)`, spans included. Items are decoded one by one when
+//! postcard `(path of its file, layer, item)`, spans included; a topic is followed by its
+//! sections' blocks, parsed here, so a page runs no Markdown parser. Items are decoded one by one when
 //! first used ([`Lazy`]), so `numb learn origins` decodes one topic and the screen words.
 
 use std::collections::HashMap;
@@ -19,6 +20,7 @@ use serde::{Deserialize, Serialize};
 use super::crisis::CrisisWords;
 use super::lazy::{Item, Lazy};
 use super::library::Library;
+use super::markup::{Block, Inline};
 use super::model::{
     AppText, Credit, Feelings, PageWords, Practice, Questionnaire, SupportPage, Topic,
 };
@@ -33,16 +35,167 @@ macro_rules! items_with_a_file {
         }
     )*};
 }
-items_with_a_file!(
-    Topic,
-    Questionnaire,
-    Practice,
-    Feelings,
-    AppText,
-    CrisisWords
-);
+items_with_a_file!(Questionnaire, Practice, Feelings, AppText, CrisisWords);
 impl Item for SupportPage {}
 impl Item for PageWords {}
+
+/// A topic is stored with its sections parsed after it ([`Topic::parse_sections`], as
+/// [`StoredBlock`]s): a page runs no Markdown parser.
+impl Item for Topic {
+    fn attach(&mut self, file: Arc<SourceFile>) {
+        self.file = file;
+    }
+
+    fn read_after(&mut self, rest: &[u8]) -> Result<(), postcard::Error> {
+        let stored: Vec<Vec<StoredBlock>> = postcard::from_bytes(rest)?;
+        if stored.len() != self.sections.len() {
+            return Err(postcard::Error::DeserializeBadEncoding);
+        }
+        for (section, blocks) in self.sections.iter_mut().zip(stored) {
+            let body = section.body.get_ref();
+            let blocks = (blocks.into_iter())
+                .map(|block| block.restore(body))
+                .collect::<Option<_>>()
+                .ok_or(postcard::Error::DeserializeBadEncoding)?;
+            section.parsed = Some(blocks);
+        }
+        Ok(())
+    }
+}
+
+/// Words in a stored block: most are a run of the section's body, stored as where it starts
+/// and how long it is; the rest (text an escape or entity changed) as they are. The parsed
+/// sections then add a few kilobytes to the binary instead of a second copy of every body.
+#[derive(Serialize, Deserialize)]
+enum Words {
+    /// `body[start..start + len]`.
+    In(u32, u32),
+    Own(String),
+}
+
+impl Words {
+    /// `text`, found in `body` from `*from` on (runs come in the body's order).
+    fn store(text: &str, body: &str, from: &mut usize) -> Words {
+        let found = (body.get(*from..))
+            .and_then(|rest| rest.find(text))
+            .map(|at| *from + at);
+        match found.map(|start| (u32::try_from(start), u32::try_from(text.len()))) {
+            Some((Ok(start), Ok(len))) => {
+                *from = start as usize + text.len();
+                Words::In(start, len)
+            }
+            _ => Words::Own(text.to_string()),
+        }
+    }
+
+    fn restore(self, body: &str) -> Option<String> {
+        match self {
+            Words::In(start, len) => {
+                let start = usize::try_from(start).ok()?;
+                let end = start.checked_add(usize::try_from(len).ok()?)?;
+                body.get(start..end).map(str::to_string)
+            }
+            Words::Own(text) => Some(text),
+        }
+    }
+}
+
+/// A [`Block`] as the compact form stores it.
+#[derive(Serialize, Deserialize)]
+enum StoredBlock {
+    Paragraph(Vec<StoredInline>),
+    List(Vec<Vec<StoredInline>>),
+}
+
+/// An [`Inline`] as the compact form stores it.
+#[derive(Serialize, Deserialize)]
+enum StoredInline {
+    Text(Words),
+    Emphasis(Vec<StoredInline>),
+    Strong(Vec<StoredInline>),
+    Code(Words),
+    Link { text: Vec<StoredInline>, url: Words },
+    SoftBreak,
+}
+
+impl StoredBlock {
+    fn store(block: &Block, body: &str, from: &mut usize) -> StoredBlock {
+        match block {
+            Block::Paragraph(run) => {
+                StoredBlock::Paragraph(StoredInline::store_run(run, body, from))
+            }
+            Block::List(items) => StoredBlock::List(
+                (items.iter())
+                    .map(|item| StoredInline::store_run(item, body, from))
+                    .collect(),
+            ),
+        }
+    }
+
+    fn restore(self, body: &str) -> Option<Block> {
+        Some(match self {
+            StoredBlock::Paragraph(run) => Block::Paragraph(StoredInline::restore_run(run, body)?),
+            StoredBlock::List(items) => Block::List(
+                (items.into_iter())
+                    .map(|item| StoredInline::restore_run(item, body))
+                    .collect::<Option<_>>()?,
+            ),
+        })
+    }
+}
+
+impl StoredInline {
+    fn store_run(run: &[Inline], body: &str, from: &mut usize) -> Vec<StoredInline> {
+        run.iter()
+            .map(|inline| Self::store(inline, body, from))
+            .collect()
+    }
+
+    fn store(inline: &Inline, body: &str, from: &mut usize) -> StoredInline {
+        match inline {
+            Inline::Text(text) => StoredInline::Text(Words::store(text, body, from)),
+            Inline::Emphasis(run) => StoredInline::Emphasis(Self::store_run(run, body, from)),
+            Inline::Strong(run) => StoredInline::Strong(Self::store_run(run, body, from)),
+            Inline::Code(code) => StoredInline::Code(Words::store(code, body, from)),
+            Inline::Link { text, url } => StoredInline::Link {
+                text: Self::store_run(text, body, from),
+                url: Words::store(url, body, from),
+            },
+            Inline::SoftBreak => StoredInline::SoftBreak,
+        }
+    }
+
+    fn restore_run(run: Vec<StoredInline>, body: &str) -> Option<Vec<Inline>> {
+        run.into_iter().map(|inline| inline.restore(body)).collect()
+    }
+
+    fn restore(self, body: &str) -> Option<Inline> {
+        Some(match self {
+            StoredInline::Text(words) => Inline::Text(words.restore(body)?),
+            StoredInline::Emphasis(run) => Inline::Emphasis(Self::restore_run(run, body)?),
+            StoredInline::Strong(run) => Inline::Strong(Self::restore_run(run, body)?),
+            StoredInline::Code(words) => Inline::Code(words.restore(body)?),
+            StoredInline::Link { text, url } => Inline::Link {
+                text: Self::restore_run(text, body)?,
+                url: url.restore(body)?,
+            },
+            StoredInline::SoftBreak => Inline::SoftBreak,
+        })
+    }
+}
+
+/// A topic's sections, parsed, as the compact form stores them after the topic.
+fn stored_sections(topic: &Topic) -> Vec<Vec<StoredBlock>> {
+    (topic.sections.iter())
+        .zip(topic.parse_sections())
+        .map(|(section, blocks)| {
+            let (body, mut from) = (section.body.get_ref(), 0);
+            (blocks.iter())
+                .map(|block| StoredBlock::store(block, body, &mut from))
+                .collect()
+        })
+        .collect()
+}
 
 /// Where each item's bytes are (after the index), and the lookups that need no item.
 #[derive(Serialize, Deserialize)]
@@ -104,7 +257,9 @@ pub fn to_bytes(library: &Library) -> Result<Vec<u8>, Damaged> {
     }
     let mut topics = Vec::new();
     for topic in &library.topics {
-        topics.push(store(encode(Some(&topic.file), &**topic))?);
+        let mut bytes = encode(Some(&topic.file), &**topic)?;
+        bytes.extend(postcard::to_allocvec(&stored_sections(topic))?);
+        topics.push(store(Ok(bytes))?);
     }
     let mut questionnaires = Vec::new();
     for questionnaire in &library.questionnaires {
@@ -292,6 +447,21 @@ mod tests {
         // no text of them (see `builtin`).
         assert_eq!(files(&stored), files(&parsed));
         assert!(stored.topics.iter().all(|t| t.file.text.is_empty()));
+        // Every built-in section comes with its blocks, parsed when numb was built: the
+        // blocks the parser gives its body. A section read from TOML is parsed when shown.
+        for (stored, parsed) in stored.topics.iter().zip(&parsed.topics) {
+            for section in &stored.sections {
+                let body = crate::content::markup::parse(section.body.get_ref()).unwrap();
+                assert_eq!(
+                    section.parsed.as_deref(),
+                    Some(&*body),
+                    "{}",
+                    stored.id.get_ref()
+                );
+                assert!(matches!(section.blocks(), std::borrow::Cow::Borrowed(_)));
+            }
+            assert!(parsed.sections.iter().all(|s| s.parsed.is_none()));
+        }
     }
 
     /// Spans still point at the words in their files, so a problem found later (a pack that
@@ -393,6 +563,31 @@ mod tests {
         assert_eq!(hopeless.as_deref(), Some("hopeless"));
         assert!(stored.plain.binary_search(&"hopeless").is_err());
         assert!(stored.crisis_in("hopeless").is_some());
+    }
+
+    /// A section's blocks go through the compact form whole: runs of the body as places in
+    /// it, text an escape changed as it is.
+    #[test]
+    fn stored_blocks_give_back_the_parsed_body() {
+        for body in [
+            "Plain words.",
+            "An \\*escape\\*, *soft* and **strong**, `numb learn` and [a link](https://example.org/x).\n\n- one\n- two, *twice*",
+            "Ünïcode — «comillas» y *énfasis*.\nA second line.",
+        ] {
+            let blocks = crate::content::markup::parse(body).unwrap();
+            let mut from = 0;
+            let stored: Vec<StoredBlock> = (blocks.iter())
+                .map(|b| StoredBlock::store(b, body, &mut from))
+                .collect();
+            let bytes = postcard::to_allocvec(&stored).unwrap();
+            let back: Vec<StoredBlock> = postcard::from_bytes(&bytes).unwrap();
+            let back: Option<Vec<Block>> = back.into_iter().map(|b| b.restore(body)).collect();
+            assert_eq!(back.unwrap(), blocks, "{body}");
+        }
+        // A run outside its body, or cutting a character, is damage, not a panic.
+        assert!(Words::In(3, 100).restore("short").is_none());
+        assert!(Words::In(1, 1).restore("é").is_none());
+        assert!(Words::In(u32::MAX, u32::MAX).restore("x").is_none());
     }
 
     #[test]

@@ -13,6 +13,12 @@ use crate::error::SourceFile;
 pub trait Item: DeserializeOwned {
     /// Gives the item the file it was loaded from (a no-op for items made of several files).
     fn attach(&mut self, _file: Arc<SourceFile>) {}
+
+    /// Reads what the compact form stores after the item (a topic's parsed sections);
+    /// nothing for most items.
+    fn read_after(&mut self, _rest: &[u8]) -> Result<(), postcard::Error> {
+        Ok(())
+    }
 }
 
 /// Where a stored item is, and the files its spans point into.
@@ -45,8 +51,8 @@ impl<T> Lazy<T> {
         }
     }
 
-    /// An item stored by [`super::compact`]: `(path, item)` in postcard, decoded when first
-    /// used. `files` are the built-in (path under `content/`, text) pairs.
+    /// An item stored by [`super::compact`]: `(path, layer, item)` in postcard, then what
+    /// [`Item::read_after`] reads, decoded when first used. `files` are the built-in (path under `content/`, text) pairs.
     pub(crate) fn stored(
         bytes: &'static [u8],
         files: &'static [(&'static str, &'static str)],
@@ -69,7 +75,9 @@ impl<T: Item> Lazy<T> {
         bytes: &[u8],
         files: &'static [(&'static str, &'static str)],
     ) -> Result<Box<T>, postcard::Error> {
-        let (path, layer, mut item): (String, u32, Box<T>) = postcard::from_bytes(bytes)?;
+        let ((path, layer, mut item), rest): ((String, u32, Box<T>), _) =
+            postcard::take_from_bytes(bytes)?;
+        item.read_after(rest)?;
         if !path.is_empty() {
             let text = (files.iter())
                 .find(|(rel, _)| path.strip_prefix("content/") == Some(rel))

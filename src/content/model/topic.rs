@@ -1,7 +1,9 @@
 //! Topics: the pages of `numb learn`, their sections and their sources.
 
+use std::borrow::Cow;
 use std::sync::Arc;
 
+use crate::content::markup::{self, Block};
 use crate::content::spanned::Spanned;
 use serde::{Deserialize, Serialize};
 use toml::value::Datetime;
@@ -51,13 +53,31 @@ pub struct Section {
     pub heading: Spanned<String>,
     /// The section text, in numb's small Markdown subset.
     pub body: Spanned<String>,
+    /// The body's blocks, parsed by build.rs for the built-in content (the compact form stores
+    /// them after the topic). `None` for a pack's section.
+    #[serde(skip)]
+    pub parsed: Option<Vec<Block>>,
 }
 
 impl Section {
-    /// The body's blocks (checked at load; empty if it does not parse). Parsed when needed:
-    /// keeping every body's blocks from the check would double a large pack's memory.
-    pub fn blocks(&self) -> Vec<crate::content::markup::Block> {
-        crate::content::markup::parse(self.body.get_ref()).unwrap_or_default()
+    /// The body's blocks (checked at load; empty if it does not parse). A built-in section's
+    /// were parsed when numb was built, so a page runs no Markdown parser; a pack's are parsed
+    /// when needed: keeping every body's blocks from the check would double a large pack's
+    /// memory.
+    pub fn blocks(&self) -> Cow<'_, [Block]> {
+        match &self.parsed {
+            Some(blocks) => Cow::Borrowed(blocks),
+            None => Cow::Owned(markup::parse(self.body.get_ref()).unwrap_or_default()),
+        }
+    }
+}
+
+impl Topic {
+    /// Each section's blocks, in order (the compact form stores them after the topic).
+    pub(crate) fn parse_sections(&self) -> Vec<Vec<Block>> {
+        (self.sections.iter())
+            .map(|s| markup::parse(s.body.get_ref()).unwrap_or_default())
+            .collect()
     }
 }
 
