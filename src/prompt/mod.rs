@@ -3,6 +3,7 @@
 //! movement). Which one a run uses is decided once ([`Asking`]); commands never know which.
 
 mod accessible;
+mod choose;
 mod keys;
 mod presses;
 mod terminal;

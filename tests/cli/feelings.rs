@@ -168,3 +168,29 @@ fn a_pack_adds_words_for_feelings() {
         .clone();
     assert!(String::from_utf8_lossy(&out.stderr).contains("left out the content pack"));
 }
+
+/// A sentence typed at the drill-down is one typed line: it does not fit, and Esc then leaves.
+/// dialoguer took its first space as a pick and left the rest of it in the shell.
+#[test]
+fn a_sentence_typed_in_the_drill_down_leaves_nothing_in_the_shell() {
+    let mut cmd = std::process::Command::new("bash");
+    cmd.arg("-c")
+        .arg(r#""$0" feelings; IFS= read -r -t 2 rest; printf 'left:[%s]\n' "$rest""#)
+        .arg(assert_cmd::cargo::cargo_bin!("numb"))
+        .env("LINES", "40");
+    crate::isolate(&mut cmd);
+    cmd.env("COLUMNS", "100");
+    let mut s = spawn_command(cmd, Some(20_000)).expect("spawn in a pty");
+    s.exp_string("Which family of feelings feels closest right now?")
+        .unwrap();
+    s.exp_string("Not sure what I feel").unwrap();
+    press(&mut s, "i do not know what i feel\r");
+    s.exp_string("That does not fit this question").unwrap();
+    s.exp_string("Not sure what I feel").unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(200));
+    press(&mut s, "\x1b");
+    let rest = s.exp_string("left:[").unwrap();
+    assert!(!rest.contains("In the body:"), "no word was picked: {rest}");
+    let left = s.exp_string("]").unwrap();
+    assert_eq!(left, "", "left in the shell: {left:?}");
+}
