@@ -364,9 +364,10 @@ impl Chooser<'_> {
 
     /// Asks `q` until it is answered or left, then clears it. A typed line goes first to
     /// `help`, which writes the help lines when it speaks of crisis (and says so); the question
-    /// is then asked again below them. Otherwise it is [`read`] with `answers`; a line that
-    /// fits nothing is met with the "not understood" line, and the question asked again.
-    /// Nothing is picked from a line that is not understood.
+    /// is then asked again below them, unless the line is a choice's own words in full. Else
+    /// it is [`read`] with `answers`; a line that fits nothing is met with the "not
+    /// understood" line, and the question asked again. Nothing is picked from a line that is
+    /// not understood.
     pub(super) fn ask(
         &self,
         q: &Question,
@@ -400,22 +401,23 @@ impl Chooser<'_> {
                     self.clear(&drawn).map_err(&mut fail)?;
                     drawn = Drawn::default();
                     notice = None;
-                    if help(&line)? {
-                        None
-                    } else {
-                        match read(&line, answers, q.kind) {
-                            Reading::Picks(at) if q.kind == Kind::One => Some(Chosen::Picked(at)),
-                            Reading::Picks(at) => {
-                                for i in at {
-                                    keys.picked[i] = true;
-                                }
-                                None
+                    let helped = help(&line)?;
+                    match (helped, read(&line, answers, q.kind)) {
+                        // A choice whose own words speak of crisis ("hopeless" at numb
+                        // feelings) is taken after the help lines: a feeling word is never
+                        // turned away. No sentence is a choice's words in full.
+                        (_, Reading::Picks(at)) if q.kind == Kind::One => Some(Chosen::Picked(at)),
+                        (_, Reading::Picks(at)) => {
+                            for i in at {
+                                keys.picked[i] = true;
                             }
-                            Reading::Leave => Some(Chosen::Left),
-                            Reading::Unclear => {
-                                notice = Some(self.not_understood);
-                                None
-                            }
+                            None
+                        }
+                        (true, _) => None,
+                        (false, Reading::Leave) => Some(Chosen::Left),
+                        (false, Reading::Unclear) => {
+                            notice = Some(self.not_understood);
+                            None
                         }
                     }
                 }

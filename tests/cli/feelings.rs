@@ -194,3 +194,23 @@ fn a_sentence_typed_in_the_drill_down_leaves_nothing_in_the_shell() {
     let left = s.exp_string("]").unwrap();
     assert_eq!(left, "", "left in the shell: {left:?}");
 }
+
+/// A word picked by typing it: `sadness`, then `hopeless`, a word that is also a word of
+/// crisis: the help lines, then the word's page (a feeling word is never turned away).
+#[test]
+fn a_typed_word_of_crisis_that_is_a_choice_gets_the_help_lines_and_its_page() {
+    let mut s = drill_down();
+    s.exp_string("Which family of feelings feels closest right now?")
+        .unwrap();
+    press(&mut s, "sadness\r");
+    s.exp_string("Which word fits best?").unwrap();
+    s.exp_string("hopeless").unwrap();
+    press(&mut s, "hopeless\r");
+    s.exp_string("116 123").unwrap();
+    let page = s.exp_string("In the body:").unwrap();
+    assert!(
+        !page.contains("Which word fits best?"),
+        "not asked again: {page}"
+    );
+    s.exp_eof().unwrap();
+}
