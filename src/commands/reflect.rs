@@ -166,10 +166,7 @@ fn save(
     let now = jiff::Timestamp::now()
         .round(jiff::Unit::Second)
         .unwrap_or_else(|_| jiff::Timestamp::now());
-    let words_of_crisis = note
-        .as_deref()
-        .and_then(|n| library.crisis.find(n))
-        .map(|found| library.crisis.words_for(&found).to_string());
+    let typed = note.clone().unwrap_or_default();
     let language = library.language_of(&summary.questionnaire.file);
     store.save(&Record::new(summary, now, note, language))?;
     // The label is inline Markdown; the path goes in as literal text.
@@ -180,17 +177,14 @@ fn save(
     );
     let _ = terminal::footer(&mut err, &saved, look);
     // A note is typed words too: words of crisis in it meet the help lines, as anywhere.
-    if let Some(words) = words_of_crisis {
+    let country = super::support::country_from_locale();
+    let mut help = Vec::new();
+    let mut page = crate::render::terminal::page::Page::new(&mut help, look);
+    if let Ok(true) =
+        crate::render::terminal::help::for_typed(&mut page, library, &typed, country.as_deref())
+    {
         let _ = writeln!(err);
-        let mut page = crate::render::terminal::page::Page::new(&mut err, look);
-        let country = super::support::country_from_locale();
-        let _ = crate::render::terminal::help::help_block(
-            &mut page,
-            library,
-            &words,
-            country.as_deref(),
-            crate::render::terminal::help::Emergency::Shown,
-        );
+        let _ = err.write_all(&help);
     }
     Ok(())
 }

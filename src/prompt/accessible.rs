@@ -14,7 +14,7 @@ use crate::prompt::{Ask, Leave};
 use crate::reflect::flow::{Prompter, Step};
 use crate::reflect::scoring::Answer;
 use crate::render::fill;
-use crate::render::terminal::help::{Emergency, help_block};
+use crate::render::terminal::help;
 use crate::render::terminal::page::{Look, Page};
 use crate::render::wrap::Span;
 
@@ -106,20 +106,14 @@ impl<'l, R: BufRead, W: Write> Typed<'l, R, W> {
     /// What typed words that fit no answer get: the help lines when they speak of crisis,
     /// else one kind line. The question is then asked again.
     fn did_not_fit(&mut self, typed: &str) -> Result<(), Error> {
-        let crisis = &self.library.crisis;
-        if let Some(found) = crisis.find(typed) {
-            let words = crisis.words_for(&found).to_string();
-            let country = crate::commands::support::country_from_locale();
+        let country = crate::commands::support::country_from_locale();
+        let mut help = Vec::new();
+        let mut page = Page::new(&mut help, self.look);
+        if help::for_typed(&mut page, self.library, typed, country.as_deref())
+            .map_err(Error::Write)?
+        {
             self.blank()?;
-            let mut page = Page::new(&mut self.out, self.look);
-            help_block(
-                &mut page,
-                self.library,
-                &words,
-                country.as_deref(),
-                Emergency::Shown,
-            )
-            .map_err(Error::Write)?;
+            self.out.write_all(&help).map_err(Error::Write)?;
             return self.blank();
         }
         let line = self.library.app.ask_labels.not_understood.get_ref().clone();

@@ -1,8 +1,9 @@
 //! Asking questions: one trait, [`Ask`], with two prompters behind it: the terminal one
-//! (dialoguer, arrow keys) and the accessible one (typed answers, one line each, no cursor
+//! (arrow keys, or a typed line) and the accessible one (typed answers, one line each, no cursor
 //! movement). Which one a run uses is decided once ([`Asking`]); commands never know which.
 
 mod accessible;
+mod choose;
 mod keys;
 mod presses;
 mod terminal;
@@ -22,7 +23,7 @@ use crate::error::Error;
 use crate::reflect::flow::Prompter;
 use crate::render::Look;
 
-/// What `q` (or Esc) does at a choice: leave the command, or go back a step.
+/// What Esc (or `q` typed, then Enter) does at a choice: leave the command, or go back a step.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Leave {
     /// `q` leaves.
@@ -33,7 +34,8 @@ pub enum Leave {
 
 /// The questions every interactive screen asks, on top of a questionnaire's ([`Prompter`]).
 pub trait Ask: Prompter {
-    /// Asks a yes-or-no question. No is the default; Esc or q also mean no.
+    /// Asks a yes-or-no question. No is the default; Esc, or q typed, also mean no. A typed
+    /// line is read whole, never a letter at a time.
     fn confirm(&mut self, prompt: &str) -> Result<bool, Error>;
     /// Asks a yes-or-no question before something that cannot be undone: the answer is a
     /// whole typed line (yes, y, sí… then Enter; Enter alone means no), so that keys typed
@@ -43,7 +45,7 @@ pub trait Ask: Prompter {
     fn confirm_typed(&mut self, prompt: &str) -> Result<bool, Error> {
         self.confirm(prompt)
     }
-    /// Asks to pick one of `items`; `None` when the person leaves (Esc or q).
+    /// Asks to pick one of `items`; `None` when the person leaves (Esc, or q typed).
     fn one_of(
         &mut self,
         prompt: &str,

@@ -1,6 +1,7 @@
-//! The terminal prompter: dialoguer on stderr, arrow keys and Enter, one question at a time,
-//! with skip, back and stop; Ctrl-C shows the cursor again and exits 130 having written
-//! nothing.
+//! The terminal prompter, on stderr: lists picked with the arrow keys and Enter, or by a
+//! typed line (numb's own chooser, [`super::choose`]); dialoguer for a line of text. One
+//! question at a time, with skip, back and stop; Ctrl-C shows the cursor again and exits 130
+//! having written nothing.
 
 use std::fmt;
 use std::io;
@@ -8,12 +9,12 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use dialoguer::console::Term;
 use dialoguer::theme::{ColorfulTheme, SimpleTheme, Theme};
-use dialoguer::{MultiSelect, Select};
 use textwrap::core::display_width;
 
 use crate::content::Library;
 use crate::content::model::Questionnaire;
 use crate::error::Error;
+use crate::prompt::choose::{Answers, Chooser, Chosen, Kind, Question};
 use crate::prompt::{Ask, Leave};
 use crate::reflect::flow::{Prompter, Step};
 use crate::reflect::scoring::Answer;
@@ -21,7 +22,7 @@ use crate::render::sanitize::escape_controls;
 use crate::render::terminal::page::{Look, Page, Styles};
 use crate::render::wrap::Span;
 
-/// The columns dialoguer's marks around a yes-or-no question take: "? " and " (y/n) › no".
+/// The columns the marks around a yes-or-no answer left on the screen take: "✔ " and " · no".
 const CONFIRM_MARKS: usize = 14;
 
 /// The fewest terminal lines the questions are asked in.
@@ -83,21 +84,67 @@ impl<'l> Terminal<'l> {
         }
     }
 
-    /// Writes lines wrapped to the terminal; returns how many screen rows they took.
-    fn lines(&self, text: &str) -> Result<usize, Error> {
-        let look = self.text_look();
-        let width = look.width;
+    /// Lines wrapped to the terminal, as [`Self::lines`] writes them.
+    fn quiet(&self, text: &str) -> Result<String, Error> {
         let mut out = Vec::new();
-        Page::new(&mut out, look)
+        Page::new(&mut out, self.text_look())
             .para(&[Span::new(text, Styles::quiet())])
             .map_err(Error::Write)?;
-        let text = String::from_utf8_lossy(&out);
-        let rows = text
-            .lines()
-            .map(|l| display_width(l).max(1).div_ceil(width))
-            .sum();
-        self.term.write_str(&text).map_err(prompt_error)?;
-        Ok(rows)
+        Ok(String::from_utf8_lossy(&out).into_owned())
+    }
+
+    /// Writes lines wrapped to the terminal.
+    fn lines(&self, text: &str) -> Result<(), Error> {
+        let text = self.quiet(text)?;
+        self.term.write_str(&text).map_err(prompt_error)
+    }
+
+    /// Writes the help lines when `typed` speaks of crisis (the words for what was found, the
+    /// emergency number, the lines for the country of the locale); returns whether it did.
+    fn help_if_crisis(&self, typed: &str) -> Result<bool, Error> {
+        let country = crate::commands::support::country_from_locale();
+        let mut help = Vec::new();
+        let mut page = Page::new(&mut help, self.text_look());
+        let found = crate::render::terminal::help::for_typed(
+            &mut page,
+            self.library,
+            typed,
+            country.as_deref(),
+        )
+        .map_err(Error::Write)?;
+        if found {
+            // A blank line after, before the question comes again.
+            help.push(b'\n');
+            self.term
+                .write_str(&String::from_utf8_lossy(&help))
+                .map_err(prompt_error)?;
+        }
+        Ok(found)
+    }
+
+    /// The language's words that stop at a list.
+    fn quit_words(&self) -> Vec<&str> {
+        words(&self.library.app.ask_labels.quit_words)
+    }
+
+    /// Asks `q` with numb's chooser (see [`Chooser::ask`]): the arrow keys and Enter, or a
+    /// typed line read with `answers`, after the words of crisis in it are answered.
+    fn pick(&self, q: &Question, answers: Answers<'_>) -> Result<Chosen, Error> {
+        let labels = &self.library.app.ask_labels;
+        let chooser = Chooser {
+            term: &self.term,
+            theme: self.theme.as_ref(),
+            typing: labels.typing.get_ref(),
+            not_understood: labels.not_understood.get_ref(),
+        };
+        self.guarded(|| {
+            chooser.ask(
+                q,
+                answers,
+                &mut |line| self.help_if_crisis(line),
+                prompt_error,
+            )
+        })
     }
 
     /// A prompt wrapped at spaces to fit beside dialoguer's marks ("? " and " ›"): dialoguer
@@ -116,59 +163,42 @@ impl<'l> Terminal<'l> {
         textwrap::wrap(&escape_controls(prompt), width).join("\n")
     }
 
-    /// Asks yes or no (No is the default; Esc or q also mean no), then clears the question:
-    /// dialoguer clears only its last line, and a question wrapped at spaces has more.
+    /// Asks yes or no as a list of two, No first (the default), in the language's fullest
+    /// words ("Sí", not "s"); a typed line is read with its words for yes and no. Esc, or q
+    /// typed, also mean no. The question is cleared.
     fn ask_yes_no(&self, prompt: &str) -> Result<bool, Error> {
         self.check_size()?;
-        let prompt = self.fit_prompt_beside(prompt, CONFIRM_MARKS);
-        let lines = prompt.lines().count();
         let labels = &self.library.app.ask_labels;
+        let (yes, no) = (words(&labels.yes_words), words(&labels.no_words));
         // The fullest word of each list ("sí", not "s"), the first of equals.
-        let fullest = |words: &[crate::content::spanned::Spanned<String>], or: &str| {
-            let mut best: Option<&String> = None;
-            for word in words.iter().map(|w| w.get_ref()) {
+        let fullest = |words: &[&str], or: &str| {
+            let mut best: Option<&str> = None;
+            for &word in words {
                 if best.is_none_or(|b| word.chars().count() > b.chars().count()) {
                     best = Some(word);
                 }
             }
-            best.map_or(or.to_string(), Clone::clone)
+            let word = best.unwrap_or(or);
+            let mut chars = word.chars();
+            chars.next().map_or_else(String::new, |first| {
+                first.to_uppercase().chain(chars).collect::<String>()
+            })
         };
-        // dialoguer's confirmation takes y and n only: another language asks with two
-        // choices in its own words, No first (the default).
-        if !labels.yes_words.iter().any(|w| w.get_ref() == "y") {
-            let choices = [
-                fullest(&labels.no_words, "no"),
-                fullest(&labels.yes_words, "yes"),
-            ];
-            let picked = self.guarded(|| {
-                dialoguer::Select::with_theme(&*self.theme)
-                    .with_prompt(&prompt)
-                    .items(&choices)
-                    .default(0)
-                    .report(false)
-                    .interact_on_opt(&self.term)
-            })?;
-            self.term
-                .clear_last_lines(lines.saturating_sub(1))
-                .map_err(prompt_error)?;
-            return Ok(picked == Some(1));
-        }
-        let answer = self.guarded(|| {
-            dialoguer::Confirm::with_theme(&*self.theme)
-                .with_prompt(&prompt)
-                .default(false)
-                .report(false)
-                .interact_on_opt(&self.term)
-        })?;
-        self.term
-            .clear_last_lines(lines.saturating_sub(1))
-            .map_err(prompt_error)?;
-        Ok(answer == Some(true))
+        let choices = [fullest(&no, "no"), fullest(&yes, "yes")];
+        let q = Question {
+            header: String::new(),
+            prompt: self.fit_prompt(prompt),
+            items: fit(&choices, usize::from(self.term.size().1)),
+            at: 0,
+            kind: Kind::One,
+        };
+        let answers = Answers::YesNo { yes: &yes, no: &no };
+        Ok(self.pick(&q, answers)? == Chosen::Picked(vec![1]))
     }
 
-    /// Runs one dialoguer prompt, marked as prompting: a panic in it (a terminal shrunk
-    /// mid-question) ends numb calmly through the panic hook (see [`PROMPTING`]).
-    fn guarded<T>(&self, prompt: impl FnOnce() -> dialoguer::Result<T>) -> Result<T, Error> {
+    /// Runs one prompt, marked as prompting: a panic in it (a terminal shrunk mid-question)
+    /// ends numb calmly through the panic hook (see [`PROMPTING`]).
+    fn guarded<T>(&self, prompt: impl FnOnce() -> Result<T, Error>) -> Result<T, Error> {
         PROMPTING.store(true, Ordering::SeqCst);
         // Tests reach the hook's calm ending through this; release builds never have it.
         #[cfg(debug_assertions)]
@@ -177,7 +207,7 @@ impl<'l> Terminal<'l> {
         }
         let result = prompt();
         PROMPTING.store(false, Ordering::SeqCst);
-        result.map_err(prompt_error)
+        result
     }
 }
 
@@ -210,28 +240,8 @@ impl Ask for Terminal<'_> {
             if let Some(answer) = super::typed::yes_no(&line, &yes, &no) {
                 return Ok(answer);
             }
-            let crisis = &self.library.crisis;
-            match crisis.find(&line) {
-                Some(found) => {
-                    let words = crisis.words_for(&found).to_string();
-                    let country = crate::commands::support::country_from_locale();
-                    let mut help = Vec::new();
-                    let mut page = Page::new(&mut help, self.text_look());
-                    crate::render::terminal::help::help_block(
-                        &mut page,
-                        self.library,
-                        &words,
-                        country.as_deref(),
-                        crate::render::terminal::help::Emergency::Shown,
-                    )
-                    .map_err(Error::Write)?;
-                    self.term
-                        .write_str(&String::from_utf8_lossy(&help))
-                        .map_err(prompt_error)?;
-                }
-                None => {
-                    self.lines(labels.not_understood.get_ref())?;
-                }
+            if !self.help_if_crisis(&line)? {
+                self.lines(labels.not_understood.get_ref())?;
             }
             self.lines(prompt)?;
         }
@@ -244,16 +254,22 @@ impl Ask for Terminal<'_> {
         _leave: Leave,
     ) -> Result<Option<usize>, Error> {
         self.check_size()?;
-        let prompt = self.fit_prompt(prompt);
-        let items = fit(items, usize::from(self.term.size().1));
-        self.guarded(|| {
-            // No "✔ prompt · choice" line left behind: a long one wraps and stays.
-            Select::with_theme(&*self.theme)
-                .with_prompt(prompt)
-                .items(&items)
-                .default(0)
-                .report(false)
-                .interact_on_opt(&self.term)
+        let q = Question {
+            header: String::new(),
+            prompt: self.fit_prompt(prompt),
+            items: fit(items, usize::from(self.term.size().1)),
+            at: 0,
+            kind: Kind::One,
+        };
+        let quit = self.quit_words();
+        let answers = Answers::List {
+            labels: items,
+            quit: &quit,
+        };
+        // No "✔ prompt · choice" line left behind: a long one wraps and stays.
+        Ok(match self.pick(&q, answers)? {
+            Chosen::Picked(at) => at.first().copied(),
+            Chosen::Left => None,
         })
     }
 
@@ -267,6 +283,7 @@ impl Ask for Terminal<'_> {
                 .with_initial_text(kept)
                 .allow_empty(true)
                 .interact_text_on(&self.term)
+                .map_err(prompt_error)
         })
     }
 
@@ -276,6 +293,11 @@ impl Ask for Terminal<'_> {
         }
         Ok(())
     }
+}
+
+/// The words of a list in content, as text.
+fn words(list: &[crate::content::spanned::Spanned<String>]) -> Vec<&str> {
+    list.iter().map(|w| w.get_ref().as_str()).collect()
 }
 
 /// Choices cut to one screen line each (a choice that wraps leaves stale lines behind when
@@ -433,14 +455,23 @@ impl Prompter for Terminal<'_> {
         self.term
             .write_str(&String::from_utf8_lossy(&text))
             .map_err(prompt_error)?;
-        let choices = [labels.start.get_ref(), labels.not_now.get_ref()];
-        let choice = self.guarded(|| {
-            Select::with_theme(self.theme.as_ref())
-                .items(choices)
-                .default(0)
-                .interact_on_opt(&self.term)
-        })?;
-        Ok(choice == Some(0))
+        let choices = [
+            labels.start.get_ref().clone(),
+            labels.not_now.get_ref().clone(),
+        ];
+        let q = Question {
+            header: String::new(),
+            prompt: String::new(),
+            items: fit(&choices, usize::from(self.term.size().1)),
+            at: 0,
+            kind: Kind::One,
+        };
+        let quit = self.quit_words();
+        let answers = Answers::List {
+            labels: &choices,
+            quit: &quit,
+        };
+        Ok(self.pick(&q, answers)? == Chosen::Picked(vec![0]))
     }
 
     fn ask(
@@ -462,9 +493,9 @@ impl Prompter for Terminal<'_> {
             .as_ref()
             .map(|w| w.get_ref().as_str())
             .unwrap_or("");
-        let mut header = self.lines(window)?;
+        let mut header = self.quiet(window)?;
         if index == 0 {
-            header += self.lines(labels.keys.get_ref())?;
+            header += &self.quiet(labels.keys.get_ref())?;
         }
         let mut choices: Vec<String> = q.scale.iter().map(|p| p.label.get_ref().clone()).collect();
         let scale = choices.len();
@@ -486,16 +517,23 @@ impl Prompter for Terminal<'_> {
         let choices: Vec<String> = choices.iter().map(|c| escape_controls(c)).collect();
         // Progress sits in the prompt itself, so it stays in sight on a short screen.
         let prompt = self.fit_prompt(&format!("{progress} · {}", q.items[index].text.get_ref()));
-        let picked = self.guarded(|| {
-            Select::with_theme(self.theme.as_ref())
-                .with_prompt(prompt)
-                .items(&choices)
-                .default(default)
-                .clear(true)
-                .report(false)
-                .interact_on_opt(&self.term)
-        })?;
-        self.term.clear_last_lines(header).map_err(prompt_error)?;
+        let quit = self.quit_words();
+        let answers = Answers::List {
+            labels: &choices,
+            quit: &quit,
+        };
+        // The header is drawn, and cleared, with the question.
+        let question = Question {
+            header,
+            prompt,
+            items: choices.clone(),
+            at: default,
+            kind: Kind::One,
+        };
+        let picked = match self.pick(&question, answers)? {
+            Chosen::Picked(at) => at.first().copied(),
+            Chosen::Left => None,
+        };
         Ok(match picked {
             None => Step::Quit,
             Some(i) if i < scale => Step::Answer(Answer::Value(*q.scale[i].value.get_ref())),
@@ -508,22 +546,31 @@ impl Prompter for Terminal<'_> {
     fn choose(&mut self, q: &Questionnaire) -> Result<Option<Vec<bool>>, Error> {
         self.check_size()?;
         let labels = &self.library.app.reflect_labels;
-        let header = self.lines(labels.choose_prompt.get_ref())?
-            + self.lines(labels.choose_keys.get_ref())?;
+        let header = self.quiet(labels.choose_prompt.get_ref())?
+            + &self.quiet(labels.choose_keys.get_ref())?;
         let options: Vec<String> = q
             .items
             .iter()
             .map(|i| escape_controls(i.text.get_ref()))
             .collect();
-        let picked = self.guarded(|| {
-            MultiSelect::with_theme(self.theme.as_ref())
-                .items(&options)
-                .clear(true)
-                .report(false)
-                .interact_on_opt(&self.term)
-        })?;
-        self.term.clear_last_lines(header).map_err(prompt_error)?;
-        Ok(picked.map(|picked| (0..q.items.len()).map(|i| picked.contains(&i)).collect()))
+        let quit = self.quit_words();
+        let answers = Answers::List {
+            labels: &options,
+            quit: &quit,
+        };
+        let question = Question {
+            header,
+            prompt: String::new(),
+            items: fit(&options, usize::from(self.term.size().1)),
+            at: 0,
+            kind: Kind::Many,
+        };
+        Ok(match self.pick(&question, answers)? {
+            Chosen::Picked(picked) => {
+                Some((0..q.items.len()).map(|i| picked.contains(&i)).collect())
+            }
+            Chosen::Left => None,
+        })
     }
 
     fn confirm_stop(&mut self, answered: usize) -> Result<bool, Error> {

@@ -18,13 +18,15 @@ pub enum Reply {
     Other,
 }
 
-/// The line without its end, spaces and a trailing full stop ("3." reads as 3).
-fn clean(line: &str) -> String {
+/// The line without its end, spaces and a trailing full stop ("3." reads as 3), in lower
+/// case.
+pub fn clean(line: &str) -> String {
     line.trim().trim_end_matches('.').trim().to_lowercase()
 }
 
-/// Esc arrives as its byte when typed before Enter in a line-by-line terminal.
-fn is_stop(word: &str) -> bool {
+/// Whether a [`clean`] word means stop: q, quit, stop, exit, or Esc (which arrives as its
+/// byte when typed before Enter in a line-by-line terminal).
+pub fn is_stop(word: &str) -> bool {
     word.contains('\x1b') || matches!(word, "q" | "quit" | "stop" | "exit")
 }
 

@@ -510,7 +510,8 @@ fn a_broken_settings_file_is_one_readable_warning() {
     assert!(err.contains("Save this reflection privately"), "{err}");
 }
 
-/// In the ordinary mode too, `q` with answers given asks first; No goes back to the question.
+/// In the ordinary mode too, `q` (typed, then Enter) with answers given asks first; No goes
+/// back to the question.
 #[test]
 fn q_asks_first_in_the_ordinary_mode() {
     let home = tempfile::tempdir().unwrap();
@@ -520,10 +521,10 @@ fn q_asks_first_in_the_ordinary_mode() {
         s.expect(&format!("{n} of 12")).expect("Stop here");
         s.press("\x1b[B\r");
     }
-    s.expect("3 of 12").expect("Stop here").press("q");
+    s.expect("3 of 12").expect("Stop here").press("q\r");
     s.expect("Stop and discard your 2 answers?").press("\r");
     s.expect("3 of 12").expect("Stop here").press("\x1b");
-    s.expect("Stop and discard your 2 answers?").press("y");
+    s.expect("Stop and discard your 2 answers?").press("y\r");
     s.expect("Nothing was saved");
     let (seen, code) = s.finish();
     assert_eq!(code, 0, "{seen}");

@@ -168,3 +168,49 @@ fn a_pack_adds_words_for_feelings() {
         .clone();
     assert!(String::from_utf8_lossy(&out.stderr).contains("left out the content pack"));
 }
+
+/// A sentence typed at the drill-down is one typed line: it does not fit, and Esc then leaves.
+/// dialoguer took its first space as a pick and left the rest of it in the shell.
+#[test]
+fn a_sentence_typed_in_the_drill_down_leaves_nothing_in_the_shell() {
+    let mut cmd = std::process::Command::new("bash");
+    cmd.arg("-c")
+        .arg(r#""$0" feelings; IFS= read -r -t 2 rest; printf 'left:[%s]\n' "$rest""#)
+        .arg(assert_cmd::cargo::cargo_bin!("numb"))
+        .env("LINES", "40");
+    crate::isolate(&mut cmd);
+    cmd.env("COLUMNS", "100");
+    let mut s = spawn_command(cmd, Some(20_000)).expect("spawn in a pty");
+    s.exp_string("Which family of feelings feels closest right now?")
+        .unwrap();
+    s.exp_string("Not sure what I feel").unwrap();
+    press(&mut s, "i do not know what i feel\r");
+    s.exp_string("That does not fit this question").unwrap();
+    s.exp_string("Not sure what I feel").unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(200));
+    press(&mut s, "\x1b");
+    let rest = s.exp_string("left:[").unwrap();
+    assert!(!rest.contains("In the body:"), "no word was picked: {rest}");
+    let left = s.exp_string("]").unwrap();
+    assert_eq!(left, "", "left in the shell: {left:?}");
+}
+
+/// A word picked by typing it: `sadness`, then `hopeless`, a word that is also a word of
+/// crisis: the help lines, then the word's page (a feeling word is never turned away).
+#[test]
+fn a_typed_word_of_crisis_that_is_a_choice_gets_the_help_lines_and_its_page() {
+    let mut s = drill_down();
+    s.exp_string("Which family of feelings feels closest right now?")
+        .unwrap();
+    press(&mut s, "sadness\r");
+    s.exp_string("Which word fits best?").unwrap();
+    s.exp_string("hopeless").unwrap();
+    press(&mut s, "hopeless\r");
+    s.exp_string("116 123").unwrap();
+    let page = s.exp_string("In the body:").unwrap();
+    assert!(
+        !page.contains("Which word fits best?"),
+        "not asked again: {page}"
+    );
+    s.exp_eof().unwrap();
+}

@@ -522,8 +522,8 @@ fn a_spanish_check_in_in_a_terminal_from_the_first_screen_to_the_save_question()
         "{summary}"
     );
     // Yes and no in Spanish words, No first and the default.
-    let choices = utf8(&s.exp_string("s\u{c3}\u{ad}").unwrap());
-    assert!(choices.contains("no"), "{choices}");
+    let choices = utf8(&s.exp_string("S\u{c3}\u{ad}").unwrap());
+    assert!(choices.contains("No"), "{choices}");
     press(&mut s, "\r");
     s.exp_eof().unwrap();
     match s.process().wait().unwrap() {
@@ -558,4 +558,33 @@ fn a_settings_file_that_is_a_fifo_or_huge_never_stops_a_page() {
         out.starts_with("Where numbness"),
         "a settings file over 64 KiB is not read: {out}"
     );
+}
+
+/// Spanish words of crisis typed at a question of the ordinary mode meet the help lines in
+/// Spanish, and the question comes again.
+#[test]
+fn spanish_words_of_crisis_typed_at_a_question_meet_the_spanish_help() {
+    let home = tempfile::tempdir().unwrap();
+    let mut cmd = crate::numb_std();
+    cmd.args(["--lang", "es", "reflect"])
+        .env("XDG_DATA_HOME", home.path().join("data"))
+        .env("XDG_CONFIG_HOME", home.path().join("config"))
+        .env("COLUMNS", "100")
+        .env("LINES", "40");
+    let mut s = rexpect::session::spawn_command(cmd, Some(20_000)).expect("spawn in a pty");
+    s.exp_string("Ahora no").unwrap();
+    press(&mut s, "\r");
+    s.exp_string("1 de 12").unwrap();
+    s.exp_string("Parar aqu").unwrap();
+    press(&mut s, "ya no quiero vivir\r");
+    let help = utf8(&s.exp_string("lo que acabas de escribir").unwrap());
+    assert!(help.contains("Detrás de"), "{help}");
+    let lines = utf8(&s.exp_string("1 de 12").unwrap());
+    assert!(lines.contains("Llama"), "the lines in Spanish: {lines}");
+    assert!(!lines.contains("2 de 12"), "{lines}");
+    s.exp_string("Parar aqu").unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(200));
+    press(&mut s, "\x1b");
+    let rest = s.exp_eof().unwrap();
+    assert!(!home.path().join("data").exists(), "{rest}");
 }

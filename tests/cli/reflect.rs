@@ -499,7 +499,8 @@ fn stopping_early_says_nothing_was_saved() {
     press(&mut s, "\r");
     s.exp_string("feel possible").unwrap();
     std::thread::sleep(std::time::Duration::from_millis(300));
-    press(&mut s, "q");
+    // A typed line: q, then Enter.
+    press(&mut s, "q\r");
     let rest = s.exp_eof().unwrap();
     assert!(rest.contains("Nothing was saved"), "{rest:?}");
     assert!(!rest.contains("Your plan"), "{rest:?}");
@@ -539,7 +540,7 @@ fn going_back_shows_the_earlier_answer_and_keeps_it() {
         .exp_string("Save this reflection privately on this computer?")
         .unwrap()
         .replace("\r\n", "\n");
-    press(&mut s, "n");
+    press(&mut s, "n\r");
     s.exp_eof().unwrap();
     // The summary, then the question whether to save it.
     let json: serde_json::Value =
@@ -580,7 +581,7 @@ fn the_save_question_saves_with_a_note_only_on_yes_and_can_be_turned_off() {
     answer_every_question(&mut s);
     s.exp_string("Save this reflection privately on this computer?")
         .unwrap();
-    press(&mut s, "y");
+    press(&mut s, "y\r");
     s.exp_string("A short note").unwrap();
     press(&mut s, "a quieter week\r");
     s.exp_string("Saved privately in").unwrap();
@@ -902,4 +903,135 @@ fn forty_columns_one_header_no_line_too_wide_and_a_recap_before_saving() {
     let recap = seen.rfind("This is what saving keeps").expect("the recap");
     let question = seen.rfind("Save this reflection").unwrap();
     assert!(summary < recap && recap < question, "{seen}");
+}
+
+/// Starts the check-in in a pseudo-terminal (summary as JSON, to read the answers) and waits
+/// at its first question.
+fn at_the_first_question(home: &std::path::Path) -> rexpect::session::PtySession {
+    let mut s = interactive_saving_in(&["--format", "json"], home);
+    s.exp_string("Not now").unwrap();
+    press(&mut s, "\r");
+    s.exp_string("1 of 12").unwrap();
+    s.exp_string("Stop here").unwrap();
+    s
+}
+
+/// Answers questions `from` to 12 with Enter, says no to saving, and returns the answers of
+/// the JSON summary.
+fn enter_to_the_end(s: &mut rexpect::session::PtySession, from: usize) -> serde_json::Value {
+    for n in from..=12 {
+        s.exp_string(&format!("{n} of 12")).unwrap();
+        s.exp_string("Stop here").unwrap();
+        press(s, "\r");
+    }
+    let rest = s
+        .exp_string("Save this reflection privately on this computer?")
+        .unwrap()
+        .replace("\r\n", "\n");
+    press(s, "\r");
+    s.exp_eof().unwrap();
+    let json: serde_json::Value =
+        serde_json::Deserializer::from_str(&rest[rest.find("{\n").expect("a JSON summary")..])
+            .into_iter()
+            .next()
+            .unwrap()
+            .unwrap();
+    json["answers"].clone()
+}
+
+/// A sentence with words of crisis typed at a question is read whole: the help lines, and the
+/// same question again, with nothing recorded. dialoguer took each space as "pick Never" and
+/// the words never reached numb.
+#[test]
+fn words_of_crisis_typed_at_a_question_meet_the_help_lines_and_the_question_again() {
+    let home = tempfile::tempdir().unwrap();
+    let mut s = at_the_first_question(home.path());
+    press(&mut s, "i feel nothing and i want to die\r");
+    let before = s.exp_string("116 123").unwrap();
+    assert!(
+        before.contains("What you typed can come with a lot of pain"),
+        "{before}"
+    );
+    let again = s.exp_string("1 of 12").unwrap();
+    assert!(
+        !before.contains("2 of 12") && !again.contains("2 of 12"),
+        "{again}"
+    );
+    s.exp_string("Stop here").unwrap();
+    press(&mut s, "\r");
+    let answers = enter_to_the_end(&mut s, 2);
+    assert_eq!(answers.as_array().unwrap().len(), 12, "{answers}");
+    assert_eq!(
+        answers[0]["value"], 0,
+        "only the Enter after it answered: {answers}"
+    );
+}
+
+/// "yeah whatever" at the save question does not save (its first letter used to), and the
+/// rest of it does not land in the note: it does not fit, and the question comes again.
+#[test]
+fn yeah_whatever_at_the_save_question_does_not_save() {
+    let home = tempfile::tempdir().unwrap();
+    let mut s = interactive_saving_in(&[], home.path());
+    answer_every_question(&mut s);
+    s.exp_string("Save this reflection privately on this computer?")
+        .unwrap();
+    press(&mut s, "yeah whatever\r");
+    let said = s.exp_string("That does not fit this question").unwrap();
+    assert!(!said.contains("A short note"), "{said}");
+    s.exp_string("Save this reflection privately on this computer?")
+        .unwrap();
+    press(&mut s, "\r");
+    let rest = s.exp_eof().unwrap();
+    assert_eq!(
+        last_line_shown(&rest),
+        "Not saved. Nothing was kept on this computer.",
+        "{rest:?}"
+    );
+    assert!(!home.path().join("data").exists(), "nothing saved");
+}
+
+/// Space, j, k and q in a sentence are its letters: they do not pick, move or quit.
+#[test]
+fn space_j_k_and_q_in_a_sentence_do_not_pick_move_or_quit() {
+    let home = tempfile::tempdir().unwrap();
+    let mut s = at_the_first_question(home.path());
+    press(&mut s, "just kidding, quite ok j k q\r");
+    s.exp_string("That does not fit this question").unwrap();
+    let again = s.exp_string("1 of 12").unwrap();
+    assert!(!again.contains("2 of 12"), "{again}");
+    // The highlight did not move: Enter takes Never, the first choice.
+    s.exp_string("Stop here").unwrap();
+    press(&mut s, "\r");
+    let answers = enter_to_the_end(&mut s, 2);
+    assert_eq!(answers[0]["value"], 0, "{answers}");
+}
+
+/// A choice's words typed in full, or its number, pick it; Esc drops a typed line and goes
+/// back to the list, where the arrow keys and Enter work as before.
+#[test]
+fn a_typed_label_or_number_picks_that_choice() {
+    let home = tempfile::tempdir().unwrap();
+    let mut s = at_the_first_question(home.path());
+    press(&mut s, "sometimes\r");
+    s.exp_string("2 of 12").unwrap();
+    s.exp_string("Stop here").unwrap();
+    press(&mut s, "4\r");
+    s.exp_string("3 of 12").unwrap();
+    s.exp_string("Stop here").unwrap();
+    press(&mut s, "  Almost Always \r");
+    s.exp_string("4 of 12").unwrap();
+    s.exp_string("Stop here").unwrap();
+    press(&mut s, "oft");
+    s.exp_string("Your answer: oft").unwrap();
+    // Esc on its own, so that it is not read as the start of the arrow key after it.
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    press(&mut s, "\x1b");
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    press(&mut s, "\x1b[B\r");
+    let answers = enter_to_the_end(&mut s, 5);
+    let values: Vec<i64> = (0..4)
+        .map(|i| answers[i]["value"].as_i64().unwrap())
+        .collect();
+    assert_eq!(values, [2, 3, 4, 1], "{answers}");
 }

@@ -94,8 +94,14 @@ pub struct AskLabels {
     pub yes_words: Vec<Spanned<String>>,
     /// The words typed for no (any case); Enter alone is no too.
     pub no_words: Vec<Spanned<String>>,
+    /// The words typed to stop at a list (any case), besides q, quit, stop and exit, which
+    /// are always taken.
+    pub quit_words: Vec<Spanned<String>>,
     /// Said once when what was typed does not fit; the question follows again.
     pub not_understood: Spanned<String>,
+    /// Before the line being typed at a list in an ordinary terminal, where a typed line
+    /// answers as the arrow keys do ("Your answer:").
+    pub typing: Spanned<String>,
     /// The answer given before, when going back to a question (`{answer}`).
     pub earlier: Spanned<String>,
     /// Above the choices picked, repeated back in words.

@@ -40,6 +40,15 @@ pub(super) fn check(lib: &Library, at: &mut At) {
         at.line(name, "language name");
     }
     let ask = &app.ask_labels;
+    for word in &ask.quit_words {
+        let w = word.get_ref();
+        if w.is_empty() || w.chars().any(|c| c.is_whitespace() || c.is_uppercase()) {
+            at.push(word, format!("`{w}` must be one word in lower case"));
+        }
+        if ask.yes_words.iter().any(|y| y == word) {
+            at.push(word, format!("`{w}` cannot mean both stop and yes"));
+        }
+    }
     for (words, key) in [(&ask.yes_words, "yes_words"), (&ask.no_words, "no_words")] {
         if words.is_empty() {
             at.push(&ask.type_yes_no, format!("`{key}` needs at least one word"));
@@ -244,6 +253,7 @@ pub(super) fn check(lib: &Library, at: &mut At) {
         &a.type_picks,
         &a.type_yes_no,
         &a.not_understood,
+        &a.typing,
         &a.earlier,
         &a.picked,
         &a.picked_none,

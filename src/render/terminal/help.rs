@@ -22,6 +22,30 @@ pub enum Emergency {
     Left,
 }
 
+/// Where `typed` words speak of crisis: the warm words for what was found, then the help
+/// block with the emergency number first and the lines for `country`. Returns whether they
+/// did (and so whether anything was written). Every place that reads a person's own words
+/// answers them with this.
+pub fn for_typed<W: Write>(
+    page: &mut Page<'_, W>,
+    library: &Library,
+    typed: &str,
+    country: Option<&str>,
+) -> io::Result<bool> {
+    let crisis = &library.crisis;
+    let Some(found) = crisis.find(typed) else {
+        return Ok(false);
+    };
+    help_block(
+        page,
+        library,
+        crisis.words_for(&found),
+        country,
+        Emergency::Shown,
+    )?;
+    Ok(true)
+}
+
 /// `words` (inline Markdown), then the emergency number, the lines for `country` (every line,
 /// one line each, when the country is not known; the directory when numb has none for it),
 /// the directory, and where to find the rest.
