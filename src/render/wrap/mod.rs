@@ -2,6 +2,7 @@
 
 use std::borrow::Cow;
 use std::fmt::Write as _;
+use std::ops::Range;
 
 use anstyle::Style;
 use textwrap::core::display_width;
@@ -273,6 +274,7 @@ fn plain_into(
         rest,
         used: 0,
         words: false,
+        waiting: 0..0,
     };
     // The word being read: a slice of one span, or (running across spans) gathered in
     // `spill`; and its width in columns.
@@ -285,10 +287,17 @@ fn plain_into(
             return None;
         }
         let (text, bytes) = (&*span.text, span.text.as_bytes());
+        // Where the word being read starts in this span, when it started in this span.
+        let mut here = None;
         let mut i = 0;
         while let Some(&b) = bytes.get(i) {
             if ascii_break(b) {
-                line.place(out, word, &mut spill, cols)?;
+                match here.take() {
+                    Some(start) => line.place_run(out, text, start..i, cols)?,
+                    None if spill.is_empty() => line.place(out, text, word, cols)?,
+                    None => line.place(out, text, &spill, cols)?,
+                }
+                spill.clear();
                 (word, cols) = ("", 0);
                 i += 1;
                 continue;
@@ -317,6 +326,7 @@ fn plain_into(
             let run = &text[start..i];
             if word.is_empty() && spill.is_empty() {
                 word = run;
+                here = Some(start);
             } else {
                 if spill.is_empty() {
                     spill.push_str(word);
@@ -325,8 +335,12 @@ fn plain_into(
                 word = "";
             }
         }
+        // The words placed from this span go out; a word still open may run on into the
+        // next span, as a slice of this one.
+        line.flush(out, text);
     }
-    line.place(out, word, &mut spill, cols)?;
+    let last = if spill.is_empty() { word } else { &spill };
+    line.place(out, "", last, cols)?;
     out.push('\n');
     Some(())
 }
@@ -352,31 +366,77 @@ struct PlainLine<'r> {
     used: usize,
     /// Whether a word is on this line.
     words: bool,
+    /// Words placed but not written yet: a run of the span being read, exactly as it is to
+    /// be written (words one space apart). A page's words are nearly all one space apart,
+    /// so a line goes out in one copy instead of a copy a word.
+    waiting: Range<usize>,
 }
 
 impl PlainLine<'_> {
-    /// Places a word `len` columns wide (`word`, or `spill` when that is not empty; nothing
-    /// when `len` is 0): on this line if it fits (or is the line's first), else at the start
-    /// of the next. `None` for a word wider than any line.
+    /// Writes the words waiting, a run of `text`.
     #[inline(always)]
-    fn place(
+    fn flush(&mut self, out: &mut String, text: &str) {
+        if !self.waiting.is_empty() {
+            out.push_str(&text[self.waiting.clone()]);
+            self.waiting = 0..0;
+        }
+    }
+
+    /// Where a word `len` columns wide goes: on this line if it fits (or is the line's
+    /// first), else at the start of the next. Writes what must come before it (the words
+    /// waiting, then a space or a line break and the indent) unless `run` is one space after
+    /// the words waiting in `text`: then they wait together. `None` for a word wider than any
+    /// line.
+    #[inline(always)]
+    fn place_run(
         &mut self,
         out: &mut String,
-        word: &str,
-        spill: &mut String,
+        text: &str,
+        run: Range<usize>,
         len: usize,
     ) -> Option<()> {
-        let word = if spill.is_empty() {
-            word
-        } else {
-            spill.as_str()
-        };
         if len == 0 {
             return Some(());
         }
         if len > self.narrowest {
             return None;
         }
+        if !self.words {
+            self.used = len;
+            self.words = true;
+        } else if self.used + 1 + len <= self.room {
+            self.used += 1 + len;
+            if !self.waiting.is_empty()
+                && self.waiting.end + 1 == run.start
+                && text.as_bytes().get(self.waiting.end) == Some(&b' ')
+            {
+                self.waiting.end = run.end;
+                return Some(());
+            }
+            self.flush(out, text);
+            out.push(' ');
+        } else {
+            self.flush(out, text);
+            out.push('\n');
+            out.push_str(self.rest);
+            self.room = self.next_room;
+            self.used = len;
+        }
+        self.waiting = run;
+        Some(())
+    }
+
+    /// Places `word` (not a run of `text`: gathered across spans, or begun in the span
+    /// before) as [`Self::place_run`] does, writing it at once.
+    #[inline(always)]
+    fn place(&mut self, out: &mut String, text: &str, word: &str, len: usize) -> Option<()> {
+        if len == 0 {
+            return Some(());
+        }
+        if len > self.narrowest {
+            return None;
+        }
+        self.flush(out, text);
         if !self.words {
             self.used = len;
             self.words = true;
@@ -390,7 +450,6 @@ impl PlainLine<'_> {
             self.used = len;
         }
         out.push_str(word);
-        spill.clear();
         Some(())
     }
 }
@@ -626,6 +685,28 @@ mod tests {
             wrap_into(&mut into, &spans, width, first, rest, false);
             let lines: String = expected.iter().map(|l| format!("{l}\n")).collect();
             prop_assert_eq!(into, format!("before\n{lines}"));
+        }
+    }
+
+    proptest! {
+        /// Several words a span, one or more breaks apart: the words the plain path lets
+        /// wait and writes a line at a time come out as the reference wrapper's.
+        #[test]
+        fn the_plain_path_agrees_with_the_reference_wrapper_on_runs_of_words(
+            parts in prop::collection::vec(
+                ("( |\n)?([a-záé,.]{1,7}( |  |\n|\t)){0,7}[a-zñ]{0,5}", style()),
+                0..5,
+            ),
+            width in 1usize..40,
+            first in prop::sample::select(vec!["", "- ", "Note: "]),
+            rest in prop::sample::select(vec!["", "  "]),
+        ) {
+            let spans: Vec<Span> = parts.into_iter().map(|(t, s)| Span::new(t, s)).collect();
+            let expected = reference::wrap(&spans, width, first, rest, false);
+            let mut into = String::new();
+            wrap_into(&mut into, &spans, width, first, rest, false);
+            let lines: String = expected.iter().map(|l| format!("{l}\n")).collect();
+            prop_assert_eq!(into, lines);
         }
     }
 
