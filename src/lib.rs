@@ -345,6 +345,34 @@ pub fn answer_words_of_crisis(
     Some(answer)
 }
 
+/// `numb support` typed with something numb cannot read (`numb support --format xml`,
+/// `--country` with no country): the support page is shown anyway, with the language and
+/// width the line names when they are good ones, before the usage error is reported. Someone
+/// looking for help lines gets them whatever they typed after `support`. `None` when the line
+/// does not start with `support` (after the shared options).
+pub fn support_despite(
+    args: &[std::ffi::OsString],
+    color: cli::ColorWhen,
+) -> Option<Result<(), Error>> {
+    let around = Around::read(args);
+    if around.words.first().map(String::as_str) != Some("support") {
+        return None;
+    }
+    use clap::ValueEnum as _;
+    let mut line = vec!["numb".to_string(), "--color".to_string()];
+    line.push(color.to_possible_value()?.get_name().to_string());
+    if let Some(width) = around.width {
+        line.extend(["--width".to_string(), width.to_string()]);
+    }
+    let lang = around.lang.filter(|l| language::choose(Some(l)).is_ok());
+    if let Some(lang) = lang {
+        line.extend(["--lang".to_string(), lang]);
+    }
+    line.push("support".to_string());
+    let cli = Cli::try_read_from(&line).ok()?;
+    Some(run(cli))
+}
+
 /// A command line clap could not read, with the shared options taken out of its words.
 #[derive(Debug, Default, PartialEq)]
 struct Around {

@@ -117,6 +117,21 @@ fn numb_main() -> u8 {
             {
                 return ended(answered);
             }
+            // `numb support` with something numb cannot read after it still shows the lines,
+            // then says what it could not read (without pointing to the page just shown).
+            if e.exit_code() == 2
+                && let Some(shown) = numb::support_despite(&args, when)
+            {
+                if let Err(problem) = shown
+                    && !problem.is_broken_pipe()
+                {
+                    let _ = writeln!(io::stderr(), "{}", problem.report(false));
+                }
+                return match e.print() {
+                    Ok(()) => 2,
+                    Err(io) => write_failed(&io),
+                };
+            }
             // --help and --version land here too, with exit code 0.
             let code = e.exit_code();
             return match e.print() {

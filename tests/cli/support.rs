@@ -286,3 +286,34 @@ fn countries_typed_by_their_english_or_spanish_name_put_their_lines_first() {
         assert!(err.contains(needle), "{needle}: {err}");
     }
 }
+
+/// Something numb cannot read after `numb support` (a format it does not have, a country left
+/// out, an unknown option) still shows the lines, in the language asked for, and then says
+/// what it could not read, with the usage error's exit code.
+#[test]
+fn a_support_line_numb_cannot_read_still_shows_the_lines() {
+    for (args, lines, error) in [
+        (
+            &["support", "--format", "xml"][..],
+            "988",
+            "invalid value 'xml'",
+        ),
+        (&["support", "--country"][..], "988", "a value is required"),
+        (
+            &["--lang", "es", "support", "--bogus"][..],
+            "Puedes pedir ayuda",
+            "unexpected argument '--bogus'",
+        ),
+    ] {
+        let out = numb().args(args).assert().code(2).get_output().clone();
+        let (page, err) = (
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr),
+        );
+        position(&page, lines);
+        position(&page, "findahelpline.com");
+        assert!(err.contains(error), "{args:?}: {err}");
+        // The page was just shown: the error does not point to it again.
+        assert!(!err.contains("numb support` lists"), "{args:?}: {err}");
+    }
+}
