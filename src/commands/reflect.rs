@@ -56,6 +56,15 @@ pub fn run<W: Write>(
     let interactive = given.is_none();
     let mut prompter = None;
     let answers = match given {
+        // Words of crisis where the answers go (`--answers "i want to die"`, or in an answers
+        // file) are met with the help lines, not with what is wrong with the list.
+        Some(text) if library.crisis.find(&text).is_some() => {
+            let country = crate::commands::support::country_from_locale();
+            let mut page = terminal::page::Page::new(&mut *out, look);
+            terminal::help::for_typed(&mut page, library, &text, country.as_deref())
+                .map_err(Error::Write)?;
+            return Ok(());
+        }
         Some(text) => answers::parse(q, &text)?,
         // A dumb terminal gets the accessible prompter, which needs no cursor movement.
         None if asking.can_ask() => {

@@ -453,3 +453,32 @@ fn errors_a_person_meets_point_to_support() {
         assert_eq!(err.matches("numb support").count(), 1, "{args:?}: {err}");
     }
 }
+
+/// Words of crisis where the answers go, on the command line or in an answers file, meet the
+/// help lines instead of what is wrong with the list; nothing is saved.
+#[test]
+fn words_of_crisis_given_as_answers_meet_help() {
+    for args in [
+        &["reflect", "--answers", "i want to die"][..],
+        &["reflect", "--answers", "0,1,2,i want to die", "--save"][..],
+    ] {
+        assert_help_for_gb(args, &helped(args));
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("answers.txt");
+    std::fs::write(&file, "0\n1\nno quiero vivir\n").unwrap();
+    let args = ["reflect", "--answers-file", file.to_str().unwrap()];
+    assert_help_for_gb(&args, &helped(&args));
+    // Asked to save, nothing was saved.
+    let data = tempfile::tempdir().unwrap();
+    let out = numb()
+        .env("XDG_DATA_HOME", data.path())
+        .env("LANG", "en_GB.UTF-8")
+        .args(["reflect", "--answers", "kill myself", "--save"])
+        .assert()
+        .code(0)
+        .get_output()
+        .clone();
+    assert!(String::from_utf8_lossy(&out.stdout).contains("Call 116 123"));
+    assert_eq!(std::fs::read_dir(data.path()).unwrap().count(), 0);
+}
