@@ -530,7 +530,11 @@ mod tests {
                 width: 80,
                 plain: false,
             };
+            let before = crate::content::markup::PARSER_RUNS.with(|runs| runs.get());
             crate::render::terminal::topic(&mut page, &library, topic, look).unwrap();
+            let runs = crate::content::markup::PARSER_RUNS.with(|runs| runs.get()) - before;
+            // Its sections and the support pointer were parsed when numb was built.
+            assert_eq!(runs, 0, "{lang}: the Markdown parser ran");
             assert!(!page.is_empty());
             assert!(library.app.get().is_none(), "{lang}: all the screen words");
             let words = library.page_words();

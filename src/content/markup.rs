@@ -1,6 +1,7 @@
 //! numb's small Markdown subset: parses body text into paragraphs, lists and inline spans.
 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+use serde::{Deserialize, Serialize};
 
 /// A block of body text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -11,8 +12,9 @@ pub enum Block {
     List(Vec<Vec<Inline>>),
 }
 
-/// A run of inline text.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// A run of inline text. Serialized in the compact built-in form, which stores the support
+/// pointer parsed (see [`crate::content::model::PageWords`]).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Inline {
     /// Plain words.
     Text(String),
@@ -279,8 +281,17 @@ fn plain_line(text: &str) -> bool {
         })
 }
 
+#[cfg(test)]
+thread_local! {
+    /// How many times this thread ran the Markdown parser (a test checks that a built-in page
+    /// never does).
+    pub static PARSER_RUNS: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
 /// [`parse`] by the Markdown parser, whatever the text.
 fn parse_markdown(body: &str) -> Result<Vec<Block>, MarkupError> {
+    #[cfg(test)]
+    PARSER_RUNS.with(|runs| runs.set(runs.get() + 1));
     let mut blocks = Vec::new();
     // Inline runs being built: the innermost open span is last.
     let mut stack: Vec<Vec<Inline>> = Vec::new();

@@ -2,6 +2,7 @@
 
 use std::sync::Arc;
 
+use crate::content::markup::{self, Block, Inline};
 use crate::content::spanned::Spanned;
 use serde::{Deserialize, Serialize};
 
@@ -54,6 +55,9 @@ pub struct AppText {
 pub struct PageWords {
     /// [`AppText::support_pointer`].
     pub support_pointer: Spanned<String>,
+    /// The support pointer's inline Markdown, parsed (it names `numb support` as code), when
+    /// it is one paragraph: every page ends with it, and so runs no Markdown parser for it.
+    pub pointer_run: Option<Vec<Inline>>,
     /// [`AppText::labels`].
     pub labels: Labels,
 }
@@ -61,8 +65,16 @@ pub struct PageWords {
 impl PageWords {
     /// The page words of `app`.
     pub fn of(app: &AppText) -> Self {
+        let pointer_run = match markup::parse(app.support_pointer.get_ref()) {
+            Ok(mut blocks) => match blocks.pop() {
+                Some(Block::Paragraph(run)) if blocks.is_empty() => Some(run),
+                _ => None,
+            },
+            Err(_) => None,
+        };
         PageWords {
             support_pointer: app.support_pointer.clone(),
+            pointer_run,
             labels: app.labels.clone(),
         }
     }

@@ -107,9 +107,11 @@ pub fn footer<W: Write>(out: &mut W, text: &str, look: Look) -> io::Result<()> {
 /// The one line that points to `numb support`.
 pub fn support_pointer<W: Write>(out: &mut W, library: &Library, look: Look) -> io::Result<()> {
     let mut page = Page { out, look };
-    page.para(&inline_spans(
-        library.page_words().support_pointer.get_ref(),
-    ))
+    let words = library.page_words();
+    match &words.pointer_run {
+        Some(run) => page.para(&page::spans(run, anstyle::Style::new())),
+        None => page.para(&inline_spans(words.support_pointer.get_ref())),
+    }
 }
 
 /// One line above a page that is not in the chosen language yet, saying so in the chosen
