@@ -84,7 +84,13 @@ impl Keys {
                 Key::Char('\u{17}') => {
                     let kept = self.typed.trim_end().len();
                     self.typed.truncate(kept);
-                    let word = self.typed.rfind(char::is_whitespace).map_or(0, |at| at + 1);
+                    // The word starts after the last space, which may take more than one
+                    // byte (a no-break space, Option-Space on a Mac; an ideographic space).
+                    let word = self
+                        .typed
+                        .char_indices()
+                        .rfind(|(_, c)| c.is_whitespace())
+                        .map_or(0, |(at, c)| at + c.len_utf8());
                     self.typed.truncate(word);
                     Pressed::Changed
                 }
@@ -531,6 +537,15 @@ mod tests {
         assert_eq!(keys.at, 0, "the arrows do not move under a typed line");
         keys.press(&Key::Char('\u{15}'));
         assert!(!keys.typing());
+        // A space of more than one byte before the word: Ctrl-W ends at it (it panicked
+        // when it cut inside the space's bytes).
+        for space in ['\u{a0}', '\u{3000}', '\u{2003}'] {
+            let (mut keys, _) = keys_after(Kind::One, &format!("so{space}tired"));
+            assert_eq!(keys.press(&Key::Char('\u{17}')), Pressed::Changed);
+            assert_eq!(keys.typed, format!("so{space}"), "{space:?}");
+            keys.press(&Key::Char('\u{17}'));
+            assert!(!keys.typing(), "{space:?}: {:?}", keys.typed);
+        }
         // Backspace to nothing is the list again: Space picks there.
         let (keys, _) = keys_after(Kind::Many, "x\x7f ");
         assert!(keys.picked[0] && !keys.typing());

@@ -1035,3 +1035,22 @@ fn a_typed_label_or_number_picks_that_choice() {
         .collect();
     assert_eq!(values, [2, 3, 4, 1], "{answers}");
 }
+
+/// Ctrl-W after a space of more than one byte (a no-break space: Option-Space on a Mac) takes
+/// back the word after it. It cut inside the space's bytes and panicked: numb ended with "the
+/// terminal became too small", and every answer was lost.
+#[test]
+fn ctrl_w_after_a_no_break_space_takes_back_the_word() {
+    let home = tempfile::tempdir().unwrap();
+    let mut s = at_the_first_question(home.path());
+    press(&mut s, "so\u{a0}tired");
+    s.exp_string("tired").unwrap();
+    press(&mut s, "\x17");
+    press(&mut s, "\x15sometimes\r");
+    let next = s.exp_string("2 of 12").unwrap();
+    assert!(!next.contains("too small"), "{next}");
+    s.exp_string("Stop here").unwrap();
+    press(&mut s, "\r");
+    let answers = enter_to_the_end(&mut s, 3);
+    assert_eq!(answers[0]["value"], 2, "{answers}");
+}
