@@ -275,12 +275,20 @@ impl Chooser<'_> {
                     .map(|l| l.into_owned()),
             );
         }
-        let typed = keys
-            .typing()
-            .then(|| format!("{} {}", self.typing, escape_controls(&keys.typed)));
-        let fixed: usize = lines.iter().map(|l| rows_of(l, width)).sum::<usize>()
-            + q.prompt.lines().count()
-            + typed.as_deref().map_or(0, |t| rows_of(t, width));
+        let others: usize =
+            lines.iter().map(|l| rows_of(l, width)).sum::<usize>() + q.prompt.lines().count();
+        // A typed line longer than the screen has room for shows its end, after "…": its rows
+        // leave one for a choice, one for the page and one spare, so that the screen never
+        // scrolls (a long line, or a paste, left copies of the question above it).
+        let typed = keys.typing().then(|| {
+            let most = height.saturating_sub(others + 3).max(1) * width.max(1);
+            end_of(
+                &format!("{} ", self.typing),
+                &escape_controls(&keys.typed),
+                most,
+            )
+        });
+        let fixed = others + typed.as_deref().map_or(0, |t| rows_of(t, width));
         let len = q.items.len();
         // One row spare, so that the screen never scrolls (a scrolled row cannot be
         // cleared), and one more for the page where the list is paged.
@@ -438,6 +446,26 @@ impl Chooser<'_> {
             self.write(&drawn).map_err(&mut fail)?;
         }
     }
+}
+
+/// `head` and `text`, in `most` columns at most: when they do not fit, `head`, "…" and as
+/// much of the end of `text` as fits (the end is where the typing is).
+fn end_of(head: &str, text: &str, most: usize) -> String {
+    let (head_width, text_width) = (display_width(head), display_width(text));
+    if head_width + text_width <= most {
+        return format!("{head}{text}");
+    }
+    let room = most.saturating_sub(head_width + 1);
+    let mut used = 0;
+    let mut start = text.len();
+    for (at, ch) in text.char_indices().rev() {
+        used += display_width(ch.encode_utf8(&mut [0; 4]));
+        if used > room {
+            break;
+        }
+        start = at;
+    }
+    format!("{head}…{}", &text[start..])
 }
 
 /// The places of the choices picked.
@@ -663,6 +691,17 @@ mod tests {
         // The header takes two rows at 20 columns, the typed line three.
         assert_eq!(drawn.rows, 2 + 1 + 2 + 6 + 3, "{}", drawn.text);
         assert!(drawn.typing && drawn.text.ends_with("xxx"));
+        // A line longer than the screen (a paste) shows its end, and the screen never scrolls.
+        let (keys, _) = keys_after(Kind::One, &format!("{}end", "word ".repeat(500)));
+        for (height, width) in [(10, 40), (30, 80), (8, 20)] {
+            let drawn = chooser.draw(&q, &keys, Some("That does not fit."), (height, width));
+            assert!(drawn.rows < height, "{height}x{width}: {}", drawn.text);
+            let typed = drawn.text.lines().last().unwrap();
+            assert!(
+                typed.starts_with("Your answer: …") && typed.ends_with("rd end"),
+                "{typed}"
+            );
+        }
         // Eight rows: the list is shown a page at a time, the page in the prompt.
         let keys = Keys::new(Kind::One, 6, 5);
         let drawn = chooser.draw(&q, &keys, None, (8, 40));
