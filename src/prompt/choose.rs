@@ -252,9 +252,21 @@ pub(super) struct Drawn {
     pub typing: bool,
 }
 
-/// The screen rows `line` takes in `width` columns (one at least).
+/// The screen rows `line` takes in `width` columns (one at least), as the terminal wraps it:
+/// a wide character (日, an emoji) that does not fit in the last column of a row starts the
+/// next one, so a row of them can hold one column less.
 fn rows_of(line: &str, width: usize) -> usize {
-    display_width(line).max(1).div_ceil(width.max(1))
+    let width = width.max(1);
+    let (mut rows, mut column) = (1, 0);
+    for ch in dialoguer::console::strip_ansi_codes(line).chars() {
+        let wide = display_width(ch.encode_utf8(&mut [0; 4]));
+        if column + wide > width {
+            rows += 1;
+            column = 0;
+        }
+        column += wide;
+    }
+    rows
 }
 
 impl Chooser<'_> {
@@ -281,7 +293,9 @@ impl Chooser<'_> {
         // leave one for a choice, one for the page and one spare, so that the screen never
         // scrolls (a long line, or a paste, left copies of the question above it).
         let typed = keys.typing().then(|| {
-            let most = height.saturating_sub(others + 3).max(1) * width.max(1);
+            // A column a row to spare, for a wide character pushed to the next row.
+            let rows = height.saturating_sub(others + 3).max(1);
+            let most = rows * width.saturating_sub(1).max(1);
             end_of(
                 &format!("{} ", self.typing),
                 &escape_controls(&keys.typed),
@@ -691,6 +705,19 @@ mod tests {
         // The header takes two rows at 20 columns, the typed line three.
         assert_eq!(drawn.rows, 2 + 1 + 2 + 6 + 3, "{}", drawn.text);
         assert!(drawn.typing && drawn.text.ends_with("xxx"));
+        // Wide characters that do not fit in a row's last column start the next row: 13
+        // columns, 13 of them (39 columns), then 20 (40), then "a" takes a third row.
+        let (keys, _) = keys_after(Kind::One, &format!("{}a", "日".repeat(33)));
+        let drawn = chooser.draw(&q, &keys, None, (40, 40));
+        assert_eq!(drawn.rows, 1 + 2 + 6 + 3, "{}", drawn.text);
+        assert_eq!(
+            rows_of("\u{1b}[1m日本\u{1b}[0m", 4),
+            1,
+            "colours take no room"
+        );
+        assert_eq!(rows_of("", 4), 1);
+        assert_eq!(rows_of("abcd", 4), 1);
+        assert_eq!(rows_of("abcde", 4), 2);
         // A line longer than the screen (a paste) shows its end, and the screen never scrolls.
         let (keys, _) = keys_after(Kind::One, &format!("{}end", "word ".repeat(500)));
         for (height, width) in [(10, 40), (30, 80), (8, 20)] {
@@ -698,7 +725,7 @@ mod tests {
             assert!(drawn.rows < height, "{height}x{width}: {}", drawn.text);
             let typed = drawn.text.lines().last().unwrap();
             assert!(
-                typed.starts_with("Your answer: …") && typed.ends_with("rd end"),
+                typed.starts_with("Your answer: …") && typed.ends_with("d end"),
                 "{typed}"
             );
         }
