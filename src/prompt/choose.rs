@@ -148,6 +148,10 @@ pub(super) enum Answers<'a> {
         labels: &'a [String],
         /// The language's words that leave, besides q, quit, stop and exit.
         quit: &'a [&'a str],
+        /// The choice that skips, picked by "s" or "skip" too (as in the accessible mode).
+        skip: Option<usize>,
+        /// The choice that goes back, picked by "b" or "back" too.
+        back: Option<usize>,
     },
 }
 
@@ -174,7 +178,12 @@ pub(super) fn read(line: &str, answers: Answers<'_>, kind: Kind) -> Reading {
             Some(false) => Reading::Picks(vec![0]),
             None => Reading::Unclear,
         },
-        Answers::List { labels, quit } => {
+        Answers::List {
+            labels,
+            quit,
+            skip,
+            back,
+        } => {
             if word.is_empty() {
                 return Reading::Unclear;
             }
@@ -191,8 +200,10 @@ pub(super) fn read(line: &str, answers: Answers<'_>, kind: Kind) -> Reading {
                 return Reading::Leave;
             }
             match kind {
-                Kind::One => match typed::reply(&word, labels.len()) {
-                    typed::Reply::Choice(at) => Reading::Picks(vec![at]),
+                Kind::One => match (typed::reply(&word, labels.len()), skip, back) {
+                    (typed::Reply::Choice(at), _, _)
+                    | (typed::Reply::Skip, Some(at), _)
+                    | (typed::Reply::Back, _, Some(at)) => Reading::Picks(vec![at]),
                     _ => Reading::Unclear,
                 },
                 Kind::Many => match typed::picks(&word, labels.len()) {
@@ -612,6 +623,8 @@ mod tests {
         let list = Answers::List {
             labels: &labels,
             quit: &["salir"],
+            skip: Some(5),
+            back: None,
         };
         let read = |line| read(line, list, Kind::One);
         assert_eq!(read("sometimes"), Reading::Picks(vec![2]));
@@ -619,6 +632,11 @@ mod tests {
         assert_eq!(read("almost always"), Reading::Picks(vec![4]));
         assert_eq!(read("3"), Reading::Picks(vec![2]));
         assert_eq!(read("6"), Reading::Picks(vec![5]));
+        // The words the accessible mode takes for skip pick the choice that skips; there is
+        // no choice that goes back here.
+        assert_eq!(read("skip"), Reading::Picks(vec![5]));
+        assert_eq!(read("S"), Reading::Picks(vec![5]));
+        assert_eq!(read("back"), Reading::Unclear);
         for leave in ["q", "Quit", "stop", "salir"] {
             assert_eq!(read(leave), Reading::Leave, "{leave}");
         }
@@ -639,6 +657,8 @@ mod tests {
         let list = Answers::List {
             labels: &labels,
             quit: &[],
+            skip: None,
+            back: None,
         };
         assert_eq!(read_one("PARAR AQUÍ", list), Reading::Picks(vec![2]));
         assert_eq!(read_one("ahora no", list), Reading::Picks(vec![1]));
@@ -657,6 +677,8 @@ mod tests {
         let list = Answers::List {
             labels: &labels,
             quit: &[],
+            skip: None,
+            back: None,
         };
         assert_eq!(read("1, 3", list, Kind::Many), Reading::Picks(vec![0, 2]));
         assert_eq!(read("often", list, Kind::Many), Reading::Picks(vec![3]));

@@ -1054,3 +1054,25 @@ fn ctrl_w_after_a_no_break_space_takes_back_the_word() {
     let answers = enter_to_the_end(&mut s, 3);
     assert_eq!(answers[0]["value"], 2, "{answers}");
 }
+
+/// "skip" and "back" typed at a question skip it and go back, as they do in the accessible
+/// mode; they were "That does not fit this question".
+#[test]
+fn skip_and_back_typed_at_a_question_skip_and_go_back() {
+    let home = tempfile::tempdir().unwrap();
+    let mut s = at_the_first_question(home.path());
+    press(&mut s, "skip\r");
+    let next = s.exp_string("2 of 12").unwrap();
+    assert!(!next.contains("does not fit"), "{next}");
+    s.exp_string("Stop here").unwrap();
+    press(&mut s, "back\r");
+    s.exp_string("1 of 12").unwrap();
+    s.exp_string("Stop here").unwrap();
+    press(&mut s, "s\r");
+    s.exp_string("2 of 12").unwrap();
+    s.exp_string("Stop here").unwrap();
+    press(&mut s, "\r");
+    let answers = enter_to_the_end(&mut s, 3);
+    assert!(answers[0]["value"].is_null(), "skipped: {answers}");
+    assert_eq!(answers[1]["value"], 0, "{answers}");
+}
