@@ -261,6 +261,10 @@ pub(super) struct Drawn {
     pub rows: usize,
     /// The typed line is its last row (no line end after it).
     pub typing: bool,
+    /// Where the typed line starts in `text` (its length when there is none).
+    pub typed_at: usize,
+    /// The screen rows the typed line takes.
+    pub typed_rows: usize,
 }
 
 /// The screen rows `line` takes in `width` columns (one at least), as the terminal wraps it:
@@ -372,8 +376,10 @@ impl Chooser<'_> {
             drawn.text.push_str(line);
             drawn.text.push('\n');
         }
+        drawn.typed_at = drawn.text.len();
         if let Some(typed) = typed {
-            drawn.rows += rows_of(&typed, width);
+            drawn.typed_rows = rows_of(&typed, width);
+            drawn.rows += drawn.typed_rows;
             drawn.text.push_str(&typed);
             drawn.typing = true;
         }
@@ -399,6 +405,29 @@ impl Chooser<'_> {
             }
             false => self.term.clear_last_lines(drawn.rows),
         }
+    }
+
+    /// Puts `new` where `old` is. Where only the typed line changed (a letter typed or taken
+    /// back), only that line is written again: a screen reader that speaks what is written
+    /// says the line, not the whole question and its choices at every letter.
+    fn redraw(&self, old: &Drawn, new: &Drawn) -> std::io::Result<()> {
+        fn body(d: &Drawn) -> &str {
+            &d.text[..d.typed_at]
+        }
+        if !new.typing || body(old) != body(new) {
+            self.clear(old)?;
+            return self.write(new);
+        }
+        match old.typing {
+            true => {
+                self.term.clear_line()?;
+                self.term
+                    .clear_last_lines(old.typed_rows.saturating_sub(1))?;
+            }
+            false => self.term.show_cursor()?,
+        }
+        self.term.write_str(&new.text[new.typed_at..])?;
+        self.term.flush()
     }
 
     /// Asks `q` until it is answered or left, then clears it. A typed line goes first to
@@ -461,14 +490,15 @@ impl Chooser<'_> {
                     }
                 }
             };
-            self.clear(&drawn).map_err(&mut fail)?;
             if let Some(chosen) = ended {
+                self.clear(&drawn).map_err(&mut fail)?;
                 self.term.show_cursor().map_err(&mut fail)?;
                 self.term.flush().map_err(&mut fail)?;
                 return Ok(chosen);
             }
-            drawn = self.draw(q, &keys, notice, size(self.term));
-            self.write(&drawn).map_err(&mut fail)?;
+            let new = self.draw(q, &keys, notice, size(self.term));
+            self.redraw(&drawn, &new).map_err(&mut fail)?;
+            drawn = new;
         }
     }
 }

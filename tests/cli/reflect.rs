@@ -1076,3 +1076,23 @@ fn skip_and_back_typed_at_a_question_skip_and_go_back() {
     assert!(answers[0]["value"].is_null(), "skipped: {answers}");
     assert_eq!(answers[1]["value"], 0, "{answers}");
 }
+
+/// A letter typed writes the typed line again, not the whole question: a screen reader that
+/// speaks what is written says "Your answer: so", not the question and its eight choices at
+/// every letter.
+#[test]
+fn a_letter_typed_writes_only_the_typed_line_again() {
+    let home = tempfile::tempdir().unwrap();
+    let mut s = at_the_first_question(home.path());
+    press(&mut s, "sometime");
+    let typed = s.exp_string("Your answer: sometime").unwrap();
+    for part in ["1 of 12", "Never", "Stop here", "Over the past"] {
+        assert!(!typed.contains(part), "{part} written again: {typed:?}");
+    }
+    press(&mut s, "s\r");
+    s.exp_string("2 of 12").unwrap();
+    s.exp_string("Stop here").unwrap();
+    press(&mut s, "\r");
+    let answers = enter_to_the_end(&mut s, 3);
+    assert_eq!(answers[0]["value"], 2, "{answers}");
+}
