@@ -84,7 +84,13 @@ impl Keys {
                 Key::Char('\u{17}') => {
                     let kept = self.typed.trim_end().len();
                     self.typed.truncate(kept);
-                    let word = self.typed.rfind(char::is_whitespace).map_or(0, |at| at + 1);
+                    // The word starts after the last space, which may take more than one
+                    // byte (a no-break space, Option-Space on a Mac; an ideographic space).
+                    let word = self
+                        .typed
+                        .char_indices()
+                        .rfind(|(_, c)| c.is_whitespace())
+                        .map_or(0, |(at, c)| at + c.len_utf8());
                     self.typed.truncate(word);
                     Pressed::Changed
                 }
@@ -142,6 +148,10 @@ pub(super) enum Answers<'a> {
         labels: &'a [String],
         /// The language's words that leave, besides q, quit, stop and exit.
         quit: &'a [&'a str],
+        /// The choice that skips, picked by "s" or "skip" too (as in the accessible mode).
+        skip: Option<usize>,
+        /// The choice that goes back, picked by "b" or "back" too.
+        back: Option<usize>,
     },
 }
 
@@ -168,7 +178,12 @@ pub(super) fn read(line: &str, answers: Answers<'_>, kind: Kind) -> Reading {
             Some(false) => Reading::Picks(vec![0]),
             None => Reading::Unclear,
         },
-        Answers::List { labels, quit } => {
+        Answers::List {
+            labels,
+            quit,
+            skip,
+            back,
+        } => {
             if word.is_empty() {
                 return Reading::Unclear;
             }
@@ -185,8 +200,10 @@ pub(super) fn read(line: &str, answers: Answers<'_>, kind: Kind) -> Reading {
                 return Reading::Leave;
             }
             match kind {
-                Kind::One => match typed::reply(&word, labels.len()) {
-                    typed::Reply::Choice(at) => Reading::Picks(vec![at]),
+                Kind::One => match (typed::reply(&word, labels.len()), skip, back) {
+                    (typed::Reply::Choice(at), _, _)
+                    | (typed::Reply::Skip, Some(at), _)
+                    | (typed::Reply::Back, _, Some(at)) => Reading::Picks(vec![at]),
                     _ => Reading::Unclear,
                 },
                 Kind::Many => match typed::picks(&word, labels.len()) {
@@ -244,11 +261,27 @@ pub(super) struct Drawn {
     pub rows: usize,
     /// The typed line is its last row (no line end after it).
     pub typing: bool,
+    /// Where the typed line starts in `text` (its length when there is none).
+    pub typed_at: usize,
+    /// The screen rows the typed line takes.
+    pub typed_rows: usize,
 }
 
-/// The screen rows `line` takes in `width` columns (one at least).
+/// The screen rows `line` takes in `width` columns (one at least), as the terminal wraps it:
+/// a wide character (日, an emoji) that does not fit in the last column of a row starts the
+/// next one, so a row of them can hold one column less.
 fn rows_of(line: &str, width: usize) -> usize {
-    display_width(line).max(1).div_ceil(width.max(1))
+    let width = width.max(1);
+    let (mut rows, mut column) = (1, 0);
+    for ch in dialoguer::console::strip_ansi_codes(line).chars() {
+        let wide = display_width(ch.encode_utf8(&mut [0; 4]));
+        if column + wide > width {
+            rows += 1;
+            column = 0;
+        }
+        column += wide;
+    }
+    rows
 }
 
 impl Chooser<'_> {
@@ -269,12 +302,22 @@ impl Chooser<'_> {
                     .map(|l| l.into_owned()),
             );
         }
-        let typed = keys
-            .typing()
-            .then(|| format!("{} {}", self.typing, escape_controls(&keys.typed)));
-        let fixed: usize = lines.iter().map(|l| rows_of(l, width)).sum::<usize>()
-            + q.prompt.lines().count()
-            + typed.as_deref().map_or(0, |t| rows_of(t, width));
+        let others: usize =
+            lines.iter().map(|l| rows_of(l, width)).sum::<usize>() + q.prompt.lines().count();
+        // A typed line longer than the screen has room for shows its end, after "…": its rows
+        // leave one for a choice, one for the page and one spare, so that the screen never
+        // scrolls (a long line, or a paste, left copies of the question above it).
+        let typed = keys.typing().then(|| {
+            // A column a row to spare, for a wide character pushed to the next row.
+            let rows = height.saturating_sub(others + 3).max(1);
+            let most = rows * width.saturating_sub(1).max(1);
+            end_of(
+                &format!("{} ", self.typing),
+                &escape_controls(&keys.typed),
+                most,
+            )
+        });
+        let fixed = others + typed.as_deref().map_or(0, |t| rows_of(t, width));
         let len = q.items.len();
         // One row spare, so that the screen never scrolls (a scrolled row cannot be
         // cleared), and one more for the page where the list is paged.
@@ -333,8 +376,10 @@ impl Chooser<'_> {
             drawn.text.push_str(line);
             drawn.text.push('\n');
         }
+        drawn.typed_at = drawn.text.len();
         if let Some(typed) = typed {
-            drawn.rows += rows_of(&typed, width);
+            drawn.typed_rows = rows_of(&typed, width);
+            drawn.rows += drawn.typed_rows;
             drawn.text.push_str(&typed);
             drawn.typing = true;
         }
@@ -360,6 +405,29 @@ impl Chooser<'_> {
             }
             false => self.term.clear_last_lines(drawn.rows),
         }
+    }
+
+    /// Puts `new` where `old` is. Where only the typed line changed (a letter typed or taken
+    /// back), only that line is written again: a screen reader that speaks what is written
+    /// says the line, not the whole question and its choices at every letter.
+    fn redraw(&self, old: &Drawn, new: &Drawn) -> std::io::Result<()> {
+        fn body(d: &Drawn) -> &str {
+            &d.text[..d.typed_at]
+        }
+        if !new.typing || body(old) != body(new) {
+            self.clear(old)?;
+            return self.write(new);
+        }
+        match old.typing {
+            true => {
+                self.term.clear_line()?;
+                self.term
+                    .clear_last_lines(old.typed_rows.saturating_sub(1))?;
+            }
+            false => self.term.show_cursor()?,
+        }
+        self.term.write_str(&new.text[new.typed_at..])?;
+        self.term.flush()
     }
 
     /// Asks `q` until it is answered or left, then clears it. A typed line goes first to
@@ -422,16 +490,37 @@ impl Chooser<'_> {
                     }
                 }
             };
-            self.clear(&drawn).map_err(&mut fail)?;
             if let Some(chosen) = ended {
+                self.clear(&drawn).map_err(&mut fail)?;
                 self.term.show_cursor().map_err(&mut fail)?;
                 self.term.flush().map_err(&mut fail)?;
                 return Ok(chosen);
             }
-            drawn = self.draw(q, &keys, notice, size(self.term));
-            self.write(&drawn).map_err(&mut fail)?;
+            let new = self.draw(q, &keys, notice, size(self.term));
+            self.redraw(&drawn, &new).map_err(&mut fail)?;
+            drawn = new;
         }
     }
+}
+
+/// `head` and `text`, in `most` columns at most: when they do not fit, `head`, "…" and as
+/// much of the end of `text` as fits (the end is where the typing is).
+fn end_of(head: &str, text: &str, most: usize) -> String {
+    let (head_width, text_width) = (display_width(head), display_width(text));
+    if head_width + text_width <= most {
+        return format!("{head}{text}");
+    }
+    let room = most.saturating_sub(head_width + 1);
+    let mut used = 0;
+    let mut start = text.len();
+    for (at, ch) in text.char_indices().rev() {
+        used += display_width(ch.encode_utf8(&mut [0; 4]));
+        if used > room {
+            break;
+        }
+        start = at;
+    }
+    format!("{head}…{}", &text[start..])
 }
 
 /// The places of the choices picked.
@@ -531,6 +620,15 @@ mod tests {
         assert_eq!(keys.at, 0, "the arrows do not move under a typed line");
         keys.press(&Key::Char('\u{15}'));
         assert!(!keys.typing());
+        // A space of more than one byte before the word: Ctrl-W ends at it (it panicked
+        // when it cut inside the space's bytes).
+        for space in ['\u{a0}', '\u{3000}', '\u{2003}'] {
+            let (mut keys, _) = keys_after(Kind::One, &format!("so{space}tired"));
+            assert_eq!(keys.press(&Key::Char('\u{17}')), Pressed::Changed);
+            assert_eq!(keys.typed, format!("so{space}"), "{space:?}");
+            keys.press(&Key::Char('\u{17}'));
+            assert!(!keys.typing(), "{space:?}: {:?}", keys.typed);
+        }
         // Backspace to nothing is the list again: Space picks there.
         let (keys, _) = keys_after(Kind::Many, "x\x7f ");
         assert!(keys.picked[0] && !keys.typing());
@@ -555,6 +653,8 @@ mod tests {
         let list = Answers::List {
             labels: &labels,
             quit: &["salir"],
+            skip: Some(5),
+            back: None,
         };
         let read = |line| read(line, list, Kind::One);
         assert_eq!(read("sometimes"), Reading::Picks(vec![2]));
@@ -562,6 +662,11 @@ mod tests {
         assert_eq!(read("almost always"), Reading::Picks(vec![4]));
         assert_eq!(read("3"), Reading::Picks(vec![2]));
         assert_eq!(read("6"), Reading::Picks(vec![5]));
+        // The words the accessible mode takes for skip pick the choice that skips; there is
+        // no choice that goes back here.
+        assert_eq!(read("skip"), Reading::Picks(vec![5]));
+        assert_eq!(read("S"), Reading::Picks(vec![5]));
+        assert_eq!(read("back"), Reading::Unclear);
         for leave in ["q", "Quit", "stop", "salir"] {
             assert_eq!(read(leave), Reading::Leave, "{leave}");
         }
@@ -582,6 +687,8 @@ mod tests {
         let list = Answers::List {
             labels: &labels,
             quit: &[],
+            skip: None,
+            back: None,
         };
         assert_eq!(read_one("PARAR AQUÍ", list), Reading::Picks(vec![2]));
         assert_eq!(read_one("ahora no", list), Reading::Picks(vec![1]));
@@ -600,6 +707,8 @@ mod tests {
         let list = Answers::List {
             labels: &labels,
             quit: &[],
+            skip: None,
+            back: None,
         };
         assert_eq!(read("1, 3", list, Kind::Many), Reading::Picks(vec![0, 2]));
         assert_eq!(read("often", list, Kind::Many), Reading::Picks(vec![3]));
@@ -648,6 +757,30 @@ mod tests {
         // The header takes two rows at 20 columns, the typed line three.
         assert_eq!(drawn.rows, 2 + 1 + 2 + 6 + 3, "{}", drawn.text);
         assert!(drawn.typing && drawn.text.ends_with("xxx"));
+        // Wide characters that do not fit in a row's last column start the next row: 13
+        // columns, 13 of them (39 columns), then 20 (40), then "a" takes a third row.
+        let (keys, _) = keys_after(Kind::One, &format!("{}a", "日".repeat(33)));
+        let drawn = chooser.draw(&q, &keys, None, (40, 40));
+        assert_eq!(drawn.rows, 1 + 2 + 6 + 3, "{}", drawn.text);
+        assert_eq!(
+            rows_of("\u{1b}[1m日本\u{1b}[0m", 4),
+            1,
+            "colours take no room"
+        );
+        assert_eq!(rows_of("", 4), 1);
+        assert_eq!(rows_of("abcd", 4), 1);
+        assert_eq!(rows_of("abcde", 4), 2);
+        // A line longer than the screen (a paste) shows its end, and the screen never scrolls.
+        let (keys, _) = keys_after(Kind::One, &format!("{}end", "word ".repeat(500)));
+        for (height, width) in [(10, 40), (30, 80), (8, 20)] {
+            let drawn = chooser.draw(&q, &keys, Some("That does not fit."), (height, width));
+            assert!(drawn.rows < height, "{height}x{width}: {}", drawn.text);
+            let typed = drawn.text.lines().last().unwrap();
+            assert!(
+                typed.starts_with("Your answer: …") && typed.ends_with("d end"),
+                "{typed}"
+            );
+        }
         // Eight rows: the list is shown a page at a time, the page in the prompt.
         let keys = Keys::new(Kind::One, 6, 5);
         let drawn = chooser.draw(&q, &keys, None, (8, 40));

@@ -265,6 +265,8 @@ impl Ask for Terminal<'_> {
         let answers = Answers::List {
             labels: items,
             quit: &quit,
+            skip: None,
+            back: None,
         };
         // No "✔ prompt · choice" line left behind: a long one wraps and stays.
         Ok(match self.pick(&q, answers)? {
@@ -470,6 +472,8 @@ impl Prompter for Terminal<'_> {
         let answers = Answers::List {
             labels: &choices,
             quit: &quit,
+            skip: None,
+            back: None,
         };
         Ok(self.pick(&q, answers)? == Chosen::Picked(vec![0]))
     }
@@ -518,9 +522,12 @@ impl Prompter for Terminal<'_> {
         // Progress sits in the prompt itself, so it stays in sight on a short screen.
         let prompt = self.fit_prompt(&format!("{progress} · {}", q.items[index].text.get_ref()));
         let quit = self.quit_words();
+        // "skip" and "back" typed pick those choices, as in the accessible mode.
         let answers = Answers::List {
             labels: &choices,
             quit: &quit,
+            skip: Some(scale),
+            back,
         };
         // The header is drawn, and cleared, with the question.
         let question = Question {
@@ -557,6 +564,8 @@ impl Prompter for Terminal<'_> {
         let answers = Answers::List {
             labels: &options,
             quit: &quit,
+            skip: None,
+            back: None,
         };
         let question = Question {
             header,

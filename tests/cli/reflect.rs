@@ -1035,3 +1035,64 @@ fn a_typed_label_or_number_picks_that_choice() {
         .collect();
     assert_eq!(values, [2, 3, 4, 1], "{answers}");
 }
+
+/// Ctrl-W after a space of more than one byte (a no-break space: Option-Space on a Mac) takes
+/// back the word after it. It cut inside the space's bytes and panicked: numb ended with "the
+/// terminal became too small", and every answer was lost.
+#[test]
+fn ctrl_w_after_a_no_break_space_takes_back_the_word() {
+    let home = tempfile::tempdir().unwrap();
+    let mut s = at_the_first_question(home.path());
+    press(&mut s, "so\u{a0}tired");
+    s.exp_string("tired").unwrap();
+    press(&mut s, "\x17");
+    press(&mut s, "\x15sometimes\r");
+    let next = s.exp_string("2 of 12").unwrap();
+    assert!(!next.contains("too small"), "{next}");
+    s.exp_string("Stop here").unwrap();
+    press(&mut s, "\r");
+    let answers = enter_to_the_end(&mut s, 3);
+    assert_eq!(answers[0]["value"], 2, "{answers}");
+}
+
+/// "skip" and "back" typed at a question skip it and go back, as they do in the accessible
+/// mode; they were "That does not fit this question".
+#[test]
+fn skip_and_back_typed_at_a_question_skip_and_go_back() {
+    let home = tempfile::tempdir().unwrap();
+    let mut s = at_the_first_question(home.path());
+    press(&mut s, "skip\r");
+    let next = s.exp_string("2 of 12").unwrap();
+    assert!(!next.contains("does not fit"), "{next}");
+    s.exp_string("Stop here").unwrap();
+    press(&mut s, "back\r");
+    s.exp_string("1 of 12").unwrap();
+    s.exp_string("Stop here").unwrap();
+    press(&mut s, "s\r");
+    s.exp_string("2 of 12").unwrap();
+    s.exp_string("Stop here").unwrap();
+    press(&mut s, "\r");
+    let answers = enter_to_the_end(&mut s, 3);
+    assert!(answers[0]["value"].is_null(), "skipped: {answers}");
+    assert_eq!(answers[1]["value"], 0, "{answers}");
+}
+
+/// A letter typed writes the typed line again, not the whole question: a screen reader that
+/// speaks what is written says "Your answer: so", not the question and its eight choices at
+/// every letter.
+#[test]
+fn a_letter_typed_writes_only_the_typed_line_again() {
+    let home = tempfile::tempdir().unwrap();
+    let mut s = at_the_first_question(home.path());
+    press(&mut s, "sometime");
+    let typed = s.exp_string("Your answer: sometime").unwrap();
+    for part in ["1 of 12", "Never", "Stop here", "Over the past"] {
+        assert!(!typed.contains(part), "{part} written again: {typed:?}");
+    }
+    press(&mut s, "s\r");
+    s.exp_string("2 of 12").unwrap();
+    s.exp_string("Stop here").unwrap();
+    press(&mut s, "\r");
+    let answers = enter_to_the_end(&mut s, 3);
+    assert_eq!(answers[0]["value"], 2, "{answers}");
+}

@@ -48,6 +48,8 @@ const MUST_MATCH: &[&str] = &[
     "I'm a burden",
     "burden",
     "no reason to live",
+    "no point living",
+    "there is no reason existing",
     "can't go on",
     "tired of living",
     "overdose",
