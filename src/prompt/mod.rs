@@ -218,8 +218,14 @@ pub fn say_stopped(fallback: &str) -> bool {
 pub fn when_stopped_say(line: &str, pointer: &str, width: usize) {
     let mut wrapped = textwrap::fill(line, width.max(20));
     if !pointer.is_empty() && !line.contains("numb support") {
+        // The pointer is inline Markdown (`numb support` as code): said as its plain words.
+        use crate::content::markup::{self, Block};
+        let pointer = match markup::parse(pointer).as_deref() {
+            Ok([Block::Paragraph(run)]) => markup::plain_text(run),
+            _ => pointer.to_string(),
+        };
         wrapped.push_str("\n\n");
-        wrapped.push_str(&textwrap::fill(pointer, width.max(20)));
+        wrapped.push_str(&textwrap::fill(&pointer, width.max(20)));
     }
     if let Ok(mut stopped) = STOPPED_LINE.lock() {
         *stopped = wrapped;
