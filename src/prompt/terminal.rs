@@ -225,15 +225,9 @@ impl Ask for Terminal<'_> {
     }
 
     fn confirm_typed(&mut self, prompt: &str) -> Result<bool, Error> {
-        let labels = &self.library.app.ask_labels;
-        let words = |list: &[crate::content::spanned::Spanned<String>]| -> Vec<String> {
-            list.iter().map(|w| w.get_ref().clone()).collect()
-        };
+        let library = self.library;
+        let labels = &library.app.ask_labels;
         let (yes, no) = (words(&labels.yes_words), words(&labels.no_words));
-        let (yes, no): (Vec<&str>, Vec<&str>) = (
-            yes.iter().map(String::as_str).collect(),
-            no.iter().map(String::as_str).collect(),
-        );
         self.lines(prompt)?;
         loop {
             let line = self.line(labels.type_yes_no.get_ref(), "")?;
