@@ -495,18 +495,25 @@ fn press(s: &mut rexpect::session::PtySession, keys: &str) {
     s.flush().unwrap();
 }
 
-#[test]
-fn a_spanish_check_in_in_a_terminal_from_the_first_screen_to_the_save_question() {
-    let home = tempfile::tempdir().unwrap();
+/// `numb --lang es reflect` in a pseudo-terminal of 100 by 40 with its own folders under
+/// `home`, past its first screen ("Empezar" taken).
+fn spanish_check_in_started(home: &std::path::Path) -> rexpect::session::PtySession {
     let mut cmd = crate::numb_std();
     cmd.args(["--lang", "es", "reflect"])
-        .env("XDG_DATA_HOME", home.path().join("data"))
-        .env("XDG_CONFIG_HOME", home.path().join("config"))
+        .env("XDG_DATA_HOME", home.join("data"))
+        .env("XDG_CONFIG_HOME", home.join("config"))
         .env("COLUMNS", "100")
         .env("LINES", "40");
     let mut s = rexpect::session::spawn_command(cmd, Some(20_000)).expect("spawn in a pty");
     s.exp_string("Ahora no").unwrap();
     press(&mut s, "\r");
+    s
+}
+
+#[test]
+fn a_spanish_check_in_in_a_terminal_from_the_first_screen_to_the_save_question() {
+    let home = tempfile::tempdir().unwrap();
+    let mut s = spanish_check_in_started(home.path());
     for n in 1..=12 {
         s.exp_string(&format!("{n} de 12")).unwrap();
         s.exp_string("Parar aqu").unwrap();
@@ -565,15 +572,7 @@ fn a_settings_file_that_is_a_fifo_or_huge_never_stops_a_page() {
 #[test]
 fn spanish_words_of_crisis_typed_at_a_question_meet_the_spanish_help() {
     let home = tempfile::tempdir().unwrap();
-    let mut cmd = crate::numb_std();
-    cmd.args(["--lang", "es", "reflect"])
-        .env("XDG_DATA_HOME", home.path().join("data"))
-        .env("XDG_CONFIG_HOME", home.path().join("config"))
-        .env("COLUMNS", "100")
-        .env("LINES", "40");
-    let mut s = rexpect::session::spawn_command(cmd, Some(20_000)).expect("spawn in a pty");
-    s.exp_string("Ahora no").unwrap();
-    press(&mut s, "\r");
+    let mut s = spanish_check_in_started(home.path());
     s.exp_string("1 de 12").unwrap();
     s.exp_string("Parar aqu").unwrap();
     press(&mut s, "ya no quiero vivir\r");
