@@ -57,6 +57,8 @@ use std::path::{Path, PathBuf};
 use std::{env, fs};
 
 fn main() {
+    link_unwinder_statically();
+    fold_identical_code(&PathBuf::from(env::var("OUT_DIR").unwrap()));
     let root = PathBuf::from(env::var("CARGO_MANIFEST_DIR").unwrap()).join("content");
     let out_dir = PathBuf::from(env::var("OUT_DIR").unwrap());
     println!("cargo:rerun-if-changed={}", root.display());
@@ -145,6 +147,74 @@ fn main() {
     }
     index.push_str("];\n");
     fs::write(out_dir.join("embedded.rs"), index).unwrap();
+}
+
+/// On Linux with glibc, links GCC's unwinder (`libgcc_eh.a`) into numb instead of loading
+/// `libgcc_s.so.1` at every start (issue 15). Loading it cost about a fifth of a millisecond
+/// a run here: one more library to map and relocate, and its start-up code asks the CPU what
+/// it can do, which is slow in a virtual machine. std links the same unwinder this way when
+/// it builds a static binary (`crt-static`); with `libgcc_eh.a` linked first, the linker's
+/// `--as-needed` leaves `libgcc_s.so.1` out. When the C compiler that links numb does not know
+/// the file (another toolchain, or a cross build without a linker named), nothing changes.
+fn link_unwinder_statically() {
+    println!("cargo:rerun-if-env-changed=RUSTC_LINKER");
+    let cfg = |key: &str| env::var(key).unwrap_or_default();
+    let static_crt = cfg("CARGO_CFG_TARGET_FEATURE")
+        .split(',')
+        .any(|f| f == "crt-static");
+    if cfg("CARGO_CFG_TARGET_OS") != "linux" || cfg("CARGO_CFG_TARGET_ENV") != "gnu" || static_crt {
+        return;
+    }
+    // The linker Cargo was told to use, else `cc`, as rustc does; `cc` only when building
+    // for this machine, since it would name this machine's file.
+    let linker = match env::var("RUSTC_LINKER") {
+        Ok(linker) => linker,
+        Err(_) if cfg("TARGET") == cfg("HOST") => "cc".to_string(),
+        Err(_) => return,
+    };
+    let found = std::process::Command::new(&linker)
+        .arg("-print-file-name=libgcc_eh.a")
+        .output()
+        .ok()
+        .filter(|out| out.status.success())
+        .map(|out| PathBuf::from(String::from_utf8_lossy(&out.stdout).trim()))
+        .filter(|path| path.is_absolute() && path.is_file());
+    if found.is_some() {
+        println!("cargo:rustc-link-lib=static:-bundle=gcc_eh");
+    }
+}
+
+/// Asks the linker to keep one copy of functions whose machine code is the same (lld's
+/// `--icf=all`): generic code often is the same for different types. It takes about 60 KB off
+/// the binary, which keeps it within issue 15's 4 MB. Only when the linker takes the flag (the
+/// Rust linker lld does; GNU ld does not): a one-line program is linked with it first, by the
+/// same rustc, for the same target, with the same flags.
+fn fold_identical_code(out_dir: &Path) {
+    const FLAG: &str = "link-arg=-Wl,--icf=all";
+    println!("cargo:rerun-if-env-changed=RUSTC_LINKER");
+    let var = |key: &str| env::var(key).unwrap_or_default();
+    let probe = out_dir.join("icf_probe.rs");
+    fs::write(&probe, "fn main() {}\n").unwrap();
+    let mut rustc = std::process::Command::new(env::var("RUSTC").unwrap_or("rustc".into()));
+    rustc.args(
+        var("CARGO_ENCODED_RUSTFLAGS")
+            .split('\x1f')
+            .filter(|f| !f.is_empty()),
+    );
+    if let Ok(linker) = env::var("RUSTC_LINKER") {
+        rustc.arg(format!("-Clinker={linker}"));
+    }
+    let linked = rustc
+        .args(["--target", &var("TARGET"), "-C", FLAG, "--out-dir"])
+        .arg(out_dir)
+        .arg(&probe)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .status()
+        .is_ok_and(|status| status.success());
+    if linked {
+        println!("cargo:rustc-link-arg-bins=-Wl,--icf=all");
+    }
 }
 
 fn collect(dir: &Path, files: &mut Vec<PathBuf>) {

@@ -80,6 +80,21 @@ check_numb() {
   else
     ok "$label: numb learn origins exits 0 and prints the page ($(wc -l <"$tmp/out") lines)"
   fi
+  # build.rs links GCC's unwinder in on Linux with glibc: numb then loads only the C library
+  # at start, not libgcc_s too (issue 15: loading it was about a fifth of a start).
+  if [[ "$triple" != *-linux-gnu ]]; then
+    return
+  elif ! command -v readelf >/dev/null; then
+    echo "note: readelf is not installed here; the libraries $label's numb loads were not checked"
+    return
+  fi
+  local needed
+  needed=$(readelf -d "$bin" | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p' | tr '\n' ' ')
+  if [ "$needed" = "libc.so.6 " ]; then
+    ok "$label: numb loads only the C library (libc.so.6)"
+  else
+    fail "$label: numb loads $needed(only libc.so.6 expected; see build.rs)"
+  fi
 }
 
 # Renders a man page as a reader would; any warning from the formatter fails.
