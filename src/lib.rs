@@ -469,6 +469,10 @@ pub fn config_pack() -> Option<PathBuf> {
         .config_dir()
         .join("numb")
         .join("content");
+    // Most people have no pack: one look at the path settles it, without opening a folder.
+    if !dir.exists() {
+        return None;
+    }
     // A folder with nothing but hidden files (made ready, not filled yet, or holding an
     // editor's or file manager's leftovers) is no pack and no problem. One that cannot be read
     // is loaded, so that the error says so.
@@ -478,7 +482,7 @@ pub fn config_pack() -> Option<PathBuf> {
             .any(|e| !e.file_name().to_string_lossy().starts_with('.')),
         Err(_) => true,
     };
-    (dir.exists() && filled).then_some(dir)
+    filled.then_some(dir)
 }
 
 /// Names a pack left out of the page: its folder, its first problem (path:line:col), how

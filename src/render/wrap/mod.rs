@@ -256,10 +256,10 @@ fn ascii_break(b: u8) -> bool {
 
 /// First fit for plain text without colour, in one pass, straight into `out`: the same
 /// lines as the full path. Styles are not written without colour, so the spans read as one
-/// text; a word may run on from one span into the next, as in `**word**,`. Gives up (`None`,
-/// with `out` partly written) at a span to keep whole, a character that is neither printable
-/// ASCII, nor a break, nor one of [`plain_char`]'s, or a word too wide for a line (it must be
-/// cut): the full path does those.
+/// text; a word may run on from one span into the next, as in `**word**,`, and a span to keep
+/// whole is one word. Gives up (`None`, with `out` partly written) at a character that is
+/// neither printable ASCII, nor a break, nor one of [`plain_char`]'s, or at a word too wide
+/// for a line (it must be cut): the full path does those.
 fn plain_into(
     out: &mut String,
     spans: &[Span],
@@ -284,7 +284,41 @@ fn plain_into(
     out.push_str(first);
     for span in spans {
         if span.whole {
-            return None;
+            // Kept whole (a command): one word, one space for each run of breaks inside it,
+            // that runs on from the word before and into the next unless a break parts them.
+            let inner = span.text.trim_matches(breaks);
+            if inner.is_empty() || span.text.starts_with(breaks) {
+                line.place(out, "", if spill.is_empty() { word } else { &spill }, cols)?;
+                spill.clear();
+                (word, cols) = ("", 0);
+            }
+            if inner.is_empty() {
+                continue;
+            }
+            if spill.is_empty() {
+                spill.push_str(word);
+                word = "";
+            }
+            let parts = inner.split(|c: char| c.is_ascii() && ascii_break(c as u8));
+            for (n, part) in parts.filter(|part| !part.is_empty()).enumerate() {
+                if n > 0 {
+                    spill.push(' ');
+                    cols += 1;
+                }
+                for ch in part.chars() {
+                    if !(ch.is_ascii_graphic() || plain_char(ch)) {
+                        return None;
+                    }
+                    cols += 1;
+                }
+                spill.push_str(part);
+            }
+            if span.text.ends_with(breaks) {
+                line.place(out, "", &spill, cols)?;
+                spill.clear();
+                cols = 0;
+            }
+            continue;
         }
         let (text, bytes) = (&*span.text, span.text.as_bytes());
         // Where the word being read starts in this span, when it started in this span.
@@ -306,6 +340,10 @@ fn plain_into(
             // byte, and the letters and marks of [`plain_char`], one column each.
             let start = i;
             loop {
+                // Eight bytes at a time while they are all printable ASCII but a space.
+                let ascii = printable_ascii_prefix(&bytes[i..]);
+                i += ascii;
+                cols += ascii;
                 match bytes.get(i) {
                     Some(b) if b.wrapping_sub(0x21) < 0x5e => {
                         i += 1;
@@ -343,6 +381,31 @@ fn plain_into(
     line.place(out, "", last, cols)?;
     out.push('\n');
     Some(())
+}
+
+/// How many bytes `bytes` starts with that are printable ASCII but a space (0x21 to 0x7e),
+/// counted eight at a time; it stops within the last eight (the caller goes on a byte at a
+/// time). Words are found this way in a page's text without a test a byte.
+fn printable_ascii_prefix(bytes: &[u8]) -> usize {
+    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
+    const HIGH: u64 = u64::from_ne_bytes([0x80; 8]);
+    let mut n = 0;
+    while let Some(chunk) = bytes.get(n..n + 8) {
+        let mut eight = [0; 8];
+        eight.copy_from_slice(chunk);
+        let x = u64::from_le_bytes(eight);
+        // The high bit of each byte below 0x21, or above 0x7e (0x7f and every byte with its
+        // high bit set). A borrow or carry can mark a byte above one that is marked rightly,
+        // never one below it, so the lowest mark is exact.
+        let below = x.wrapping_sub(0x21 * ONES) & !x & HIGH;
+        let above = (x.wrapping_add(ONES) | x) & HIGH;
+        let marks = below | above;
+        if marks != 0 {
+            return n + marks.trailing_zeros() as usize / 8;
+        }
+        n += 8;
+    }
+    n
 }
 
 /// Characters beyond ASCII that the plain path takes as they are: Latin letters with their
@@ -707,6 +770,68 @@ mod tests {
             wrap_into(&mut into, &spans, width, first, rest, false);
             let lines: String = expected.iter().map(|l| format!("{l}\n")).collect();
             prop_assert_eq!(into, lines);
+        }
+    }
+
+    proptest! {
+        /// Spans kept whole (commands) among plain words, as a page's "see also" lines and
+        /// support pointer have them: the plain path writes what the reference wrapper writes.
+        #[test]
+        fn the_plain_path_keeps_whole_spans_as_the_reference_wrapper_does(
+            parts in prop::collection::vec(
+                (
+                    "( |\n)?([a-zé,.—]{1,6}( |  |\t)){0,3}[a-z]{0,4}( |\n)?",
+                    prop::bool::weighted(0.4),
+                ),
+                0..6,
+            ),
+            width in 1usize..30,
+            first in prop::sample::select(vec!["", "- "]),
+            rest in prop::sample::select(vec!["", "  "]),
+        ) {
+            let spans: Vec<Span> = (parts.into_iter())
+                .map(|(text, whole)| Span { text: text.into(), style: Style::new(), whole })
+                .collect();
+            let expected = reference::wrap(&spans, width, first, rest, false);
+            let mut into = String::new();
+            wrap_into(&mut into, &spans, width, first, rest, false);
+            let lines: String = expected.iter().map(|l| format!("{l}\n")).collect();
+            prop_assert_eq!(into, lines);
+        }
+    }
+
+    /// What `printable_ascii_prefix` must give: the bytes before the first that is not
+    /// printable ASCII but a space, up to the last whole eight.
+    fn prefix_a_byte_at_a_time(bytes: &[u8]) -> usize {
+        let printable = bytes
+            .iter()
+            .take_while(|b| (0x21..=0x7e).contains(*b))
+            .count();
+        printable.min(bytes.len() - bytes.len() % 8)
+    }
+
+    #[test]
+    fn eight_bytes_at_a_time_stop_at_every_byte_that_is_not_printable_ascii() {
+        for at in 0..19 {
+            for byte in 0..=255u8 {
+                let mut bytes = [b'a'; 19];
+                bytes[at] = byte;
+                let (fast, slow) = (
+                    printable_ascii_prefix(&bytes),
+                    prefix_a_byte_at_a_time(&bytes),
+                );
+                assert_eq!(fast, slow, "byte {byte:#04x} at {at}");
+            }
+        }
+    }
+
+    proptest! {
+        /// Borrows and carries between the bytes of a chunk never move the first stop.
+        #[test]
+        fn eight_bytes_at_a_time_agree_with_one_at_a_time(
+            bytes in prop::collection::vec(prop_oneof![4 => 0x21u8..0x7f, 1 => any::<u8>()], 0..40),
+        ) {
+            prop_assert_eq!(printable_ascii_prefix(&bytes), prefix_a_byte_at_a_time(&bytes));
         }
     }
 
