@@ -136,6 +136,10 @@ pub fn wrap_into(
     let widths = room(width, first, rest);
     if !color {
         let before = out.len();
+        if ascii_lines_into(out, spans, widths, first, rest).is_some() {
+            return;
+        }
+        out.truncate(before);
         if plain_into(out, spans, widths, first, rest).is_some() {
             return;
         }
@@ -246,6 +250,96 @@ fn wrap_each(
     }
     lines.word(&mut word, false);
     lines.finish();
+}
+
+/// The quickest path, for plain text that is printable ASCII words one space apart (most
+/// paragraphs of an English page, whatever their spans: styles are not written without
+/// colour). Every character is one column, so first fit is a cut a line: at the last space
+/// within the room. `None` for any other text, a span kept whole, or a word wider than a line
+/// (with `out` partly written): the plain path does those.
+fn ascii_lines_into(
+    out: &mut String,
+    spans: &[Span],
+    widths: [usize; 2],
+    first: &str,
+    rest: &str,
+) -> Option<()> {
+    let joined;
+    let text: &str = match spans {
+        [one] if !one.whole => &one.text,
+        _ if spans.iter().any(|span| span.whole) => return None,
+        _ => {
+            joined = spans.iter().map(|span| &*span.text).collect::<String>();
+            &joined
+        }
+    };
+    let bytes = text.as_bytes();
+    if !single_spaced_ascii(bytes) {
+        return None;
+    }
+    // A word wider than the narrower room is cut, even where a line would hold it. With both
+    // rooms alike (nearly always), the cut below finds such a word itself.
+    let narrowest = widths[0].min(widths[1]);
+    if widths[0] != widths[1] && text.split(' ').any(|word| word.len() > narrowest) {
+        return None;
+    }
+    out.push_str(first);
+    let (mut start, mut room) = (0, widths[0]);
+    while bytes.len() - start > room {
+        // The line ends at the last space among the room's columns and the one after them.
+        let end = start
+            + bytes
+                .get(start..=start + room)?
+                .iter()
+                .rposition(|&b| b == b' ')?;
+        out.push_str(text.get(start..end)?);
+        out.push('\n');
+        out.push_str(rest);
+        (start, room) = (end + 1, widths[1]);
+    }
+    out.push_str(text.get(start..)?);
+    out.push('\n');
+    Some(())
+}
+
+/// True when `bytes` is printable ASCII words one space apart: no other byte, and no space at
+/// the start, at the end or next to another. Eight bytes at a time; every mark is exact (the
+/// sums stay within each byte).
+fn single_spaced_ascii(bytes: &[u8]) -> bool {
+    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
+    const HIGH: u64 = u64::from_ne_bytes([0x80; 8]);
+    const LOW: u64 = u64::from_ne_bytes([0x7f; 8]);
+    if bytes.first() == Some(&b' ') || bytes.last() == Some(&b' ') {
+        return false;
+    }
+    let mut chunks = bytes.chunks_exact(8);
+    // Whether the byte before this chunk was a space.
+    let mut space_before = false;
+    for chunk in &mut chunks {
+        let mut eight = [0; 8];
+        eight.copy_from_slice(chunk);
+        let x = u64::from_le_bytes(eight);
+        let low = x & LOW;
+        // High bits: at least 0x20 in the low seven bits; 0x7f in them; the byte's own.
+        let at_least_space = (low + 0x60 * ONES) & HIGH;
+        let delete = (low + ONES) & HIGH;
+        if (x & HIGH) | (!at_least_space & HIGH) | delete != 0 {
+            return false;
+        }
+        let other = x ^ (0x20 * ONES);
+        let spaces = !(((other & LOW) + LOW) | other | LOW);
+        if spaces & (spaces << 8) != 0 || (space_before && spaces & 0x80 != 0) {
+            return false;
+        }
+        space_before = spaces >> 56 != 0;
+    }
+    for &b in chunks.remainder() {
+        if !(0x20..0x7f).contains(&b) || (space_before && b == b' ') {
+            return false;
+        }
+        space_before = b == b' ';
+    }
+    true
 }
 
 /// True for a byte where a line may break: the ASCII whitespace `char::is_whitespace` knows,
@@ -797,6 +891,67 @@ mod tests {
             wrap_into(&mut into, &spans, width, first, rest, false);
             let lines: String = expected.iter().map(|l| format!("{l}\n")).collect();
             prop_assert_eq!(into, lines);
+        }
+    }
+
+    proptest! {
+        /// Printable ASCII words one space apart, split into spans anywhere (inside words
+        /// too), some wider than a line: the quickest path writes what the reference wrapper
+        /// writes.
+        #[test]
+        fn single_spaced_ascii_agrees_with_the_reference_wrapper(
+            words in prop::collection::vec("[!-~]{1,12}", 0..30),
+            cuts in prop::collection::vec(any::<prop::sample::Index>(), 0..4),
+            width in 1usize..40,
+            first in prop::sample::select(vec!["", "- ", "  • ", "Note: "]),
+            rest in prop::sample::select(vec!["", "  ", "    "]),
+        ) {
+            let text = words.join(" ");
+            let mut at: Vec<usize> = cuts.iter().map(|c| c.index(text.len() + 1)).collect();
+            at.extend([0, text.len()]);
+            at.sort_unstable();
+            let spans: Vec<Span> = (at.windows(2))
+                .map(|w| Span::new(text[w[0]..w[1]].to_string(), Style::new()))
+                .collect();
+            let expected = reference::wrap(&spans, width, first, rest, false);
+            let mut into = String::new();
+            wrap_into(&mut into, &spans, width, first, rest, false);
+            let lines: String = expected.iter().map(|l| format!("{l}\n")).collect();
+            prop_assert_eq!(into, lines);
+        }
+    }
+
+    /// What `single_spaced_ascii` must say, a byte at a time.
+    fn single_spaced_a_byte_at_a_time(bytes: &[u8]) -> bool {
+        bytes.iter().all(|b| (0x20..0x7f).contains(b))
+            && bytes.first() != Some(&b' ')
+            && bytes.last() != Some(&b' ')
+            && !bytes.windows(2).any(|w| w == b"  ")
+    }
+
+    #[test]
+    fn single_spaced_ascii_refuses_every_other_byte_and_every_double_space_wherever_it_is() {
+        for at in 0..21 {
+            for byte in 0..=255u8 {
+                let mut bytes = *b"ab cd ef gh ij kl mno";
+                bytes[at] = byte;
+                let (fast, slow) = (
+                    single_spaced_ascii(&bytes),
+                    single_spaced_a_byte_at_a_time(&bytes),
+                );
+                assert_eq!(fast, slow, "byte {byte:#04x} at {at}");
+                // A space beside it: a double space at every place, chunk edges included.
+                for next in [at.wrapping_sub(1), at + 1] {
+                    if let Some(b) = bytes.get_mut(next) {
+                        *b = b' ';
+                        let (fast, slow) = (
+                            single_spaced_ascii(&bytes),
+                            single_spaced_a_byte_at_a_time(&bytes),
+                        );
+                        assert_eq!(fast, slow, "byte {byte:#04x} at {at}, a space at {next}");
+                    }
+                }
+            }
         }
     }
 
