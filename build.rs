@@ -57,10 +57,10 @@ use std::path::{Path, PathBuf};
 use std::{env, fs};
 
 fn main() {
-    link_unwinder_statically();
-    fold_identical_code(&PathBuf::from(env::var("OUT_DIR").unwrap()));
-    let root = PathBuf::from(env::var("CARGO_MANIFEST_DIR").unwrap()).join("content");
     let out_dir = PathBuf::from(env::var("OUT_DIR").unwrap());
+    link_unwinder_statically(&out_dir);
+    fold_identical_code(&out_dir);
+    let root = PathBuf::from(env::var("CARGO_MANIFEST_DIR").unwrap()).join("content");
     println!("cargo:rerun-if-changed={}", root.display());
     let mut files = Vec::new();
     collect(&root, &mut files);
@@ -150,14 +150,15 @@ fn main() {
 }
 
 /// On Linux with glibc, links GCC's unwinder (`libgcc_eh.a`) into numb instead of loading
-/// `libgcc_s.so.1` at every start (issue 15). Loading it cost about a fifth of a millisecond
-/// a run here: one more library to map and relocate, and its start-up code asks the CPU what
-/// it can do, which is slow in a virtual machine. std links the same unwinder this way when
-/// it builds a static binary (`crt-static`); with `libgcc_eh.a` linked first, the linker's
-/// `--as-needed` leaves `libgcc_s.so.1` out. When the C compiler that links numb does not know
-/// the file (another toolchain, or a cross build without a linker named), nothing changes.
-fn link_unwinder_statically() {
-    println!("cargo:rerun-if-env-changed=RUSTC_LINKER");
+/// `libgcc_s.so.1` at every start (issue 15). Loading it cost 0.1 to 0.3 ms a run here: one
+/// more library to map and relocate, and its start-up code asks the CPU what it can do, which
+/// is slow in a virtual machine. std links the same unwinder this way when it builds a static
+/// binary (`crt-static`). The linker then takes the unwinder from the archive, and
+/// `--as-needed` leaves the shared library out, wherever the archive comes before the code
+/// that calls it: with lld (Rust's linker on x86-64 Linux), or GNU ld with link-time
+/// optimisation (the release profile); elsewhere it changes nothing. Only when a probe links
+/// with it (`probe_links`): a toolchain without the archive keeps the shared library.
+fn link_unwinder_statically(out_dir: &Path) {
     let cfg = |key: &str| env::var(key).unwrap_or_default();
     let static_crt = cfg("CARGO_CFG_TARGET_FEATURE")
         .split(',')
@@ -165,56 +166,52 @@ fn link_unwinder_statically() {
     if cfg("CARGO_CFG_TARGET_OS") != "linux" || cfg("CARGO_CFG_TARGET_ENV") != "gnu" || static_crt {
         return;
     }
-    // The linker Cargo was told to use, else `cc`, as rustc does; `cc` only when building
-    // for this machine, since it would name this machine's file.
-    let linker = match env::var("RUSTC_LINKER") {
-        Ok(linker) => linker,
-        Err(_) if cfg("TARGET") == cfg("HOST") => "cc".to_string(),
-        Err(_) => return,
-    };
-    let found = std::process::Command::new(&linker)
-        .arg("-print-file-name=libgcc_eh.a")
-        .output()
-        .ok()
-        .filter(|out| out.status.success())
-        .map(|out| PathBuf::from(String::from_utf8_lossy(&out.stdout).trim()))
-        .filter(|path| path.is_absolute() && path.is_file());
-    if found.is_some() {
+    if probe_links(out_dir, "unwinder_probe", &["-l", "static=gcc_eh"]) {
         println!("cargo:rustc-link-lib=static:-bundle=gcc_eh");
     }
 }
 
-/// Asks the linker to keep one copy of functions whose machine code is the same (lld's
-/// `--icf=all`): generic code often is the same for different types. It takes about 60 KB off
-/// the binary, which keeps it within issue 15's 4 MB. Only when the linker takes the flag (the
-/// Rust linker lld does; GNU ld does not): a one-line program is linked with it first, by the
-/// same rustc, for the same target, with the same flags.
+/// Asks the linker to keep one copy of functions whose machine code is the same (`--icf=all`):
+/// generic code often is the same for different types. It takes about 60 KB off the binary,
+/// which keeps it within issue 15's 4 MB (the package test checks the size). Only when a probe
+/// links with it: lld and gold take the flag, GNU ld does not.
 fn fold_identical_code(out_dir: &Path) {
-    const FLAG: &str = "link-arg=-Wl,--icf=all";
+    if probe_links(out_dir, "icf_probe", &["-C", "link-arg=-Wl,--icf=all"]) {
+        println!("cargo:rustc-link-arg-bins=-Wl,--icf=all");
+    }
+}
+
+/// Whether a one-line program links with `args` added, by the same rustc, for the same target,
+/// with the same flags and linker as numb: a link setting is known to work before numb's own
+/// link depends on it.
+fn probe_links(out_dir: &Path, name: &str, args: &[&str]) -> bool {
     println!("cargo:rerun-if-env-changed=RUSTC_LINKER");
-    let var = |key: &str| env::var(key).unwrap_or_default();
-    let probe = out_dir.join("icf_probe.rs");
-    fs::write(&probe, "fn main() {}\n").unwrap();
+    let source = out_dir.join(format!("{name}.rs"));
+    fs::write(&source, "fn main() {}\n").unwrap();
+    let flags = env::var("CARGO_ENCODED_RUSTFLAGS").unwrap_or_default();
+    let flags: Vec<&str> = flags.split('\x1f').filter(|f| !f.is_empty()).collect();
     let mut rustc = std::process::Command::new(env::var("RUSTC").unwrap_or("rustc".into()));
-    rustc.args(
-        var("CARGO_ENCODED_RUSTFLAGS")
-            .split('\x1f')
-            .filter(|f| !f.is_empty()),
-    );
+    // The linker Cargo was given first: one named in the flags wins, as in numb's own link.
     if let Ok(linker) = env::var("RUSTC_LINKER") {
         rustc.arg(format!("-Clinker={linker}"));
     }
-    let linked = rustc
-        .args(["--target", &var("TARGET"), "-C", FLAG, "--out-dir"])
+    rustc.args(&flags);
+    if !flags
+        .iter()
+        .any(|f| *f == "--target" || f.starts_with("--target="))
+    {
+        rustc.args(["--target", &env::var("TARGET").unwrap_or_default()]);
+    }
+    // Lints the flags turn into errors (`-D missing_docs`) are about numb, not this program.
+    rustc
+        .args(["--cap-lints=allow", "--crate-name", name, "--out-dir"])
         .arg(out_dir)
-        .arg(&probe)
+        .args(args)
+        .arg(&source)
         .stdout(std::process::Stdio::null())
         .stderr(std::process::Stdio::null())
         .status()
-        .is_ok_and(|status| status.success());
-    if linked {
-        println!("cargo:rustc-link-arg-bins=-Wl,--icf=all");
-    }
+        .is_ok_and(|status| status.success())
 }
 
 fn collect(dir: &Path, files: &mut Vec<PathBuf>) {

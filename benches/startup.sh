@@ -7,17 +7,17 @@
 # and the peak memory (max RSS) of numb learn origins. It prints the figures and the ratios
 # against the targets; it never fails because a machine is slow.
 #
-# The runs are taken in rounds (default 10 rounds of 50 runs, after 50 warm-up runs), the three
+# The runs are taken in rounds (default 40 rounds of 50 runs, after 50 warm-up runs), the three
 # commands in a new order each round, and the ratios are the medians of each round's ratios:
 # a machine that gets slower or faster during the benchmark (a shared host does) then moves
 # all three alike instead of whichever command hyperfine happened to time last.
 #
-# Usage: bash benches/startup.sh [runs per round] [rounds]     (default 50 10)
+# Usage: bash benches/startup.sh [runs per round] [rounds]     (default 50 40)
 # Needs hyperfine and tealdeer; installs them into the target folder with cargo when missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-50}
-rounds=${2:-10}
+rounds=${2:-40}
 target=${CARGO_TARGET_DIR:-target}
 tools="$target/ci-tools"
 
