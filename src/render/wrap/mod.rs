@@ -845,6 +845,19 @@ mod tests {
         }
     }
 
+    /// What `wrap_into` writes without colour, and what the reference wrapper's lines make.
+    fn plain_and_reference(
+        spans: &[Span],
+        width: usize,
+        first: &str,
+        rest: &str,
+    ) -> (String, String) {
+        let mut into = String::new();
+        wrap_into(&mut into, spans, width, first, rest, false);
+        let expected = reference::wrap(spans, width, first, rest, false);
+        (into, expected.iter().map(|l| format!("{l}\n")).collect())
+    }
+
     proptest! {
         /// Several words a span, one or more breaks apart: the words the plain path lets
         /// wait and writes a line at a time come out as the reference wrapper's.
@@ -859,10 +872,7 @@ mod tests {
             rest in prop::sample::select(vec!["", "  "]),
         ) {
             let spans: Vec<Span> = parts.into_iter().map(|(t, s)| Span::new(t, s)).collect();
-            let expected = reference::wrap(&spans, width, first, rest, false);
-            let mut into = String::new();
-            wrap_into(&mut into, &spans, width, first, rest, false);
-            let lines: String = expected.iter().map(|l| format!("{l}\n")).collect();
+            let (into, lines) = plain_and_reference(&spans, width, first, rest);
             prop_assert_eq!(into, lines);
         }
     }
@@ -886,10 +896,7 @@ mod tests {
             let spans: Vec<Span> = (parts.into_iter())
                 .map(|(text, whole)| Span { text: text.into(), style: Style::new(), whole })
                 .collect();
-            let expected = reference::wrap(&spans, width, first, rest, false);
-            let mut into = String::new();
-            wrap_into(&mut into, &spans, width, first, rest, false);
-            let lines: String = expected.iter().map(|l| format!("{l}\n")).collect();
+            let (into, lines) = plain_and_reference(&spans, width, first, rest);
             prop_assert_eq!(into, lines);
         }
     }
@@ -913,10 +920,7 @@ mod tests {
             let spans: Vec<Span> = (at.windows(2))
                 .map(|w| Span::new(text[w[0]..w[1]].to_string(), Style::new()))
                 .collect();
-            let expected = reference::wrap(&spans, width, first, rest, false);
-            let mut into = String::new();
-            wrap_into(&mut into, &spans, width, first, rest, false);
-            let lines: String = expected.iter().map(|l| format!("{l}\n")).collect();
+            let (into, lines) = plain_and_reference(&spans, width, first, rest);
             prop_assert_eq!(into, lines);
         }
     }
