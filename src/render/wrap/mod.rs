@@ -925,6 +925,17 @@ mod tests {
         }
     }
 
+    #[test]
+    fn a_word_wider_than_the_first_lines_room_is_cut_even_where_a_later_line_would_hold_it() {
+        // Width 13: the first line has 7 columns after "Note: ", the others 13. The word of
+        // 11 on the third line would fit there, but the reference wrapper cuts any word wider
+        // than the narrower room, and so must the quickest path (it gives the paragraph up).
+        let spans = plain("aaaaaaa bbb ccccccccccc");
+        let (into, lines) = plain_and_reference(&spans, 13, "Note: ", "");
+        assert_eq!(into, lines);
+        assert_eq!(into, "Note: aaaaaaa\nbbb ccccccc\ncccc\n");
+    }
+
     /// What `single_spaced_ascii` must say, a byte at a time.
     fn single_spaced_a_byte_at_a_time(bytes: &[u8]) -> bool {
         bytes.iter().all(|b| (0x20..0x7f).contains(b))
